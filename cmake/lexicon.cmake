@@ -11,12 +11,16 @@ foreach(f "${DATELINE_POSLEX}" "${DATELINE_WORDNET}/verb.exc" "${DATELINE_WORDNE
   endif()
 endforeach()
 
-add_executable(dateline-lexgen src/tools/lexgen.cpp)
+# tag.cpp is compiled in so that the generator and the library agree on the Tag values.
+add_executable(dateline-lexgen src/tools/lexgen.cpp src/core/tag.cpp)
 target_include_directories(dateline-lexgen PRIVATE src)
 set(DATELINE_LEXICON_FILE "${CMAKE_BINARY_DIR}/lexicon.bin")
 add_custom_command(
   OUTPUT "${DATELINE_LEXICON_FILE}"
   COMMAND dateline-lexgen --poslex "${DATELINE_POSLEX}" --wordnet "${DATELINE_WORDNET}" --out "${DATELINE_LEXICON_FILE}"
   DEPENDS dateline-lexgen "${DATELINE_POSLEX}"
+          "${DATELINE_WORDNET}/index.noun" "${DATELINE_WORDNET}/index.verb" "${DATELINE_WORDNET}/index.adj"
+          "${DATELINE_WORDNET}/index.adv" "${DATELINE_WORDNET}/noun.exc" "${DATELINE_WORDNET}/verb.exc"
+          "${DATELINE_WORDNET}/adj.exc" "${DATELINE_WORDNET}/adv.exc"
   COMMENT "Compiling the lexicon from festlex-poslex and wordnet-base")
 add_custom_target(dateline_lexicon DEPENDS "${DATELINE_LEXICON_FILE}")

@@ -1,1 +1,130 @@
-int main() { return 0; }
+// dateline: news articles in, CAMEO event records out.
+//
+//   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
+//   dateline version                       print the version and the dictionary hash
+//
+// Exit status: 0 when the run completed (bad records are reported and skipped), 2 when the
+// arguments are unusable, 1 when an input file could not be read.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include "dict/dictionary.h"
+#include "input/input.h"
+#include "output/output.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+using namespace dateline;
+
+std::string VersionString(const Dictionary& dict) {
+  return std::string("dateline ") + DATELINE_VERSION + " dict " + dict.hash();
+}
+
+int RunCode(const std::vector<std::string>& files, const std::string& date, const std::string& input_format,
+            const std::string& format, int threads, const std::string& rejects_path, bool articles, bool one_sided,
+            bool all_modes) {
+  InputOptions in;
+  if (!date.empty()) {
+    in.date = Date::Parse(date);
+    if (!in.date) {
+      std::cerr << "dateline: --date expects YYYY-MM-DD, got '" << date << "'\n";
+      return 2;
+    }
+  }
+  std::optional<InputFormat> inf = ParseInputFormat(input_format);
+  if (!inf) {
+    std::cerr << "dateline: --input-format expects auto, text, jsonl or petrarch-xml, got '" << input_format << "'\n";
+    return 2;
+  }
+  in.format = *inf;
+  std::optional<OutputFormat> outf = ParseOutputFormat(format);
+  if (!outf) {
+    std::cerr << "dateline: --format expects jsonl, tsv or csv, got '" << format << "'\n";
+    return 2;
+  }
+  if (threads < 1 || threads > 256) {
+    std::cerr << "dateline: --threads expects 1 to 256, got " << threads << "\n";
+    return 2;
+  }
+  std::ofstream rejects;
+  if (!rejects_path.empty()) {
+    rejects.open(rejects_path, std::ios::binary);
+    if (!rejects) {
+      std::cerr << "dateline: cannot write --rejects file '" << rejects_path << "'\n";
+      return 2;
+    }
+  }
+
+  const auto load_start = std::chrono::steady_clock::now();
+  const Dictionary& dict = DefaultDictionary();
+  const double load_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+
+  std::ios::sync_with_stdio(false);
+  OutputOptions out;
+  out.format = *outf;
+  out.articles = articles;
+  out.version = VersionString(dict);
+  RecordWriter writer(std::cout, out);
+
+  CoderOptions coder;
+  coder.one_sided = one_sided;
+  coder.all_modes = all_modes;
+  Pipeline pipeline(dict, coder);
+
+  std::vector<std::string> paths = files.empty() ? std::vector<std::string>{"-"} : files;
+  ArticleSource source(paths, in, std::cerr, rejects_path.empty() ? nullptr : &rejects);
+  RunOptions run;
+  run.threads = threads;
+  RunSummary summary = RunPipeline(source, pipeline, writer, run, std::cerr);
+  std::cout.flush();
+  std::cerr << "dictionaries: loaded in " << std::fixed << std::setprecision(3) << load_seconds << " s\n";
+  PrintSummary(std::cerr, summary);
+  if (!std::cout) {
+    std::cerr << "dateline: error writing the output\n";
+    return 1;
+  }
+  return summary.unusable_files > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"dateline: news articles in, CAMEO event records out"};
+  app.require_subcommand(1);
+
+  std::vector<std::string> files;
+  std::string date, input_format = "auto", format = "jsonl", rejects;
+  int threads = 1;
+  bool articles = false, one_sided = false, all_modes = false;
+  CLI::App* code = app.add_subcommand("code", "Code articles into event records (JSON Lines on stdout)");
+  code->add_option("files", files, "Files, directories, or - for standard input (the default)");
+  code->add_option("--date", date, "Publication date of plain-text articles (YYYY-MM-DD)");
+  code->add_option("--input-format", input_format, "auto, text, jsonl or petrarch-xml")->capture_default_str();
+  code->add_option("--format", format, "jsonl, tsv or csv")->capture_default_str();
+  code->add_option("--threads", threads, "Code articles on N threads; output stays in input order")
+      ->capture_default_str();
+  code->add_option("--rejects", rejects, "Write malformed input lines to this file");
+  code->add_flag("--articles", articles, "Also write an article record per document");
+  code->add_flag("--one-sided", one_sided, "Also write events with one side empty");
+  code->add_flag("--all-modes", all_modes, "Also write negated and hypothetical events");
+
+  CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (*code) return RunCode(files, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
+  if (*version) {
+    std::cout << VersionString(DefaultDictionary()) << "\n";
+    return 0;
+  }
+  return 2;
+}

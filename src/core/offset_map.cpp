@@ -9,9 +9,8 @@ void OffsetMap::Add(uint32_t text_offset, uint32_t input_offset) {
     anchors_.back().second = input_offset;
     return;
   }
-  // An anchor that the identity (or the previous anchor's delta) already implies adds nothing.
-  const uint32_t implied = anchors_.empty() ? text_offset : anchors_.back().second + (text_offset - anchors_.back().first);
-  if (implied == input_offset) return;
+  // Anchors that the identity already implies are kept all the same: the start of a widened
+  // unit is what ToInput clamps to.
   anchors_.emplace_back(text_offset, input_offset);
 }
 
@@ -22,7 +21,7 @@ uint32_t OffsetMap::ToInput(uint32_t text_offset) const {
   const auto& a = *(it - 1);
   uint32_t mapped = a.second + (text_offset - a.first);
   // Inside a unit that grew (a Windows-1252 byte became 2-3 UTF-8 bytes): never run past the next anchor.
-  if (it != anchors_.end() && mapped > it->second) mapped = a.second;
+  if (it != anchors_.end() && mapped >= it->second) mapped = a.second;
   return mapped;
 }
 

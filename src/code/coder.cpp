@@ -1,0 +1,551 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <ctime>
+#include <string_view>
+#include <unordered_map>
+
+#include "code/clauses.h"
+#include "code/mentions.h"
+#include "resolve/temporal.h"
+
+namespace dateline {
+
+namespace {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+bool IsBe(std::string_view w) {
+  return w == "be" || w == "is" || w == "are" || w == "was" || w == "were" || w == "been" || w == "being" || w == "am" ||
+         w == "'s" || w == "'re";
+}
+bool IsHave(std::string_view w) { return w == "have" || w == "has" || w == "had" || w == "having"; }
+bool IsDo(std::string_view w) { return w == "do" || w == "does" || w == "did"; }
+bool IsNegation(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no" || w == "neither" || w == "nor"; }
+bool IsFutureModal(std::string_view w) { return w == "will" || w == "shall" || w == "'ll"; }
+bool IsHypotheticalModal(std::string_view w) {
+  return w == "could" || w == "might" || w == "may" || w == "would" || w == "should" || w == "can" || w == "must";
+}
+// Verbs after which "to VERB" states an intention: the infinitive is a future act of the subject.
+bool IsIntentionVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {"plan", "intend", "aim", "prepare", "vow", "pledge", "promise",
+                                                "decide", "agree", "expect", "seek", "hope", "want", "offer"};
+  for (std::string_view v : kVerbs)
+    if (lemma == v) return true;
+  return false;
+}
+
+// An act of state: material and verbal conflict or cooperation beyond mere statements (roots 03-20).
+bool ActOfState(std::string_view code) { return code.size() >= 2 && code.substr(0, 2) >= "03"; }
+
+struct MemoryItem {
+  Mention mention;  // resolved
+  uint32_t sentence;
+  bool subject;
+};
+
+// Per-article state for resolving pronouns, surnames and generic agents.
+class ArticleMemory {
+ public:
+  void Remember(const Mention& m, uint32_t sentence, bool subject) {
+    if (m.pronoun || m.code.empty()) return;
+    items_.push_back({m, sentence, subject});
+  }
+  // Both ends of a person's name can stand alone later: "Wang" for Wang Yi, "Tokayev".
+  void RememberSurnames(const Mention& m, uint32_t first_word, uint32_t last_word) {
+    if (!m.person) return;
+    if (first_word) by_surname_[first_word] = m;
+    if (last_word) by_surname_[last_word] = m;
+  }
+  const Mention* BySurname(uint32_t word) const {
+    auto it = by_surname_.find(word);
+    return it == by_surname_.end() ? nullptr : &it->second;
+  }
+
+  // The most recent compatible antecedent of a pronoun: recent sentences first, subjects first.
+  const Mention* ResolvePronoun(const Mention& p, uint32_t sentence, bool act_of_state) const {
+    constexpr uint32_t kWindow = 6;
+    for (uint32_t back = 0; back <= kWindow && back <= sentence; ++back) {
+      const uint32_t s = sentence - back;
+      for (int pass = 0; pass < 2; ++pass) {
+        for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+          if (it->sentence != s) continue;
+          if ((pass == 0) != it->subject) continue;
+          const Mention& c = it->mention;
+          if (p.plural) {
+            if (c.person && !c.plural) continue;
+          } else {
+            if (!c.person) continue;
+            if (p.gender && c.gender && p.gender != c.gender) continue;
+          }
+          if (act_of_state && !c.government()) continue;
+          return &c;
+        }
+      }
+    }
+    return nullptr;
+  }
+
+  // The country the article last spoke of, for a generic agent ("Authorities").
+  std::string RecentCountry(uint32_t sentence) const {
+    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+      if (sentence - it->sentence > 6) break;
+      if (!it->mention.country.empty() && !it->mention.person) return it->mention.country;
+    }
+    return {};
+  }
+
+ private:
+  std::vector<MemoryItem> items_;
+  std::unordered_map<uint32_t, Mention> by_surname_;
+};
+
+struct SentenceContext {
+  const Document* doc;
+  const Dictionary* dict;
+  const Sentence* sentence;
+  uint32_t index;
+  const SentenceWords* words;
+  std::vector<Mention>* mentions;
+  std::vector<int> mention_at;  // token offset -> mention index, -1
+  Clauses clauses;
+
+  uint32_t b() const { return sentence->token_begin; }
+  uint32_t e() const { return sentence->token_end; }
+  const Token& tok(uint32_t i) const { return doc->tokens[i]; }
+  std::string_view text(uint32_t i) const { return doc->folded_view(doc->tokens[i].span); }
+  int mention(uint32_t i) const { return mention_at[i - b()]; }
+};
+
+bool Transparent(const Token& t) { return t.has(Token::kOpenQuote) || t.has(Token::kCloseQuote); }
+bool Premodifier(const Token& t) {
+  return t.tag == Tag::DT || t.tag == Tag::PDT || IsAdjective(t.tag) || t.tag == Tag::CD || t.tag == Tag::PRPS ||
+         t.tag == Tag::VBG || Transparent(t) || t.tag == Tag::RB;
+}
+
+// Finds a mention starting at `pos` after at most 3 premodifiers ("the", "neighboring").
+int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) {
+  for (uint32_t k = pos, n = 0; k < limit && n <= 3; ++k, ++n) {
+    const int m = c.mention(k);
+    if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
+    if (!Premodifier(c.tok(k))) return -1;
+  }
+  return -1;
+}
+
+struct PatternMatch {
+  int source = -1, target = -1;
+  uint32_t end = 0;
+};
+
+bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els, size_t ei, uint32_t pos,
+                uint32_t limit, PatternMatch* m) {
+  while (pos < limit && Transparent(c.tok(pos))) ++pos;
+  if (ei == els.size()) {
+    m->end = pos;
+    return true;
+  }
+  const PatternElement& el = els[ei];
+  switch (el.kind) {
+    case PatternElement::kWord:
+      if (pos < limit && (c.words->word[pos - c.b()] == el.word || c.words->lemma[pos - c.b()] == el.word))
+        return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+      return false;
+    case PatternElement::kSkip:
+      for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
+        // A skip never jumps over an actor that the pattern's slot should have taken.
+        if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
+      }
+      return false;
+    case PatternElement::kSource:
+    case PatternElement::kTarget: {
+      const int mi = MentionStartingNear(c, pos, limit);
+      if (mi < 0) return false;
+      const int saved_s = m->source, saved_t = m->target;
+      (el.kind == PatternElement::kSource ? m->source : m->target) = mi;
+      if (MatchAfter(c, els, ei + 1, (*c.mentions)[mi].token_end, limit, m)) return true;
+      m->source = saved_s;
+      m->target = saved_t;
+      return false;
+    }
+  }
+  return false;
+}
+
+bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& els, uint32_t pos, uint32_t floor) {
+  // Elements before the head are literal words, nearest first; auxiliaries and adverbs between are allowed.
+  int64_t k = static_cast<int64_t>(pos) - 1;
+  for (const PatternElement& el : els) {
+    if (el.kind != PatternElement::kWord) continue;
+    while (k >= floor && (IsAdverb(c.tok(k).tag) || c.tok(k).tag == Tag::MD)) --k;
+    if (k < floor) return false;
+    if (c.words->word[k - c.b()] != el.word && c.words->lemma[k - c.b()] != el.word) return false;
+    --k;
+  }
+  return true;
+}
+
+// The subject of the verb whose auxiliary chain starts at `pos`: the noun phrase to its left in
+// the same clause, skipping prepositional phrases and subordinate segments. Returns the
+// mention index, or -1 when the subject is not an actor (or there is none).
+int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* found_np) {
+  *found_np = false;
+  const int clause = c.clauses.clause[verb - c.b()];
+  const int segment = c.clauses.segment[verb - c.b()];
+  int64_t j = pos;
+  while (j >= c.b()) {
+    const uint32_t k = static_cast<uint32_t>(j);
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.clauses.segment[k - c.b()] != segment) {
+      if (segment >= 0) break;  // a verb inside a segment looks only inside it
+      --j;
+      continue;
+    }
+    const Token& t = c.tok(k);
+    const int mi = c.mention(k);
+    if (mi >= 0 || IsNoun(t.tag) || t.tag == Tag::PRP || t.tag == Tag::CD) {
+      // Walk to the start of this noun phrase.
+      int64_t start = mi >= 0 ? (*c.mentions)[mi].token_begin : j;
+      while (start - 1 >= c.b() && c.clauses.clause[start - 1 - c.b()] == clause) {
+        const Token& p = c.tok(static_cast<uint32_t>(start - 1));
+        const int pm = c.mention(static_cast<uint32_t>(start - 1));
+        if (pm >= 0) {
+          start = (*c.mentions)[pm].token_begin;
+          continue;
+        }
+        if (IsNoun(p.tag) || p.tag == Tag::DT || p.tag == Tag::PDT || IsAdjective(p.tag) || p.tag == Tag::CD ||
+            p.tag == Tag::PRPS || p.tag == Tag::POS || Transparent(p)) {
+          --start;
+          continue;
+        }
+        break;
+      }
+      const int64_t before = start - 1;
+      if (before >= c.b() && (c.tok(static_cast<uint32_t>(before)).tag == Tag::IN ||
+                              c.tok(static_cast<uint32_t>(before)).tag == Tag::TO)) {
+        j = before - 1;  // a prepositional phrase: its noun is not the subject
+        continue;
+      }
+      *found_np = true;
+      // The head of the phrase is its last word: is it an actor?
+      return mi;
+    }
+    if (IsVerb(t.tag) && !IsBe(c.text(k)) && !IsHave(c.text(k)) && !IsDo(c.text(k))) return -1;
+    --j;
+  }
+  if (segment >= 0 && c.clauses.segment_relative[segment]) {
+    // "Wang Yi, who is ...": the relative pronoun's antecedent stands just before the segment.
+    const uint32_t seg_start = c.clauses.segment_start[segment];
+    for (int64_t k = static_cast<int64_t>(seg_start) - 1; k >= c.b() && k >= static_cast<int64_t>(seg_start) - 2; --k) {
+      const int mi = c.mention(static_cast<uint32_t>(k));
+      if (mi >= 0) return mi;
+    }
+  }
+  return -1;
+}
+
+// The first actor after `pos` in the verb's clause (outside segments the verb is not in).
+int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
+  const int clause = c.clauses.clause[verb - c.b()];
+  const int segment = c.clauses.segment[verb - c.b()];
+  for (uint32_t k = pos, n = 0; k < c.e() && n < 12; ++k, ++n) {
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.clauses.segment[k - c.b()] != segment) {
+      if (segment >= 0) break;
+      continue;
+    }
+    if (IsVerb(c.tok(k).tag) && c.mention(k) < 0) break;  // another verb: its own object
+    const int mi = c.mention(k);
+    if (mi >= 0) {
+      // "by X" after a passive verb is its agent, not its object.
+      if (k > c.b() && c.text(k - 1) == "by") continue;
+      return mi;
+    }
+  }
+  return -1;
+}
+
+// Agent of a passive verb: the actor after "by".
+int FindByAgent(const SentenceContext& c, uint32_t verb) {
+  const int clause = c.clauses.clause[verb - c.b()];
+  for (uint32_t k = verb + 1, n = 0; k + 1 < c.e() && n < 12; ++k, ++n) {
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.text(k) == "by") {
+      const int mi = MentionStartingNear(c, k + 1, c.e());
+      return mi;
+    }
+  }
+  return -1;
+}
+
+std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
+  std::vector<int> out;
+  if (mi < 0) return out;
+  if (ms[mi].compound < 0) return {mi};
+  for (size_t k = 0; k < ms.size(); ++k)
+    if (ms[k].compound == ms[mi].compound) out.push_back(static_cast<int>(k));
+  return out;
+}
+
+}  // namespace
+
+Status EventCoder::Run(Document& doc) const {
+  doc.events.clear();
+  Date anchor;
+  if (doc.publication_date) anchor = *doc.publication_date;
+  else if (doc.dateline.date) anchor = *doc.dateline.date;
+
+  ArticleMemory memory;
+  SentenceWords words;
+  std::vector<Mention> mentions;
+
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.token_end <= s.token_begin) continue;
+    LookUpWords(doc, s, dict_, &words);
+    FindMentions(doc, s, dict_, words, anchor, &mentions);
+
+    SentenceContext c{&doc, &dict_, &s, si, &words, &mentions, {}, {}};
+    c.mention_at.assign(s.token_end - s.token_begin, -1);
+    for (size_t mi = 0; mi < mentions.size(); ++mi)
+      for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
+
+    // Bare surnames of people named earlier in the article ("Wang told Tileuberdi").
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+      if (c.mention(k) >= 0 || !doc.tokens[k].has(Token::kCapitalized)) continue;
+      const Mention* p = memory.BySurname(words.word[k - s.token_begin]);
+      if (!p) continue;
+      Mention m = *p;
+      m.token_begin = k;
+      m.token_end = k + 1;
+      m.surname = true;
+      m.compound = -1;
+      auto it = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.token_begin > k; });
+      mentions.insert(it, std::move(m));
+    }
+    std::fill(c.mention_at.begin(), c.mention_at.end(), -1);
+    for (size_t mi = 0; mi < mentions.size(); ++mi)
+      for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
+
+    // Generic agents take the country the sentence or the article last named.
+    for (size_t mi = 0; mi < mentions.size(); ++mi) {
+      Mention& m = mentions[mi];
+      if (!m.generic) continue;
+      std::string country;
+      // "Authorities in Arnor", "police of Gondor": a country attached right after the agent.
+      if (mi + 1 < mentions.size() && mentions[mi + 1].token_begin == m.token_end + 1 &&
+          !mentions[mi + 1].country.empty() && !mentions[mi + 1].person) {
+        const std::string_view prep = doc.folded_view(doc.tokens[m.token_end].span);
+        if (prep == "in" || prep == "of" || prep == "from") country = mentions[mi + 1].country;
+      }
+      for (size_t k = mi; country.empty() && k-- > 0;)
+        if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun) country = mentions[k].country;
+      if (country.empty()) country = memory.RecentCountry(si);
+      if (country.empty()) continue;
+      m.country = country;
+      m.code = country + m.agent;
+      const std::string_view cname = dict_.CountryName(country);
+      m.name = cname.empty() ? country : std::string(cname);
+      m.generic = false;
+      m.rules.push_back("resolve generic-agent");
+    }
+
+    c.clauses = FindClauses(doc, s);
+    std::vector<bool> was_subject(mentions.size(), false);
+    uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
+
+    for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
+      const Token& vt = doc.tokens[v];
+      const uint32_t lemma = words.lemma[v - s.token_begin];
+      if (lemma == 0 || c.mention(v) >= 0) continue;
+      const auto& candidates = dict_.PatternsFor(lemma);
+      if (candidates.empty()) continue;
+      if (!IsVerb(vt.tag)) continue;
+
+      // Auxiliary chain to the left: negation, modality, passive.
+      bool negated = false, future = false, hypothetical = false, be = false, have = false;
+      int64_t j = static_cast<int64_t>(v) - 1;
+      while (j >= s.token_begin) {
+        const std::string_view w = c.text(static_cast<uint32_t>(j));
+        const Token& t = doc.tokens[j];
+        if (IsNegation(w)) negated = true;
+        else if (IsFutureModal(w)) future = true;
+        else if (IsHypotheticalModal(w)) hypothetical = true;
+        else if (IsBe(w) && t.tag != Tag::POS) be = true;
+        else if (IsHave(w)) have = true;
+        else if (IsDo(w)) {}
+        else if (IsAdverb(t.tag) && c.mention(static_cast<uint32_t>(j)) < 0) {}
+        else break;
+        --j;
+      }
+      // "to VERB": coded only after a verb of intention ("plans to visit"), as a future act.
+      if (j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to") {
+        const int64_t m = j - 1;
+        if (m < s.token_begin || !IsVerb(doc.tokens[m].tag) || !IsIntentionVerb(doc.tokens[m].lemma)) continue;
+        future = true;
+        j = m - 1;
+        while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
+                                      IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))))) {
+          const std::string_view w = c.text(static_cast<uint32_t>(j));
+          if (IsNegation(w)) negated = true;
+          if (IsHypotheticalModal(w)) hypothetical = true;
+          --j;
+        }
+      }
+      if (vt.tag == Tag::VBG && !be) continue;  // a gerund or participle modifier, not a finite act
+      if (v < covered_until) continue;          // inside the pattern of a verb already coded
+      // A participle without "be" or "have": a reduced relative when "by" follows ("a move
+      // disputed by the United States"); otherwise a past tense the tagger took for one.
+      if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
+      const bool passive = vt.tag == Tag::VBN && be && !have;
+      // A clause opened by "if" is hypothetical.
+      for (int64_t k = j; k >= s.token_begin; --k) {
+        if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+        if (c.text(static_cast<uint32_t>(k)) == "if" || c.text(static_cast<uint32_t>(k)) == "unless") hypothetical = true;
+      }
+
+      // Try the patterns, most specific first.
+      const uint32_t limit = c.clauses.ClauseEnd(v - s.token_begin) + s.token_begin;
+      const VerbPattern* chosen = nullptr;
+      PatternMatch pm;
+      for (uint32_t pi : candidates) {
+        const VerbPattern& p = dict_.patterns()[pi];
+        if (p.negated != negated && p.negated) continue;
+        PatternMatch trial;
+        if (passive) {
+          // Passive voice: the subject is the target, "by X" the source; only the verb's
+          // least specific (slot-only) patterns apply.
+          if (p.specificity > 0) continue;
+          trial.end = v + 1;
+        } else {
+          if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
+          if (!MatchBefore(c, p.before, static_cast<uint32_t>(j + 1), s.token_begin)) continue;
+        }
+        chosen = &p;
+        pm = trial;
+        break;
+      }
+      if (!chosen) continue;
+      if (chosen->negated) negated = false;  // the pattern itself encodes the negation
+      covered_until = std::max(covered_until, pm.end);
+
+      bool found_np = false;
+      int subject = FindSubject(c, v, j, &found_np);
+      int source = pm.source >= 0 ? pm.source : subject;
+      int target = pm.target;
+      if (passive) {
+        target = subject;
+        source = FindByAgent(c, v);
+      } else if (target < 0) {
+        target = FindObject(c, v, pm.end);
+      }
+      if (subject >= 0) was_subject[subject] = true;
+
+      Mode mode = Mode::kAsserted;
+      if (negated) mode = Mode::kNegated;
+      else if (hypothetical) mode = Mode::kHypothetical;
+      else if (future) mode = Mode::kFuture;
+      if ((mode == Mode::kNegated || mode == Mode::kHypothetical) && !options_.all_modes) continue;
+
+      // Date: the nearest time expression in the clause, else in the sentence, else the anchor.
+      Date date = anchor;
+      DatePrecision precision = DatePrecision::kDay;
+      {
+        const std::vector<TimeExpression> times = FindTimeExpressions(doc, s, anchor, mode == Mode::kFuture);
+        const TimeExpression* best = nullptr;
+        int64_t best_score = INT64_MAX;
+        for (const TimeExpression& t : times) {
+          const int64_t distance = t.token_begin > v ? t.token_begin - v : v - t.token_end;
+          const bool same_clause = c.clauses.clause[t.token_begin - s.token_begin] == c.clauses.clause[v - s.token_begin];
+          const int64_t score = distance + (same_clause ? 0 : 100);
+          if (score < best_score) {
+            best_score = score;
+            best = &t;
+          }
+        }
+        if (best) {
+          date = best->date;
+          precision = best->precision;
+        }
+      }
+
+      auto resolve = [&](int mi) -> std::optional<Mention> {
+        if (mi < 0) return std::nullopt;
+        const Mention& m = mentions[mi];
+        if (m.pronoun) {
+          const Mention* a = memory.ResolvePronoun(m, si, ActOfState(chosen->code));
+          if (!a) return std::nullopt;
+          Mention r = *a;
+          r.token_begin = m.token_begin;
+          r.token_end = m.token_end;
+          r.rules.push_back("resolve pronoun");
+          return r;
+        }
+        if (m.generic && !options_.one_sided) return std::nullopt;
+        return m;
+      };
+
+      const std::vector<int> sources = CompoundMembers(mentions, source);
+      const std::vector<int> targets = CompoundMembers(mentions, target);
+      std::vector<std::optional<Mention>> src_resolved, tgt_resolved;
+      for (int si2 : sources) src_resolved.push_back(resolve(si2));
+      for (int ti : targets) tgt_resolved.push_back(resolve(ti));
+      if (src_resolved.empty()) src_resolved.push_back(std::nullopt);
+      if (tgt_resolved.empty()) tgt_resolved.push_back(std::nullopt);
+
+      for (const auto& src : src_resolved) {
+        for (const auto& tgt : tgt_resolved) {
+          if ((!src || !tgt) && !options_.one_sided) continue;
+          if (!src && !tgt) continue;
+          if (src && tgt && src->code == tgt->code && src->name == tgt->name) continue;
+          Event ev;
+          ev.sentence = si;
+          ev.code = chosen->code;
+          ev.mode = mode;
+          ev.date = date.valid() ? date : Date{};
+          ev.date_precision = precision;
+          ev.verb_span = ByteSpan{vt.span.begin, vt.span.end};
+          auto fill = [&](const std::optional<Mention>& m, ActorRef* ref) {
+            if (!m) return;
+            ref->code = m->code;
+            ref->name = m->name;
+            ref->country = m->country;
+            ref->span = ByteSpan{doc.tokens[m->token_begin].span.begin, doc.tokens[m->token_end - 1].span.end};
+            for (const std::string& r : m->rules) ev.rules.push_back(r);
+          };
+          ev.rules.push_back("verb " + dict_.Where(chosen->where));
+          fill(src, &ev.source);
+          fill(tgt, &ev.target);
+          if (anchor.valid() && date.valid()) {
+            // Historical: the whole period ended more than 30 days before publication.
+            int64_t end = date.ToDays();
+            if (precision == DatePrecision::kWeek) end += 6;
+            else if (precision == DatePrecision::kMonth) end += Date::DaysInMonth(date.year, date.month) - 1;
+            else if (precision == DatePrecision::kYear) end += 364;
+            ev.historical = anchor.ToDays() - end > 30;
+          }
+          doc.events.push_back(std::move(ev));
+        }
+      }
+    }
+
+    // Remember this sentence's actors for the sentences after it. The first actor of the
+    // sentence counts as a subject too (headline style: "China offers ...").
+    for (size_t mi = 0; mi < mentions.size(); ++mi) {
+      const Mention& m = mentions[mi];
+      if (m.pronoun || m.generic) continue;
+      memory.Remember(m, si, was_subject[mi] || mi == 0);
+      if (m.person && !m.surname) {
+        // The name proper ends the mention ("Chinese President Xi Jinping"): its first and last words.
+        const uint32_t name_last = words.word[m.token_end - 1 - s.token_begin];
+        const uint32_t name_len = static_cast<uint32_t>(std::count(m.name.begin(), m.name.end(), ' ') + 1);
+        const uint32_t name_first =
+            m.token_end - m.token_begin >= name_len ? words.word[m.token_end - name_len - s.token_begin] : name_last;
+        memory.RememberSurnames(m, name_first, name_last);
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace dateline

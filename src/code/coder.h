@@ -1,0 +1,41 @@
+// EventCoder: the stage that turns tagged sentences into CAMEO events.
+//
+//   EventCoder coder(DefaultDictionary(), CoderOptions{});
+//   coder.Run(doc);   // fills doc.events
+//
+// Per sentence it finds actor mentions (code/mentions.h), splits the sentence into clauses
+// with a shallow parse (quotes, ";", relative and subordinate clauses set off by commas,
+// "that"-complements), and for each verb whose lemma heads a dictionary pattern it tries the
+// patterns, most specific first. The source is the pattern's `$` slot or the clause's subject;
+// the target the pattern's `+` slot or the first actor after the verb in the clause. Passive
+// voice ("was attacked by X") swaps them; negation ("did not send") and modality ("will
+// send", "could send") set the event's mode.
+//
+// Article-level resolution runs as sentences are coded, in order: pronouns and bare surnames
+// are resolved to earlier mentions (acts of state prefer state actors), generic agents
+// ("Authorities") take the country the article last spoke of, and event dates come from the
+// sentence's time expressions (resolve/temporal.h) against the publication date.
+#pragma once
+
+#include "core/stage.h"
+#include "dict/dictionary.h"
+
+namespace dateline {
+
+struct CoderOptions {
+  bool one_sided = false;  // also write events with one side empty
+  bool all_modes = false;  // also write negated and hypothetical events
+};
+
+class EventCoder final : public Stage {
+ public:
+  EventCoder(const Dictionary& dict, CoderOptions options) : dict_(dict), options_(options) {}
+  Status Run(Document& doc) const override;
+  std::string_view name() const override { return "code"; }
+
+ private:
+  const Dictionary& dict_;
+  CoderOptions options_;
+};
+
+}  // namespace dateline

@@ -1,0 +1,255 @@
+#include "code/mentions.h"
+
+#include <string_view>
+
+#include "dict/phrase.h"
+
+namespace dateline {
+
+namespace {
+
+// Agent codes that make a mention an agent of the state.
+bool StateAgent(std::string_view agent) {
+  static constexpr std::string_view kState[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"};
+  for (std::string_view s : kState)
+    if (agent == s) return true;
+  return false;
+}
+
+bool NoLowerCase(std::string_view s) {
+  for (char c : s)
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
+// Picks the entry of a phrase valid on `date`: a dated entry covering the date first, then an
+// undated one. Returns -1 when every entry is dated and none covers the date.
+int ChooseEntry(const Dictionary& dict, const Phrase& p, const Date& date) {
+  int undated = -1;
+  for (uint32_t idx : p.entries) {
+    const ActorEntry& a = dict.actors()[idx];
+    if (!a.from && !a.to) {
+      if (undated < 0) undated = static_cast<int>(idx);
+      continue;
+    }
+    if (!date.valid() || a.ValidOn(date)) return static_cast<int>(idx);
+  }
+  return undated;
+}
+
+// For a hyphenated token "X-led" (or -backed, -sponsored ...), the one-word actor phrase X.
+const Phrase* LedBy(const Document& doc, const Dictionary& dict, uint32_t i) {
+  static constexpr std::string_view kSuffixes[] = {"led", "backed", "sponsored", "supported", "controlled",
+                                                   "dominated", "allied", "funded", "brokered"};
+  const std::string_view w = doc.folded_view(doc.tokens[i].span);
+  const size_t dash = w.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) return nullptr;
+  const std::string_view suffix = w.substr(dash + 1);
+  bool known = false;
+  for (std::string_view s : kSuffixes) known = known || suffix == s;
+  if (!known) return nullptr;
+  const uint32_t prefix = dict.vocabulary().Find(w.substr(0, dash));
+  if (prefix == 0) return nullptr;
+  for (uint32_t pi : dict.PhrasesStartingWith(prefix)) {
+    const Phrase& p = dict.phrases()[pi];
+    if (p.words.size() == 1 && !p.is_agent) return &p;
+  }
+  return nullptr;
+}
+
+struct RawMatch {
+  uint32_t begin, end;  // token indices (absolute)
+  const Phrase* phrase;
+  int entry;  // actor or agent index
+};
+
+}  // namespace
+
+bool Mention::government() const {
+  // The first role after the country decides: CHNGOV, CHNGOVMED (state media), USAGOV (the White House).
+  std::string_view role;
+  if (!agent.empty()) role = std::string_view(agent).substr(0, 3);
+  else if (!country.empty() && code.size() >= 6 && code.compare(0, 3, country) == 0) role = std::string_view(code).substr(3, 3);
+  if (!role.empty()) return StateAgent(role);
+  return !country.empty() && code == country;  // a country itself acts as its state
+}
+
+void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict, SentenceWords* out) {
+  const uint32_t n = s.token_end - s.token_begin;
+  out->word.resize(n);
+  out->lemma.resize(n);
+  std::string scratch;
+  const Vocabulary& vocab = dict.vocabulary();
+  for (uint32_t k = 0; k < n; ++k) {
+    const Token& t = doc.tokens[s.token_begin + k];
+    out->word[k] = vocab.Find(LookupForm(doc.folded_view(t.span), &scratch));
+    out->lemma[k] = t.lemma.empty() ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
+  }
+}
+
+void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
+                  const Date& date, std::vector<Mention>* out) {
+  out->clear();
+  const uint32_t b = s.token_begin, e = s.token_end;
+
+  // 1. Longest dictionary phrase at each position.
+  std::vector<RawMatch> raw;
+  for (uint32_t i = b; i < e;) {
+    const uint32_t w = words.word[i - b];
+    const RawMatch* best = nullptr;
+    RawMatch candidate{};
+    if (w != 0) {
+      for (uint32_t pi : dict.PhrasesStartingWith(w)) {
+        const Phrase& p = dict.phrases()[pi];
+        const uint32_t len = static_cast<uint32_t>(p.words.size());
+        if (i + len > e) continue;
+        bool ok = true;
+        for (uint32_t k = 0; k < len && ok; ++k) {
+          ok = words.word[i + k - b] == p.words[k];
+          if (ok && k < 32 && (p.caps_mask >> k & 1u)) ok = NoLowerCase(doc.view(doc.tokens[i + k].span));
+        }
+        if (!ok) continue;
+        int entry = p.is_agent ? static_cast<int>(p.entries[0]) : ChooseEntry(dict, p, date);
+        if (entry < 0) continue;
+        candidate = {i, i + len, &p, entry};
+        best = &candidate;
+        break;  // phrases are sorted longest first
+      }
+    }
+    if (!best && doc.tokens[i].has(Token::kHyphenated)) {
+      // "Russian-led", "US-backed": the actor that leads or backs what follows.
+      if (const Phrase* p = LedBy(doc, dict, i)) {
+        const int entry = ChooseEntry(dict, *p, date);
+        if (entry >= 0) {
+          candidate = {i, i + 1, p, entry};
+          best = &candidate;
+        }
+      }
+    }
+    if (best) {
+      raw.push_back(*best);
+      i = best->end;
+    } else {
+      ++i;
+    }
+  }
+
+  // 2. Compose runs of adjacent matches ("Chinese" "Foreign Minister" "Wang Yi") into mentions.
+  auto possessive = [&](uint32_t i) {
+    const std::string_view t = doc.folded_view(doc.tokens[i].span);
+    return t == "'s" || t == "\xE2\x80\x99s" || t == "'";
+  };
+  size_t r = 0;
+  while (r < raw.size()) {
+    size_t last = r;
+    while (last + 1 < raw.size()) {
+      const uint32_t gap_begin = raw[last].end, gap_end = raw[last + 1].begin;
+      const bool adjacent = gap_begin == gap_end || (gap_end == gap_begin + 1 && possessive(gap_begin));
+      if (!adjacent) break;
+      ++last;
+    }
+    Mention m;
+    m.token_begin = raw[r].begin;
+    m.token_end = raw[last].end;
+    const ActorEntry* person = nullptr;
+    const ActorEntry* base = nullptr;
+    const AgentEntry* agent = nullptr;
+    bool only_adjective = true;
+    for (size_t k = r; k <= last; ++k) {
+      const RawMatch& rm = raw[k];
+      if (rm.phrase->is_agent) {
+        const AgentEntry& a = dict.agents()[rm.entry];
+        if (!agent) agent = &a;
+        m.rules.push_back("agent " + dict.Where(a.where));
+        only_adjective = false;
+        continue;
+      }
+      const ActorEntry& a = dict.actors()[rm.entry];
+      m.rules.push_back("actor " + dict.Where(a.where));
+      if (a.kind == ActorKind::kPerson) {
+        if (!person) person = &a;
+      } else if (!base) {
+        base = &a;
+      }
+      if (a.kind != ActorKind::kAdjective) only_adjective = false;
+    }
+    r = last + 1;
+    if (only_adjective && !person) continue;  // "Chinese influence": an adjective alone names no actor
+
+    if (person) {
+      m.person = true;
+      m.code = person->code;
+      m.name = person->name;
+      m.country = person->country;
+      m.gender = person->gender;
+      if (m.code.size() >= 6) m.agent = m.code.substr(3, 3);
+    } else if (base) {
+      m.country = base->country;
+      if (base->kind == ActorKind::kOrganisation || base->kind == ActorKind::kGroup) {
+        m.code = base->code;
+        m.name = base->name;
+      } else {
+        const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
+        m.name = cname.empty() ? base->name : std::string(cname);
+        m.code = base->code;
+        if (agent && base->code.size() == 3) {
+          m.code += agent->code;
+          m.agent = agent->code;
+        }
+      }
+      if (agent) m.plural = agent->plural;
+    } else if (agent) {
+      m.generic = true;
+      m.code = agent->code;
+      m.agent = agent->code;
+      m.name = agent->name;
+      m.plural = agent->plural;
+    }
+    out->push_back(std::move(m));
+  }
+
+  // 3. Personal pronouns, resolved later against the article.
+  for (uint32_t i = b; i < e; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.tag != Tag::PRP) continue;
+    const std::string_view w = doc.folded_view(t.span);
+    char gender = 0;
+    bool plural = false;
+    if (w == "he" || w == "him") gender = 'm';
+    else if (w == "she" || w == "her") gender = 'f';
+    else if (w == "they" || w == "them") plural = true;
+    else continue;
+    Mention m;
+    m.token_begin = i;
+    m.token_end = i + 1;
+    m.pronoun = true;
+    m.gender = gender;
+    m.plural = plural;
+    // Keep mentions in text order.
+    auto it = out->begin();
+    while (it != out->end() && it->token_begin < i) ++it;
+    out->insert(it, std::move(m));
+  }
+
+  // 4. Compounds: "China and Russia", "France, Germany and Italy".
+  int next_compound = 0;
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    Mention& a = (*out)[k];
+    Mention& c = (*out)[k + 1];
+    if (a.pronoun || c.pronoun) continue;
+    const uint32_t gap = c.token_begin - a.token_end;
+    bool joined = false;
+    if (gap == 1) {
+      const std::string_view t = doc.folded_view(doc.tokens[a.token_end].span);
+      joined = t == "and" || t == "," || t == "&";
+    } else if (gap == 2) {
+      joined = doc.folded_view(doc.tokens[a.token_end].span) == "," &&
+               doc.folded_view(doc.tokens[a.token_end + 1].span) == "and";
+    }
+    if (!joined) continue;
+    if (a.compound < 0) a.compound = next_compound++;
+    c.compound = a.compound;
+  }
+}
+
+}  // namespace dateline

@@ -1,0 +1,358 @@
+#include "dict/dictionary.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+#include "core/embedded.h"
+#include "dict/phrase.h"
+
+namespace dateline {
+
+uint32_t Vocabulary::Intern(std::string_view word) {
+  auto it = ids_.find(word);
+  if (it != ids_.end()) return it->second;
+  const uint32_t id = static_cast<uint32_t>(words_.size());
+  words_.emplace_back(word);
+  ids_.emplace(std::string(word), id);
+  return id;
+}
+
+uint32_t Vocabulary::Find(std::string_view word) const {
+  auto it = ids_.find(word);
+  return it == ids_.end() ? 0 : it->second;
+}
+
+std::string Dictionary::Where(const SourceLine& s) const {
+  return (s.file < files_.size() ? files_[s.file] : std::string("?")) + ":" + std::to_string(s.line);
+}
+
+std::string_view Dictionary::CountryName(std::string_view code) const {
+  auto it = country_names_.find(std::string(code));
+  return it == country_names_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+DictionaryBuilder::DictionaryBuilder() = default;
+DictionaryBuilder::~DictionaryBuilder() = default;
+DictionaryBuilder::DictionaryBuilder(DictionaryBuilder&&) noexcept = default;
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool ValidCode(std::string_view code) {
+  if (code.empty() || code.size() > 32) return false;
+  for (char c : code)
+    if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)))) return false;
+  return true;
+}
+
+bool ValidEventCode(std::string_view code) {
+  if (code.size() < 2 || code.size() > 4) return false;
+  for (char c : code)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+// Splits "k=v k2=\"two words\"" into pairs.
+bool ParseAttributes(std::string_view s, std::vector<std::pair<std::string, std::string>>* out, std::string* error) {
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    if (i >= s.size()) break;
+    const size_t eq = s.find('=', i);
+    if (eq == std::string_view::npos) {
+      *error = "expected key=value in the attributes, found '" + std::string(s.substr(i)) + "'";
+      return false;
+    }
+    std::string key(Trim(s.substr(i, eq - i)));
+    size_t j = eq + 1;
+    std::string value;
+    if (j < s.size() && s[j] == '"') {
+      const size_t close = s.find('"', j + 1);
+      if (close == std::string_view::npos) {
+        *error = "unterminated quoted value for '" + key + "'";
+        return false;
+      }
+      value = std::string(s.substr(j + 1, close - j - 1));
+      i = close + 1;
+    } else {
+      size_t k = j;
+      while (k < s.size() && !std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+      value = std::string(s.substr(j, k - j));
+      i = k;
+    }
+    out->emplace_back(std::move(key), std::move(value));
+  }
+  return true;
+}
+
+}  // namespace
+
+void DictionaryBuilder::Problem(uint16_t file, uint32_t line, std::string_view message) {
+  problems_.push_back(dict_.files_[file] + ":" + std::to_string(line) + ": " + std::string(message));
+}
+
+std::vector<uint32_t> DictionaryBuilder::TokenizePhrase(std::string_view phrase, uint32_t* caps_mask) {
+  std::vector<uint32_t> ids;
+  *caps_mask = 0;
+  for (const PhraseWord& w : SplitPhrase(phrase)) {
+    if (w.acronym && ids.size() < 32) *caps_mask |= 1u << ids.size();
+    ids.push_back(dict_.vocab_.Intern(w.folded));
+  }
+  return ids;
+}
+
+void DictionaryBuilder::AddPhrase(std::string_view text, bool is_agent, uint32_t entry, uint16_t file, uint32_t line) {
+  uint32_t caps = 0;
+  std::vector<uint32_t> words = TokenizePhrase(text, &caps);
+  if (words.empty()) {
+    Problem(file, line, "empty phrase");
+    return;
+  }
+  std::string key;
+  for (uint32_t w : words) key += std::to_string(w) + ",";
+  key += is_agent ? "g" : "a";
+  key += std::to_string(caps);
+  auto [it, inserted] = phrase_ids_.emplace(key, static_cast<uint32_t>(dict_.phrases_.size()));
+  if (inserted) {
+    Phrase p;
+    p.words = std::move(words);
+    p.caps_mask = caps;
+    p.is_agent = is_agent;
+    dict_.phrases_.push_back(std::move(p));
+  }
+  dict_.phrases_[it->second].entries.push_back(entry);
+}
+
+void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_view line) {
+  const size_t hash = line.find('#');
+  if (hash != std::string_view::npos) line = line.substr(0, hash);
+  line = Trim(line);
+  if (line.empty()) return;
+
+  // KEYWORD CODE | phrase-or-pattern | attributes
+  const size_t bar1 = line.find('|');
+  if (bar1 == std::string_view::npos) {
+    Problem(file, line_no, "expected 'KEYWORD CODE | phrase | attributes'");
+    return;
+  }
+  const size_t bar2 = line.find('|', bar1 + 1);
+  std::string_view head = Trim(line.substr(0, bar1));
+  std::string_view body = Trim(line.substr(bar1 + 1, bar2 == std::string_view::npos ? std::string_view::npos : bar2 - bar1 - 1));
+  std::string_view attrs = bar2 == std::string_view::npos ? std::string_view() : Trim(line.substr(bar2 + 1));
+
+  const size_t sp = head.find_first_of(" \t");
+  if (sp == std::string_view::npos) {
+    Problem(file, line_no, "expected a keyword (actor, agent, verb) and a code before '|'");
+    return;
+  }
+  const std::string_view keyword = head.substr(0, sp);
+  const std::string code(Trim(head.substr(sp)));
+  if (body.empty()) {
+    Problem(file, line_no, "empty phrase between the bars");
+    return;
+  }
+  std::vector<std::pair<std::string, std::string>> kv;
+  std::string error;
+  if (!ParseAttributes(attrs, &kv, &error)) {
+    Problem(file, line_no, error);
+    return;
+  }
+
+  if (keyword == "actor") {
+    if (!ValidCode(code)) {
+      Problem(file, line_no, "actor code must be upper-case letters and digits, found '" + code + "'");
+      return;
+    }
+    ActorEntry e;
+    e.code = code;
+    e.where = {file, line_no};
+    e.country = code.size() >= 3 ? code.substr(0, 3) : "";
+    std::string kind = "country";
+    bool country_given = false;
+    for (auto& [k, v] : kv) {
+      if (k == "kind") {
+        kind = v;
+      } else if (k == "name") {
+        e.name = v;
+      } else if (k == "country") {
+        e.country = v;
+        country_given = true;
+      } else if (k == "gender") {
+        if (v != "m" && v != "f") {
+          Problem(file, line_no, "gender must be m or f, found '" + v + "'");
+          return;
+        }
+        e.gender = v[0];
+      } else if (k == "from" || k == "to") {
+        std::optional<Date> d = Date::Parse(v);
+        if (!d) {
+          Problem(file, line_no, "expected a date YYYY-MM-DD for '" + k + "', found '" + v + "'");
+          return;
+        }
+        (k == "from" ? e.from : e.to) = d;
+      } else {
+        Problem(file, line_no, "unknown attribute '" + k + "' (known: kind name country gender from to)");
+        return;
+      }
+    }
+    if (kind == "country") e.kind = ActorKind::kCountry;
+    else if (kind == "adjective") e.kind = ActorKind::kAdjective;
+    else if (kind == "capital") e.kind = ActorKind::kCapital;
+    else if (kind == "org") e.kind = ActorKind::kOrganisation;
+    else if (kind == "person") e.kind = ActorKind::kPerson;
+    else if (kind == "group") e.kind = ActorKind::kGroup;
+    else {
+      Problem(file, line_no, "unknown kind '" + kind + "' (known: country adjective capital org person group)");
+      return;
+    }
+    if (e.from && e.to && *e.to < *e.from) {
+      Problem(file, line_no, "date range ends before it starts");
+      return;
+    }
+    if (e.kind == ActorKind::kOrganisation && !country_given) e.country = "";
+    if (e.name.empty()) e.name = std::string(body);
+    if (e.kind == ActorKind::kCountry && !dict_.country_names_.count(e.code))
+      dict_.country_names_[e.code] = e.name;
+    const uint32_t idx = static_cast<uint32_t>(dict_.actors_.size());
+    dict_.actors_.push_back(std::move(e));
+    AddPhrase(body, /*is_agent=*/false, idx, file, line_no);
+  } else if (keyword == "agent") {
+    if (!ValidCode(code)) {
+      Problem(file, line_no, "agent code must be upper-case letters and digits, found '" + code + "'");
+      return;
+    }
+    AgentEntry a;
+    a.code = code;
+    a.name = std::string(body);
+    a.where = {file, line_no};
+    for (auto& [k, v] : kv) {
+      if (k == "plural") {
+        a.plural = v == "yes" || v == "true";
+      } else {
+        Problem(file, line_no, "unknown attribute '" + k + "' for an agent (known: plural)");
+        return;
+      }
+    }
+    const uint32_t idx = static_cast<uint32_t>(dict_.agents_.size());
+    dict_.agents_.push_back(std::move(a));
+    AddPhrase(body, /*is_agent=*/true, idx, file, line_no);
+  } else if (keyword == "verb") {
+    if (!ValidEventCode(code)) {
+      Problem(file, line_no, "event code must be 2 to 4 digits, found '" + code + "'");
+      return;
+    }
+    VerbPattern p;
+    p.code = code;
+    p.where = {file, line_no};
+    for (auto& [k, v] : kv) {
+      if (k == "negated") {
+        p.negated = v == "yes" || v == "true";
+      } else {
+        Problem(file, line_no, "unknown attribute '" + k + "' for a verb (known: negated)");
+        return;
+      }
+    }
+    bool seen_head = false;
+    std::vector<PatternElement> before;
+    for (const PhraseWord& w : SplitPhrase(body)) {
+      PatternElement el;
+      if (w.folded == "$") el.kind = PatternElement::kSource;
+      else if (w.folded == "+") el.kind = PatternElement::kTarget;
+      else if (w.folded == "*") el.kind = PatternElement::kSkip;
+      else if (w.folded.size() > 2 && w.folded.front() == '[' && w.folded.back() == ']') {
+        if (seen_head) {
+          Problem(file, line_no, "a pattern has exactly one [head] verb; found a second");
+          return;
+        }
+        seen_head = true;
+        p.head = dict_.vocab_.Intern(w.folded.substr(1, w.folded.size() - 2));
+        continue;
+      } else {
+        el.word = dict_.vocab_.Intern(w.folded);
+        ++p.specificity;
+      }
+      (seen_head ? p.after : before).push_back(el);
+    }
+    if (!seen_head) {
+      Problem(file, line_no, "a verb pattern needs its head verb in brackets, e.g. '[visit] +'");
+      return;
+    }
+    std::reverse(before.begin(), before.end());
+    p.before = std::move(before);
+    dict_.patterns_.push_back(std::move(p));
+  } else {
+    Problem(file, line_no, "unknown keyword '" + std::string(keyword) + "' (known: actor, agent, verb)");
+  }
+}
+
+void DictionaryBuilder::AddFile(std::string name, std::string_view bytes) {
+  const uint16_t file = static_cast<uint16_t>(dict_.files_.size());
+  dict_.files_.push_back(std::move(name));
+  hash_state_ = XXH3_64bits_withSeed(bytes.data(), bytes.size(), hash_state_);
+  uint32_t line_no = 0;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    ParseLine(file, ++line_no, bytes.substr(pos, nl - pos));
+    pos = nl + 1;
+  }
+}
+
+void DictionaryBuilder::AddDefaults() {
+  for (const EmbeddedEntry& e : EmbeddedFiles()) {
+    if (e.name.rfind("dict/", 0) == 0 && e.name.size() > 3 && e.name.substr(e.name.size() - 3) == ".dl")
+      AddFile("data/" + std::string(e.name), e.bytes);
+  }
+}
+
+Result<Dictionary> DictionaryBuilder::Build() && {
+  Dictionary& d = dict_;
+  d.by_first_word_.assign(d.vocab_.size(), {});
+  for (uint32_t i = 0; i < d.phrases_.size(); ++i) d.by_first_word_[d.phrases_[i].words[0]].push_back(i);
+  for (auto& list : d.by_first_word_)
+    std::stable_sort(list.begin(), list.end(),
+                     [&](uint32_t a, uint32_t b) { return d.phrases_[a].words.size() > d.phrases_[b].words.size(); });
+  d.by_head_.assign(d.vocab_.size(), {});
+  for (uint32_t i = 0; i < d.patterns_.size(); ++i) d.by_head_[d.patterns_[i].head].push_back(i);
+  for (auto& list : d.by_head_)
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      const VerbPattern& pa = d.patterns_[a];
+      const VerbPattern& pb = d.patterns_[b];
+      return pa.specificity > pb.specificity;
+    });
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_state_));
+  d.hash_ = std::string(buf, 8);
+  return std::move(dict_);
+}
+
+namespace {
+struct Defaults {
+  Dictionary dict;
+  std::vector<std::string> problems;
+};
+const Defaults& LoadDefaults() {
+  static const Defaults* defaults = [] {
+    DictionaryBuilder b;
+    b.AddDefaults();
+    std::vector<std::string> problems = b.problems();
+    Result<Dictionary> r = std::move(b).Build();
+    return new Defaults{r.take(), std::move(problems)};
+  }();
+  return *defaults;
+}
+}  // namespace
+
+const Dictionary& DefaultDictionary() { return LoadDefaults().dict; }
+const std::vector<std::string>& DefaultDictionaryProblems() { return LoadDefaults().problems; }
+
+}  // namespace dateline

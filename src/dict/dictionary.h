@@ -1,0 +1,174 @@
+// Dictionary: actors, agents and verb patterns, compiled once into immutable matchers that
+// every coding thread shares.
+//
+//   DictionaryBuilder b;
+//   b.AddFile("data/dict/actors.dl", bytes);       // errors name file:line; bad lines are skipped
+//   Result<Dictionary> dict = std::move(b).Build();
+//   uint32_t id = dict->vocabulary().Find("china");
+//
+// The project's own format (docs/dictionary-format.md), one entry per line:
+//
+//   actor  CHNGOV | Xi Jinping                          | kind=person gender=m from=2013-03-14
+//   agent  GOV    | foreign minister                    |
+//   verb   036    | $ [stand] ready to * cooperation with + |
+//
+// Phrases are tokenized with the pipeline's own tokenizer so that they meet text as the coder
+// sees it; words are interned into one Vocabulary, and phrases are indexed by their first word.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+
+namespace dateline {
+
+// Interned lower-case words. Id 0 means "not in any dictionary".
+class Vocabulary {
+ public:
+  uint32_t Intern(std::string_view word);
+  uint32_t Find(std::string_view word) const;
+  std::string_view word(uint32_t id) const { return words_[id]; }
+  size_t size() const { return words_.size(); }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  std::vector<std::string> words_{""};
+};
+
+// Where an entry came from, for `rules` and error messages.
+struct SourceLine {
+  uint16_t file = 0;  // index into Dictionary::files()
+  uint32_t line = 0;
+};
+
+enum class ActorKind : uint8_t { kCountry, kAdjective, kCapital, kOrganisation, kPerson, kGroup };
+
+struct ActorEntry {
+  std::string code;     // full CAMEO code: "CHN", "CHNGOV", "IGOUNO"
+  std::string name;     // canonical name
+  std::string country;  // "CHN"; "" for organisations without one
+  ActorKind kind = ActorKind::kCountry;
+  char gender = 0;      // 'm', 'f' or 0 when unknown
+  std::optional<Date> from, to;  // inclusive validity range
+  SourceLine where;
+  bool ValidOn(const Date& d) const { return (!from || !(d < *from)) && (!to || !(*to < d)); }
+};
+
+struct AgentEntry {
+  std::string code;  // "GOV", "COP", "MIL"
+  std::string name;  // the phrase as written
+  bool plural = false;
+  SourceLine where;
+};
+
+// One element of a verb pattern.
+struct PatternElement {
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip };
+  Kind kind = kWord;
+  uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word
+};
+
+struct VerbPattern {
+  std::string code;
+  uint32_t head = 0;  // lemma of the head verb
+  std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
+  std::vector<PatternElement> after;   // elements after the head, in order
+  bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
+  int specificity = 0;   // literal words count: more specific patterns are tried first
+  SourceLine where;
+};
+
+// A phrase of one or more words naming an actor or an agent.
+struct Phrase {
+  std::vector<uint32_t> words;
+  uint32_t caps_mask = 0;  // bit i: word i must be written in capitals (acronyms such as "US")
+  bool is_agent = false;
+  std::vector<uint32_t> entries;  // indices into actors() or agents(), all with this phrase
+};
+
+class Dictionary {
+ public:
+  const Vocabulary& vocabulary() const { return vocab_; }
+  const std::vector<ActorEntry>& actors() const { return actors_; }
+  const std::vector<AgentEntry>& agents() const { return agents_; }
+  const std::vector<VerbPattern>& patterns() const { return patterns_; }
+  const std::vector<Phrase>& phrases() const { return phrases_; }
+  const std::vector<std::string>& files() const { return files_; }
+
+  // Phrases whose first word is `word`, longest first.
+  const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
+    return word < by_first_word_.size() ? by_first_word_[word] : empty_;
+  }
+  // Verb patterns whose head lemma is `lemma`, most specific first.
+  const std::vector<uint32_t>& PatternsFor(uint32_t lemma) const {
+    return lemma < by_head_.size() ? by_head_[lemma] : empty_;
+  }
+
+  // "data/dict/actors.dl:12"
+  std::string Where(const SourceLine& s) const;
+  // Short hash of every dictionary byte loaded, for the `version` field.
+  const std::string& hash() const { return hash_; }
+
+  // The country name for a country code ("CHN" -> "China"), or "" when unknown.
+  std::string_view CountryName(std::string_view code) const;
+  bool IsCountryCode(std::string_view code) const { return !CountryName(code).empty(); }
+
+ private:
+  friend class DictionaryBuilder;
+  Vocabulary vocab_;
+  std::vector<ActorEntry> actors_;
+  std::vector<AgentEntry> agents_;
+  std::vector<VerbPattern> patterns_;
+  std::vector<Phrase> phrases_;
+  std::vector<std::vector<uint32_t>> by_first_word_;
+  std::vector<std::vector<uint32_t>> by_head_;
+  std::vector<uint32_t> empty_;
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, std::string> country_names_;
+  std::string hash_;
+};
+
+class DictionaryBuilder {
+ public:
+  DictionaryBuilder();
+  ~DictionaryBuilder();
+  DictionaryBuilder(DictionaryBuilder&&) noexcept;
+
+  // Parses one file in the project's format. Bad lines are reported in problems() as
+  // "file:line: message" and skipped; the rest of the file still loads.
+  void AddFile(std::string name, std::string_view bytes);
+  // The dictionaries embedded in the binary (data/dict/*.dl).
+  void AddDefaults();
+
+  const std::vector<std::string>& problems() const { return problems_; }
+  Result<Dictionary> Build() &&;
+
+ private:
+  void ParseLine(uint16_t file, uint32_t line_no, std::string_view line);
+  std::vector<uint32_t> TokenizePhrase(std::string_view phrase, uint32_t* caps_mask);
+  void AddPhrase(std::string_view text, bool is_agent, uint32_t entry, uint16_t file, uint32_t line);
+  void Problem(uint16_t file, uint32_t line, std::string_view message);
+
+  Dictionary dict_;
+  std::unordered_map<std::string, uint32_t> phrase_ids_;  // "a|b|c#agent" -> phrase index
+  std::vector<std::string> problems_;
+  uint64_t hash_state_ = 0;
+};
+
+// The default dictionaries, built once and shared (thread-safe static).
+const Dictionary& DefaultDictionary();
+// What building the default dictionaries reported (empty when they are clean: a test checks).
+const std::vector<std::string>& DefaultDictionaryProblems();
+
+}  // namespace dateline

@@ -1,0 +1,84 @@
+// Output: writes a coded Document as records — JSON Lines (event and article records, schema
+// version 1) or flat TSV/CSV (event records only). docs/output-format.md describes every field;
+// docs/event.schema.json is the JSON Schema of the records.
+//
+//   OutputOptions opts;
+//   opts.format = OutputFormat::kJsonl;
+//   opts.articles = true;
+//   opts.version = "dateline 0.1.0 dict 3f9a2c1";
+//   RecordWriter writer(std::cout, opts);
+//   for (Document& doc : docs) writer.Write(doc);   // article record, then one line per event
+//   std::cerr << writer.events_written() << " events\n";
+//
+// The writer writes every event in Document::events: choosing which events to write (modes,
+// one-sided events) is the pipeline's business. Each Write() formats into one reusable buffer and
+// hands it to the stream in a single write; check the stream's state for I/O errors. A
+// RecordWriter is not thread-safe: give each output stream one writer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "core/event.h"
+#include "dict/cameo.h"
+
+namespace dateline {
+
+enum class OutputFormat { kJsonl, kTsv, kCsv };
+
+// "jsonl" (also "json"), "tsv", "csv"; nullopt for anything else.
+std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
+
+struct OutputOptions {
+  OutputFormat format = OutputFormat::kJsonl;
+  bool articles = false;  // JSON Lines only: an article record before each document's events
+  std::string version;    // the records' "version": "dateline 0.1.0 dict abc123"
+};
+
+// The schema version written in every JSON record.
+inline constexpr int kSchemaVersion = 1;
+
+class RecordWriter {
+ public:
+  // For TSV and CSV the header row is written here, so an output without events still has it.
+  RecordWriter(std::ostream& out, OutputOptions opts, const CameoTable& cameo = CameoTable::Default());
+
+  // Writes the records of one document: its article record (JSON Lines with opts.articles), then
+  // one record per event, in Document::events order.
+  void Write(const Document& doc);
+
+  uint64_t events_written() const { return events_written_; }
+
+ private:
+  void WriteArticleJson(const Document& doc);
+  void WriteEventJson(const Document& doc, const Event& e);
+  void WriteEventFlat(const Document& doc, const Event& e);
+
+  std::ostream& out_;
+  OutputOptions opts_;
+  const CameoTable& cameo_;
+  std::string buf_;      // the records of one Write(), handed to the stream at once
+  std::string scratch_;  // work buffers of the flat formats
+  std::string joined_;
+  uint64_t events_written_ = 0;
+};
+
+// The deterministic id of an event: XXH3-64 of its doc_id, sentence, source, target and code, as
+// 16 lower-case hex digits. The same input and dictionaries give the same id.
+std::string EventId(const Document& doc, const Event& e);
+
+// The columns of the TSV/CSV output, in order: the event record's fields with nested objects
+// flattened to dotted names ("location.lat", "evidence.source_span.start").
+const std::vector<std::string_view>& FlatColumns();
+
+// Appends `s` to `out` as a JSON string, quotes included: '"' and '\' escaped, \n \r \t \b \f by
+// their short escapes, other control characters as \u00XX, valid UTF-8 as is, and each byte of
+// an invalid UTF-8 sequence as U+FFFD.
+void AppendJsonString(std::string& out, std::string_view s);
+
+}  // namespace dateline

@@ -1,0 +1,199 @@
+// The coding grammar, on a small dictionary of the test's own (independent of data/dict), so
+// each test pins down one construction.
+#include "code/coder.h"
+
+#include <gtest/gtest.h>
+
+#include "input/input.h"
+#include "pipeline/pipeline.h"
+
+namespace dateline {
+namespace {
+
+constexpr std::string_view kDictionary = R"(
+actor  ARN     | Arnor                  | kind=country
+actor  ARN     | Arnorian               | kind=adjective
+actor  ARN     | Annuminas              | kind=capital
+actor  GON     | Gondor                 | kind=country
+actor  GON     | Gondorian              | kind=adjective
+actor  ROH     | Rohan                  | kind=country
+actor  MOR     | Mordor                 | kind=country
+actor  IGOFEL  | Fellowship Council     | kind=org
+actor  GONGOV  | Aragorn Elessar        | kind=person gender=m from=2020-01-01
+actor  GONREB  | Aragorn Elessar        | kind=person gender=m to=2019-12-31
+actor  ROHGOV  | Eowyn Dernhelm         | kind=person gender=f
+actor  ARNEDU  | Elrond Peredhel        | kind=person gender=m
+agent  GOV     | foreign minister       |
+agent  GOV     | authorities            | plural=yes
+agent  COP     | police                 | plural=yes
+agent  MIL     | troops                 | plural=yes
+agent  MIL     | military               |
+verb   042     | [visit] +              |
+verb   010     | [tell] +               |
+verb   190     | [attack] +             |
+verb   111     | [criticize] +          |
+verb   112     | [blame] * on +         |
+verb   074     | [send] * troops to +   |
+verb   074     | [send] * police * to + |
+verb   036     | [offer] to * talks with + |
+verb   020     | [call] on +            |
+verb   0234    | [call] on + * to send * troops |
+verb   173     | [arrest] +             |
+)";
+
+const Dictionary& TestDictionary() {
+  static const Dictionary* d = [] {
+    DictionaryBuilder b;
+    b.AddFile("test.dl", kDictionary);
+    EXPECT_TRUE(b.problems().empty()) << b.problems()[0];
+    return new Dictionary(std::move(b).Build().take());
+  }();
+  return *d;
+}
+
+struct Coded {
+  std::string source, target, code, date, precision, mode;
+  int sentence;
+};
+
+std::vector<Coded> Code(const std::string& text, CoderOptions options = {}, const std::string& date = "2022-01-10") {
+  Document doc = DecodeArticle("t", text);
+  doc.publication_date = Date::Parse(date);
+  Pipeline(TestDictionary(), options).Process(doc);
+  std::vector<Coded> out;
+  for (const Event& e : doc.events)
+    out.push_back({e.source.code, e.target.code, e.code, e.date.ToString(), PrecisionName(e.date_precision),
+                   ModeName(e.mode), static_cast<int>(e.sentence)});
+  return out;
+}
+
+std::string Dyads(const std::vector<Coded>& events) {
+  std::string s;
+  for (const Coded& e : events) s += e.source + ">" + e.target + ":" + e.code + " ";
+  return s;
+}
+
+TEST(Coder, SubjectVerbObject) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor on Tuesday.")), "ARN>GON:190 ");
+}
+
+TEST(Coder, AdjectiveAndAgentComposeACode) {
+  EXPECT_EQ(Dyads(Code("The Arnorian foreign minister visited Rohan.")), "ARNGOV>ROH:042 ");
+  EXPECT_EQ(Dyads(Code("Gondor's police arrested Arnorian troops.")), "GONCOP>ARNMIL:173 ");
+}
+
+TEST(Coder, AnAdjectiveAloneNamesNoActor) {
+  EXPECT_EQ(Dyads(Code("Arnorian influence attacked Gondor.")), "");
+}
+
+TEST(Coder, DateRangedPersonCodes) {
+  EXPECT_EQ(Dyads(Code("Aragorn Elessar visited Rohan.", {}, "2022-01-10")), "GONGOV>ROH:042 ");
+  EXPECT_EQ(Dyads(Code("Aragorn Elessar visited Rohan.", {}, "2015-01-10")), "GONREB>ROH:042 ");
+}
+
+TEST(Coder, PassiveVoiceSwapsSourceAndTarget) {
+  EXPECT_EQ(Dyads(Code("Gondor was attacked by Mordor.")), "MOR>GON:190 ");
+  // No agent: no source, no event (unless one-sided events are asked for).
+  EXPECT_EQ(Dyads(Code("Gondor was attacked on Monday.")), "");
+  CoderOptions one_sided;
+  one_sided.one_sided = true;
+  EXPECT_EQ(Dyads(Code("Gondor was attacked on Monday.", one_sided)), ">GON:190 ");
+}
+
+TEST(Coder, CompoundActorsGiveOneEventPerPair) {
+  EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
+            "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
+}
+
+TEST(Coder, NegationDropsTheEventUnlessAllModes) {
+  EXPECT_EQ(Dyads(Code("Arnor has traditionally not sent troops to Gondor.")), "");
+  EXPECT_EQ(Dyads(Code("Arnor did not attack Gondor.")), "");
+  CoderOptions all;
+  all.all_modes = true;
+  const std::vector<Coded> e = Code("Arnor did not attack Gondor.", all);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].mode, "negated");
+}
+
+TEST(Coder, ModalityFutureAndHypothetical) {
+  std::vector<Coded> e = Code("Arnor will attack Gondor.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].mode, "future");
+  e = Code("Arnor plans to visit Gondor next week.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].mode, "future");
+  EXPECT_EQ(Dyads(Code("Arnor could attack Gondor.")), "");
+  EXPECT_EQ(Dyads(Code("If talks fail, Arnor would attack Gondor.")), "");
+}
+
+TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
+  EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
+}
+
+TEST(Coder, PrepositionalPhraseIsNotTheSubject) {
+  EXPECT_EQ(Dyads(Code("The unrest in Arnor attacked Gondor.")), "");
+}
+
+TEST(Coder, PatternSlotsAndSkips) {
+  EXPECT_EQ(Dyads(Code("Arnor sent 300 troops to Gondor.")), "ARN>GON:074 ");
+  EXPECT_EQ(Dyads(Code("Authorities in Arnor blamed the violence on Mordor.")), "ARNGOV>MOR:112 ");
+  EXPECT_EQ(Dyads(Code("Arnor offered to hold talks with Gondor.")), "ARN>GON:036 ");
+}
+
+TEST(Coder, MostSpecificPatternWins) {
+  EXPECT_EQ(Dyads(Code("Arnor called on Gondor to send troops.")), "ARN>GON:0234 ");
+  EXPECT_EQ(Dyads(Code("Arnor called on Gondor to negotiate.")), "ARN>GON:020 ");
+}
+
+TEST(Coder, LedByCompoundNamesTheLeader) {
+  EXPECT_EQ(Dyads(Code("Rohan called on a Gondorian-led military bloc to send troops.")), "ROH>GONMIL:0234 ");
+}
+
+TEST(Coder, BareSurnameResolvesToThePersonNamedBefore) {
+  EXPECT_EQ(Dyads(Code("Aragorn Elessar met reporters. Elessar told Eowyn Dernhelm the news.")), "GONGOV>ROHGOV:010 ");
+}
+
+TEST(Coder, PronounForAnActOfStatePrefersAStateActor) {
+  // The scholar is the nearer "he", but sending troops is an act of state.
+  const std::vector<Coded> e = Code(
+      "Aragorn Elessar told Eowyn Dernhelm that talks would go on.\n\n"
+      "\"War is unlikely,\" said Elrond Peredhel, a professor.\n\n"
+      "Last month, he sent 200 troops to Rohan.");
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e.back().source, "GONGOV");
+  EXPECT_EQ(e.back().target, "ROH");
+  EXPECT_EQ(e.back().date, "2021-12-01");
+  EXPECT_EQ(e.back().precision, "month");
+}
+
+TEST(Coder, PronounChainAcrossThreeSentences) {
+  const std::vector<Coded> e = Code(
+      "Eowyn Dernhelm arrived in the capital on Monday.\n\n"
+      "She criticized Mordor.\n\n"
+      "Later she visited Gondor.");
+  ASSERT_EQ(e.size(), 2u);
+  EXPECT_EQ(Dyads(e), "ROHGOV>MOR:111 ROHGOV>GON:042 ");
+}
+
+TEST(Coder, GenericAgentTakesTheCountryLastNamed) {
+  EXPECT_EQ(Dyads(Code("Riots spread across Arnor.\n\nAuthorities blamed the violence on Mordor.")),
+            "ARNGOV>MOR:112 ");
+}
+
+TEST(Coder, EventDateFromTheNearestTimeExpression) {
+  const std::vector<Coded> e = Code("Aragorn Elessar told Eowyn Dernhelm on Friday that it was over.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date, "2022-01-07");
+  EXPECT_EQ(e[0].precision, "day");
+}
+
+TEST(Coder, ReportedSpeechClauseKeepsItsOwnSubject) {
+  EXPECT_EQ(Dyads(Code("\"Gondor attacked Mordor,\" Arnor told Rohan.")), "GON>MOR:190 ARN>ROH:010 ");
+}
+
+TEST(Coder, ReducedRelativeIsNotAnAct) {
+  EXPECT_EQ(Dyads(Code("It was a move attacked by Arnor.")), "");
+}
+
+}  // namespace
+}  // namespace dateline
