@@ -165,6 +165,272 @@ void AddUnique(std::vector<std::string>* out, const std::vector<std::string>& na
     if (std::find(out->begin(), out->end(), n) == out->end()) out->push_back(n);
 }
 
+// One run of the cleaner over one document: the lines, what has been decided about them, and the
+// steps of Cleaner::Run as methods.
+class ArticleCleaner {
+ public:
+  ArticleCleaner(const CleanOptions& options, const CueMatcher& cues, const RE2& agency_tail, Document& doc)
+      : options_(options), cues_(cues), agency_tail_(agency_tail), doc_(doc), lines_(SplitLines(doc.text())) {
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      if (lines_[i].span.empty()) continue;
+      if (!nonblank_.empty() && i > nonblank_.back() + 1) blank_lines_ = true;
+      nonblank_.push_back(i);
+    }
+  }
+
+  void Run() {
+    if (nonblank_.empty()) return;
+    ApplyCues();
+    RemoveLayoutLines();
+    RemoveListsUnderHeadings();
+    size_t pos = FindHeadline();
+    ScanTopMatter(pos);
+    FindDateline();
+    ScanTail();
+    Emit();
+  }
+
+ private:
+  std::string_view View(size_t i) const { return doc_.view(lines_[i].span); }
+
+  bool IsByline(size_t i, std::vector<std::string>* names) const {
+    std::string_view line = View(i);
+    if (ReadsAsSentence(line)) return false;
+    std::vector<std::string> found = ParseByline(line);
+    if (found.empty()) return false;
+    if (names) *names = std::move(found);
+    return true;
+  }
+
+  // Strong cues remove a line; weak ones only a short line that does not read as a sentence.
+  void ApplyCues() {
+    for (size_t i : nonblank_) {
+      std::string_view line = View(i);
+      const std::vector<std::string_view> words = SplitWords(line);
+      const bool sentence = ReadsAsSentence(line);
+      bool out_of_memory = false;
+      const std::vector<const Cue*> matched = cues_.Match(line, &out_of_memory);
+      if (out_of_memory) doc_.Warn(lines_[i].span.begin, "clean: cue patterns ran out of memory on this line; kept as text");
+      for (const Cue* cue : matched) {
+        std::optional<Credits> credits;
+        if (cue->check == Check::kCredits) {
+          credits = ParseCredits(line);
+          if (!credits) continue;
+        } else if (cue->check == Check::kCapitalizedNext) {
+          if (words.size() < 2 || !(StartsUpper(words[1]) || (words[1][0] >= '0' && words[1][0] <= '9'))) continue;
+        }
+        if (cue->strength == Strength::kWeak &&
+            (sentence || static_cast<int>(words.size()) > options_.max_cue_line_words))
+          continue;
+        lines_[i].removed = cue->reason;
+        if (credits) {
+          lines_[i].reporters = std::move(credits->reporters);
+          lines_[i].editors = std::move(credits->editors);
+        }
+        break;
+      }
+    }
+  }
+
+  // Lines without a letter or digit ("___", "* * *", "•") are layout.
+  void RemoveLayoutLines() {
+    for (size_t i : nonblank_) {
+      if (lines_[i].removed) continue;
+      std::string_view line = View(i);
+      size_t p = 0;
+      bool alnum = false;
+      while (p < line.size() && !alnum) {
+        char32_t c = clean_detail::NextCodePoint(line, &p);
+        alnum = clean_detail::IsLetter(c) || (c >= '0' && c <= '9');
+      }
+      if (!alnum) lines_[i].removed = Reason::kMeta;
+    }
+  }
+
+  // A heading of links ("Explore more on these topics", "Related:") takes the short lines listed
+  // under it in the same block along. Only in text that separates paragraphs by blank lines:
+  // elsewhere a block is the whole article.
+  void RemoveListsUnderHeadings() {
+    if (!blank_lines_) return;
+    for (size_t k = 0; k + 1 < nonblank_.size(); ++k) {
+      const size_t i = nonblank_[k], next = nonblank_[k + 1];
+      if (lines_[i].removed != Reason::kRelated || next != i + 1 || lines_[next].removed) continue;
+      if (!AnnouncesList(View(i))) continue;
+      for (size_t j = next; j < lines_.size() && !lines_[j].span.empty(); ++j) {
+        if (lines_[j].removed) continue;
+        std::string_view item = View(j);
+        if (SplitWords(item).size() > 12 || ReadsAsSentence(item)) break;
+        lines_[j].removed = Reason::kRelated;
+      }
+    }
+  }
+
+  // The first line not removed is the headline when it has a headline's shape and place.
+  // Returns the index into nonblank_ where the top matter starts.
+  size_t FindHeadline() {
+    size_t pos = 0;
+    while (pos < nonblank_.size() && lines_[nonblank_[pos]].removed) ++pos;
+    if (pos + 1 >= nonblank_.size()) return pos;  // a lone line is text, not a headline
+    const size_t h = nonblank_[pos];
+    const size_t next = nonblank_[pos + 1];
+    std::string_view line = View(h);
+    bool headline = false;
+    if (ParseDateline(line)) {
+      headline = false;
+    } else if (!doc_.title.empty() && Trim(doc_.title) == line) {
+      headline = true;
+    } else if (HeadlineShaped(line, options_.max_headline_words)) {
+      if (next > h + 1) {
+        headline = true;  // a blank line follows
+      } else if (IsByline(next, nullptr) || lines_[next].removed == Reason::kMeta || ParseDateline(View(next))) {
+        headline = true;
+      } else if (blank_lines_ && HeadlineShaped(View(next), options_.max_headline_words) &&
+                 !ReadsAsSentence(View(next)) && (next + 1 >= lines_.size() || lines_[next + 1].span.empty())) {
+        headline = true;  // a standfirst under the headline, then a blank line; it stays as text
+        standfirst_ = next;
+      } else if (!blank_lines_) {
+        // Text without blank lines: a short unpunctuated line before a capitalised one.
+        std::vector<std::string_view> words = SplitWords(line);
+        char32_t last = LastMeaningful(line);
+        size_t p = 0;
+        char32_t first_next = clean_detail::NextCodePoint(View(next), &p);
+        headline = words.size() <= 15 && last != '.' && last != '!' && last != '?' &&
+                   !IsFunctionWord(AsciiLower(StripPunct(words.back()))) &&
+                   (clean_detail::IsUpper(first_next) || first_next == U'“' || first_next == '"' ||
+                    (first_next >= '0' && first_next <= '9'));
+      }
+    }
+    if (!headline) return pos;
+    lines_[h].headline = true;
+    doc_.headline = lines_[h].span;
+    return pos + 1;
+  }
+
+  // Top matter before the first body paragraph: bylines, besides the lines the cues removed.
+  // Besides "By Jane Doe", broadcasters put the name alone on a line and the role or outlet under
+  // it ("Jane Doe" / "BBC News"), or both on one line ("Pippa Crerar Political editor").
+  void ScanTopMatter(size_t pos) {
+    bool after_byline = false;
+    auto byline = [&](size_t i, std::vector<std::string> names) {
+      lines_[i].removed = Reason::kByline;
+      lines_[i].reporters = std::move(names);
+      after_byline = true;
+    };
+    for (; pos < nonblank_.size(); ++pos) {
+      const size_t i = nonblank_[pos];
+      if (lines_[i].removed || i == standfirst_) continue;
+      std::string_view line = View(i);
+      if (std::vector<std::string> names; IsByline(i, &names)) {
+        byline(i, std::move(names));
+        continue;
+      }
+      if (IsSignature(line)) {
+        if (std::string name = clean_detail::ParsePersonName(line); !name.empty()) {
+          byline(i, {std::move(name)});
+          continue;
+        }
+      }
+      const size_t role_at = clean_detail::FirstRoleWordOffset(line);
+      if (role_at != std::string_view::npos && SplitWords(line).size() <= 8 && !ReadsAsSentence(line)) {
+        if (std::string name = clean_detail::ParsePersonName(line.substr(0, role_at)); role_at > 0 && !name.empty()) {
+          byline(i, {std::move(name)});
+          continue;
+        }
+        if (after_byline && SplitWords(line).size() <= 6) {
+          byline(i, {});
+          continue;
+        }
+      }
+      first_body_ = i;
+      return;
+    }
+  }
+
+  void FindDateline() {
+    if (!first_body_) return;
+    std::optional<DatelineMatch> m = ParseDateline(View(*first_body_));
+    if (!m) return;
+    const uint32_t begin = lines_[*first_body_].span.begin;
+    Dateline& d = doc_.dateline;
+    d.span = {begin, begin + static_cast<uint32_t>(m->length)};
+    d.place = std::move(m->place);
+    d.agency = std::move(m->agency);
+    if (m->month != 0)
+      d.date = InferDatelineDate(m->month, m->day, m->year, doc_.publication_date, options_.dateline_max_days_after);
+  }
+
+  // Trailing matter after the last real paragraph: signatures, agency tails, bylines.
+  void ScanTail() {
+    if (!first_body_) return;
+    int signatures = 0;
+    for (size_t k = nonblank_.size(); k-- > 0;) {
+      const size_t i = nonblank_[k];
+      if (i <= *first_body_) return;
+      if (lines_[i].removed) continue;
+      std::string_view line = View(i);
+      if (signatures < 2 &&
+          (IsSignature(line) || RE2::FullMatch(re2::StringPiece(line.data(), line.size()), agency_tail_))) {
+        lines_[i].removed = Reason::kSignature;
+        ++signatures;
+        continue;
+      }
+      if (std::vector<std::string> names; IsByline(i, &names)) {
+        lines_[i].removed = Reason::kByline;
+        lines_[i].reporters = std::move(names);
+        continue;
+      }
+      return;
+    }
+  }
+
+  // Removed lines, names and paragraphs, in text order.
+  void Emit() {
+    std::optional<size_t> previous_kept;  // line index of the last line added to a paragraph
+    for (size_t i : nonblank_) {
+      Line& line = lines_[i];
+      if (line.removed) {
+        doc_.removed.push_back({line.span, ReasonName(*line.removed)});
+        AddUnique(&doc_.reporters, line.reporters);
+        AddUnique(&doc_.editors, line.editors);
+        continue;
+      }
+      if (line.headline) continue;
+      ByteSpan span = line.span;
+      if (i == first_body_ && !doc_.dateline.span.empty()) {
+        span.begin = doc_.dateline.span.end;
+        size_t lead = 0;
+        span.begin += static_cast<uint32_t>(Trim(doc_.view(span), &lead).empty() ? span.size() : lead);
+      }
+      if (span.empty()) continue;  // a dateline alone on its line
+      bool join = false;
+      if (previous_kept && *previous_kept + 1 == i && lines_[*previous_kept].block == line.block &&
+          !doc_.paragraphs.empty()) {
+        // Undo hard wrapping: the previous line stops mid-sentence.
+        std::string_view prev = doc_.view(doc_.paragraphs.back());
+        join = !EndsSentence(prev) &&
+               (View(*previous_kept).size() >= 50 || clean_detail::StartsLower(doc_.view(span)));
+      }
+      if (join)
+        doc_.paragraphs.back().end = span.end;
+      else
+        doc_.paragraphs.push_back(span);
+      previous_kept = i;
+    }
+    if (doc_.paragraphs.empty())
+      doc_.Warn(lines_[nonblank_.front()].span.begin, "clean: no article text left after cleaning");
+  }
+
+  const CleanOptions& options_;
+  const CueMatcher& cues_;
+  const RE2& agency_tail_;
+  Document& doc_;
+  std::vector<Line> lines_;
+  std::vector<size_t> nonblank_;       // indices of the non-blank lines
+  bool blank_lines_ = false;           // some blank line separates two non-blank ones
+  std::optional<size_t> standfirst_;   // a second headline line: kept as text, not the first body paragraph
+  std::optional<size_t> first_body_;   // the first body paragraph's line, where a dateline may stand
+};
+
 }  // namespace
 
 Status Cleaner::Run(Document& doc) const {
@@ -178,235 +444,7 @@ Status Cleaner::Run(Document& doc) const {
   doc.editors.clear();
   doc.removed.clear();
   doc.paragraphs.clear();
-
-  const std::string_view text = doc.text();
-  std::vector<Line> lines = SplitLines(text);
-  std::vector<size_t> nonblank;
-  bool any_blank_between = false;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (!lines[i].span.empty()) {
-      if (!nonblank.empty() && i > nonblank.back() + 1) any_blank_between = true;
-      nonblank.push_back(i);
-    }
-  }
-  if (nonblank.empty()) return Status::Ok();
-  auto view = [&](size_t i) { return doc.view(lines[i].span); };
-
-  // 1. Cues, line by line.
-  for (size_t i : nonblank) {
-    std::string_view line = view(i);
-    const int words = static_cast<int>(SplitWords(line).size());
-    const bool sentence = ReadsAsSentence(line);
-    for (const Cue* cue : impl.cues.Match(line)) {
-      std::optional<Credits> credits;
-      if (cue->check == Check::kCredits) {
-        credits = ParseCredits(line);
-        if (!credits) continue;
-      } else if (cue->check == Check::kCapitalizedNext) {
-        std::vector<std::string_view> w = SplitWords(line);
-        if (w.size() < 2 || !(StartsUpper(w[1]) || (w[1][0] >= '0' && w[1][0] <= '9'))) continue;
-      }
-      if (cue->strength == Strength::kWeak && (sentence || words > impl.options.max_cue_line_words)) continue;
-      lines[i].removed = cue->reason;
-      if (credits) {
-        lines[i].reporters = std::move(credits->reporters);
-        lines[i].editors = std::move(credits->editors);
-      }
-      break;
-    }
-  }
-
-  // Lines without a letter or digit ("___", "* * *", "•") are layout.
-  for (size_t i : nonblank) {
-    if (lines[i].removed) continue;
-    std::string_view line = view(i);
-    size_t p = 0;
-    bool alnum = false;
-    while (p < line.size() && !alnum) {
-      char32_t c = clean_detail::NextCodePoint(line, &p);
-      alnum = clean_detail::IsLetter(c) || (c >= '0' && c <= '9');
-    }
-    if (!alnum) lines[i].removed = Reason::kMeta;
-  }
-
-  // A heading of links ("Explore more on these topics", "Related:") takes the short lines listed
-  // under it in the same block along.
-  if (any_blank_between) {
-    for (size_t k = 0; k + 1 < nonblank.size(); ++k) {
-      const size_t i = nonblank[k], next = nonblank[k + 1];
-      if (lines[i].removed != Reason::kRelated || next != i + 1 || lines[next].removed) continue;
-      if (!AnnouncesList(view(i))) continue;
-      for (size_t j = next; j < lines.size() && !lines[j].span.empty(); ++j) {
-        std::string_view item = view(j);
-        if (lines[j].removed) continue;
-        if (SplitWords(item).size() > 12 || ReadsAsSentence(item)) break;
-        lines[j].removed = Reason::kRelated;
-      }
-    }
-  }
-
-  auto is_byline = [&](size_t i, std::vector<std::string>* names) {
-    std::string_view line = view(i);
-    if (ReadsAsSentence(line)) return false;
-    std::vector<std::string> found = ParseByline(line);
-    if (found.empty()) return false;
-    if (names) *names = std::move(found);
-    return true;
-  };
-
-  // 2. Headline: the first line not removed, when it has a headline's shape and place.
-  size_t pos = 0;  // index into nonblank
-  std::optional<size_t> standfirst;  // a second headline line, kept as text but not the first body paragraph
-  while (pos < nonblank.size() && lines[nonblank[pos]].removed) ++pos;
-  if (pos + 1 < nonblank.size()) {
-    const size_t h = nonblank[pos];
-    std::string_view line = view(h);
-    bool headline = false;
-    if (!ParseDateline(line)) {
-      if (!doc.title.empty() && Trim(doc.title) == line) {
-        headline = true;
-      } else if (HeadlineShaped(line, impl.options.max_headline_words)) {
-        const size_t next = nonblank[pos + 1];
-        if (next > h + 1) {
-          headline = true;  // a blank line follows
-        } else if (is_byline(next, nullptr) || lines[next].removed == Reason::kMeta || ParseDateline(view(next))) {
-          headline = true;
-        } else if (any_blank_between && HeadlineShaped(view(next), impl.options.max_headline_words) &&
-                   !ReadsAsSentence(view(next)) && (next + 1 >= lines.size() || lines[next + 1].span.empty())) {
-          headline = true;  // a standfirst under the headline, then a blank line; it stays as text
-          standfirst = next;
-        } else if (!any_blank_between) {
-          // Text without blank lines: a short unpunctuated line before a capitalised one.
-          std::vector<std::string_view> words = SplitWords(line);
-          char32_t last = LastMeaningful(line);
-          std::string_view next_line = view(next);
-          size_t p = 0;
-          char32_t first_next = clean_detail::NextCodePoint(next_line, &p);
-          headline = words.size() <= 15 && last != '.' && last != '!' && last != '?' &&
-                     !IsFunctionWord(AsciiLower(StripPunct(words.back()))) &&
-                     (clean_detail::IsUpper(first_next) || first_next == U'“' || first_next == '"' ||
-                      (first_next >= '0' && first_next <= '9'));
-        }
-      }
-    }
-    if (headline) {
-      lines[h].headline = true;
-      doc.headline = lines[h].span;
-      ++pos;
-    }
-  }
-
-  // 3. Top matter before the first body paragraph: bylines (and lines the cues removed).
-  // Besides "By Jane Doe", broadcasters put the name alone on a line, then the role or outlet
-  // ("Jane Doe" / "BBC News").
-  std::optional<size_t> first_body;
-  bool after_byline = false;
-  for (; pos < nonblank.size(); ++pos) {
-    const size_t i = nonblank[pos];
-    if (lines[i].removed || i == standfirst) continue;
-    std::string_view line = view(i);
-    std::vector<std::string> names;
-    if (is_byline(i, &names)) {
-      lines[i].removed = Reason::kByline;
-      lines[i].reporters = std::move(names);
-      after_byline = true;
-      continue;
-    }
-    if (IsSignature(line)) {
-      if (std::string name = clean_detail::ParsePersonName(line); !name.empty()) {
-        lines[i].removed = Reason::kByline;
-        lines[i].reporters.push_back(std::move(name));
-        after_byline = true;
-        continue;
-      }
-    }
-    const size_t role_at = clean_detail::FirstRoleWordOffset(line);
-    if (role_at != std::string_view::npos && SplitWords(line).size() <= 8 && !ReadsAsSentence(line)) {
-      if (role_at == 0 && after_byline) {  // "BBC News", "Political correspondent"
-        lines[i].removed = Reason::kByline;
-        continue;
-      }
-      // "Pippa Crerar Political editor"
-      if (std::string name = clean_detail::ParsePersonName(line.substr(0, role_at)); role_at > 0 && !name.empty()) {
-        lines[i].removed = Reason::kByline;
-        lines[i].reporters.push_back(std::move(name));
-        after_byline = true;
-        continue;
-      }
-    }
-    first_body = i;
-    break;
-  }
-
-  // 4. Dateline at the start of the first body paragraph.
-  uint32_t body_start_override = 0;  // where the first body paragraph starts after its dateline
-  if (first_body) {
-    const Line& line = lines[*first_body];
-    if (std::optional<DatelineMatch> m = ParseDateline(view(*first_body))) {
-      doc.dateline.span = {line.span.begin, line.span.begin + static_cast<uint32_t>(m->length)};
-      doc.dateline.place = std::move(m->place);
-      doc.dateline.agency = std::move(m->agency);
-      if (m->month != 0)
-        doc.dateline.date = InferDatelineDate(m->month, m->day, m->year, doc.publication_date,
-                                              impl.options.dateline_max_days_after);
-      body_start_override = doc.dateline.span.end;
-    }
-  }
-
-  // 5. Trailing matter after the last real paragraph: signatures, agency tails, bylines.
-  if (first_body) {
-    int signatures = 0;
-    for (size_t k = nonblank.size(); k-- > 0;) {
-      const size_t i = nonblank[k];
-      if (i <= *first_body) break;
-      if (lines[i].removed) continue;
-      std::string_view line = view(i);
-      if (signatures < 2 && (IsSignature(line) || RE2::FullMatch(re2::StringPiece(line.data(), line.size()),
-                                                                 impl.agency_tail))) {
-        lines[i].removed = Reason::kSignature;
-        ++signatures;
-        continue;
-      }
-      std::vector<std::string> names;
-      if (is_byline(i, &names)) {
-        lines[i].removed = Reason::kByline;
-        lines[i].reporters = std::move(names);
-        continue;
-      }
-      break;
-    }
-  }
-
-  // 6. Removed lines, names, paragraphs, in text order.
-  std::optional<size_t> previous_kept;  // line index of the last line added to a paragraph
-  for (size_t i : nonblank) {
-    Line& line = lines[i];
-    if (line.removed) {
-      doc.removed.push_back({line.span, ReasonName(*line.removed)});
-      AddUnique(&doc.reporters, line.reporters);
-      AddUnique(&doc.editors, line.editors);
-      continue;
-    }
-    if (line.headline) continue;
-    ByteSpan span = line.span;
-    if (first_body && i == *first_body && body_start_override > span.begin) span.begin = body_start_override;
-    if (span.empty()) continue;  // a dateline alone on its line
-    std::string_view para = doc.view(span);
-    bool join = false;
-    if (previous_kept && *previous_kept + 1 == i && lines[*previous_kept].block == line.block &&
-        !doc.paragraphs.empty()) {
-      std::string_view prev = doc.view(doc.paragraphs.back());
-      std::string_view prev_line = view(*previous_kept);
-      join = !EndsSentence(prev) && (prev_line.size() >= 50 || clean_detail::StartsLower(para));
-    }
-    if (join)
-      doc.paragraphs.back().end = span.end;
-    else
-      doc.paragraphs.push_back(span);
-    previous_kept = i;
-  }
-
-  if (doc.paragraphs.empty()) doc.Warn(lines[nonblank.front()].span.begin, "clean: no article text left after cleaning");
+  ArticleCleaner(impl.options, impl.cues, impl.agency_tail, doc).Run();
   return Status::Ok();
 }
 

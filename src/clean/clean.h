@@ -16,28 +16,38 @@
 // cue patterns (an RE2::Set) and measured: words, final punctuation, position, and whether it
 // reads as a sentence (ReadsAsSentence below). Cues are of two strengths:
 //   - strong cues remove a line even when it reads as a sentence. They are few and anchored at the
-//     line start: a copyright notice ("© 2025", "Copyright 2025", "All rights reserved."), a
-//     standards line ("Our standards: ..."), a credit line whose names parse ("Reporting by X;
-//     Editing by Y", "X contributed reporting."), a label that no sentence starts with
-//     ("Related: ...", "Image caption, ...", "Photo: ...").
+//     line start: a copyright notice ("© 2025", "Copyright 2025", "All rights reserved.", "This
+//     material may not be published"), a standards line ("Our standards: ..."), a credit line
+//     whose names parse ("Reporting by X; Editing by Y", "X contributed reporting.", "(With inputs
+//     from agencies)"), a label that no sentence starts with ("Related: ...", "Image caption, ...",
+//     "Photo: ...").
 //   - weak cues (prompts, share/follow/advertisement lines, photo credits, timestamps) remove a line
 //     only when it does not read as a sentence and has at most CleanOptions::max_cue_line_words
 //     words. So "Register now for FREE and unlimited access to" goes, and "Register offices in
 //     Kyiv reported a surge in weddings." stays.
-// Structure adds three more kinds, without cues: a byline ("By Jane Doe") before the first body
-// paragraph, a trailing signature (2-4 capitalised name tokens with no final punctuation after
-// the last real paragraph, or an agency tail such as "-- AP"), and the headline.
+// Structure adds more, without cues:
+//   - a byline before the first body paragraph: "By Jane Doe and John Smith", a name alone on a
+//     line ("Jane Doe") or with its role ("Pippa Crerar Political editor"), and the role or outlet
+//     line under a byline ("BBC News", "Asia correspondent"); the names go to Document::reporters;
+//   - a trailing signature after the last real paragraph: 2-4 capitalised name tokens with an
+//     optional initial and no final punctuation ("Shirlene J. Manley"), or an agency tail ("-- AP",
+//     "(AFP)"); at most two such lines;
+//   - layout: lines without a letter or digit ("___", "* * *");
+//   - the short lines listed under a related-links heading in the same block ("Explore more on
+//     these topics" / "Ukraine" / "Keir Starmer").
 //
 // Removal reasons, as written to RemovedLine::reason: "prompt", "standards", "copyright",
-// "credits", "related", "signature", "byline", and "meta" (timestamps and reading times such as
-// "Updated 10:32 AM ET" or "3 min read"; not in the original list, but such lines are neither
-// article text nor any of the other kinds).
+// "credits", "related", "signature", "byline", and "meta" (timestamps, reading times and layout
+// lines such as "Updated 10:32 AM ET", "3 min read", "___"; not in the original list, but such
+// lines are neither article text nor any of the other kinds).
 //
 // Headline: the first line not removed, when it has at most max_headline_words words, does not end
-// in a period, comma, colon or semicolon, and is followed by a blank line, a byline, a timestamp or
-// the dateline line. In a text without any blank line a short unpunctuated first line followed by
-// a capitalised line also counts. When Document::title is set and equals the first line, that
-// line is the headline.
+// in a period (a final "U.S." is allowed), comma, colon or semicolon, is not a dateline line, and
+// is followed by a blank line, a byline, a timestamp, the dateline line, or a standfirst (a second
+// headline-shaped line followed by a blank line; the standfirst stays as a paragraph). In a text
+// without any blank line, a first line of at most 15 words without final punctuation followed by a
+// capitalised line also counts. When Document::title is set and equals the first line, that line
+// is the headline. A text of one line has no headline.
 //
 // Dateline: looked for only at the start of the first body paragraph; see ParseDateline.
 // Dateline::span covers the dateline through its dash and the spaces after it; the rest of the
@@ -46,10 +56,17 @@
 //
 // Paragraphs: every kept non-empty line, trimmed. A line that does not end a sentence and is
 // either long (>= 50 bytes) or followed by a line starting in lower case is joined with the next
-// line of the same block (no blank line between): that undoes hard wrapping.
+// line of the same block (no blank line between): that undoes hard wrapping, and the joined span
+// contains the newline.
+//
+// Diagnostics (Document::Warn): "no article text left after cleaning" when every line went, and a
+// warning for a line on which RE2 ran out of memory (the line is then kept).
 //
 // Limits (known): names are recognised by capitalisation only, so a trailing line such as
-// "Xi Jinping" after the last paragraph is taken for a signature; cue words are English.
+// "Xi Jinping" after the last paragraph is taken for a signature; cue words and month names are
+// English; a credit line whose names do not parse ("Reporting by the Moscow bureau") is kept as
+// text; a sentence-shaped prompt is removed only when it opens with an imperative addressed to the
+// reader ("Sign up for our newsletter.").
 #pragma once
 
 #include <memory>
@@ -109,9 +126,13 @@ struct DatelineMatch {
 //   Place (Agency) DASH                          "Kyiv (Reuters) - "
 //   Place, Region DASH                           "Nairobi, Kenya — "
 //   (Agency) DASH                                "(CNN) — "
+//   Place, DATE. /Agency/.                       "MOSCOW, March 3. /TASS/. "
+//   Place, DATE (Agency)                         "New Delhi, Jan 10 (PTI) " (no dash)
+//   PLACE:                                       "NEW DELHI: " (capitals, nothing else)
 // DATE is "Jan. 10", "10 January", "March 3, 2025", "5 March 2024", optionally after a weekday;
 // months may be abbreviated with or without a dot, "Sept." included. The dash must be followed by
-// a space or the line end, and the text after it must not start with a lower-case letter.
+// a space or the line end, and the text after it must not start with a lower-case letter. Labels
+// in capitals ("BREAKING:", "UPDATE -") are not places.
 std::optional<DatelineMatch> ParseDateline(std::string_view line);
 
 // The date a dateline's month and day denote. With `year` != 0 that year is used. Otherwise the

@@ -129,6 +129,7 @@ CueMatcher::CueMatcher() : set_([] {
                             RE2::Options options;
                             options.set_case_sensitive(false);
                             options.set_log_errors(false);
+                            options.set_max_mem(16 << 20);
                             return options;
                           }(),
                                 RE2::UNANCHORED) {
@@ -142,10 +143,15 @@ CueMatcher::CueMatcher() : set_([] {
   if (!set_.Compile()) error_ = "clean: cue patterns exceed the RE2 memory budget";
 }
 
-std::vector<const Cue*> CueMatcher::Match(std::string_view line) const {
+std::vector<const Cue*> CueMatcher::Match(std::string_view line, bool* out_of_memory) const {
   std::vector<int> ids;
   std::vector<const Cue*> cues;
-  if (!set_.Match(re2::StringPiece(line.data(), line.size()), &ids)) return cues;
+  RE2::Set::ErrorInfo error{};
+  *out_of_memory = false;
+  if (!set_.Match(re2::StringPiece(line.data(), line.size()), &ids, &error)) {
+    *out_of_memory = error.kind == RE2::Set::kOutOfMemory;
+    return cues;
+  }
   // Set ids are table indices, and the table lists strong cues first.
   std::sort(ids.begin(), ids.end());
   for (int id : ids) cues.push_back(&kCues[id]);

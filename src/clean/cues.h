@@ -47,8 +47,9 @@ class CueMatcher {
   const std::string& error() const { return error_; }
 
   // The cues whose pattern matches `line`, strong ones first, each group in table order.
-  // REQUIRES: ok().
-  std::vector<const Cue*> Match(std::string_view line) const;
+  // *out_of_memory is set when RE2 ran out of its memory budget on the line (the result is then
+  // empty). REQUIRES: ok().
+  std::vector<const Cue*> Match(std::string_view line, bool* out_of_memory) const;
 
  private:
   RE2::Set set_;

@@ -26,6 +26,12 @@ bool IsFutureModal(std::string_view w) { return w == "will" || w == "shall" || w
 bool IsHypotheticalModal(std::string_view w) {
   return w == "could" || w == "might" || w == "may" || w == "would" || w == "should" || w == "can" || w == "must";
 }
+// Words tagged IN that open a clause rather than a prepositional phrase.
+bool IsComplementizer(std::string_view w) {
+  return w == "that" || w == "whether" || w == "if" || w == "because" || w == "although" || w == "though" ||
+         w == "while" || w == "as" || w == "since" || w == "unless" || w == "after" || w == "before" || w == "when";
+}
+
 // Verbs after which "to VERB" states an intention: the infinitive is a future act of the subject.
 bool IsIntentionVerb(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {"plan", "intend", "aim", "prepare", "vow", "pledge", "promise",
@@ -222,7 +228,8 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* foun
       }
       const int64_t before = start - 1;
       if (before >= c.b() && (c.tok(static_cast<uint32_t>(before)).tag == Tag::IN ||
-                              c.tok(static_cast<uint32_t>(before)).tag == Tag::TO)) {
+                              c.tok(static_cast<uint32_t>(before)).tag == Tag::TO) &&
+          !IsComplementizer(c.text(static_cast<uint32_t>(before)))) {
         j = before - 1;  // a prepositional phrase: its noun is not the subject
         continue;
       }
@@ -274,6 +281,33 @@ int FindByAgent(const SentenceContext& c, uint32_t verb) {
       const int mi = MentionStartingNear(c, k + 1, c.e());
       return mi;
     }
+  }
+  return -1;
+}
+
+// "Russia remained open to talks but accused Kyiv": a verb joined to an earlier one by a
+// conjunction shares that verb's subject.
+int CoordinatedSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
+  if (pos < c.b()) return -1;
+  const std::string_view conj = c.text(static_cast<uint32_t>(pos));
+  if (conj != "and" && conj != "but" && conj != "or" && conj != "yet") return -1;
+  const int clause = c.clauses.clause[verb - c.b()];
+  const int segment = c.clauses.segment[verb - c.b()];
+  for (int64_t k = pos - 1; k >= c.b(); --k) {
+    const uint32_t u = static_cast<uint32_t>(k);
+    if (c.clauses.clause[u - c.b()] != clause) break;
+    if (c.clauses.segment[u - c.b()] != segment) continue;
+    const Tag t = c.tok(u).tag;
+    if (!(t == Tag::VBD || t == Tag::VBZ || t == Tag::VBP || t == Tag::MD)) continue;
+    if (c.mention(u) >= 0) continue;
+    // The earlier verb's own auxiliary chain, then its subject.
+    int64_t j = k - 1;
+    while (j >= c.b() && (IsAdverb(c.tok(static_cast<uint32_t>(j)).tag) || c.tok(static_cast<uint32_t>(j)).tag == Tag::MD ||
+                          IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
+                          IsDo(c.text(static_cast<uint32_t>(j))) || IsNegation(c.text(static_cast<uint32_t>(j)))))
+      --j;
+    bool found_np = false;
+    return FindSubject(c, u, j, &found_np);
   }
   return -1;
 }
@@ -430,7 +464,8 @@ Status EventCoder::Run(Document& doc) const {
       covered_until = std::max(covered_until, pm.end);
 
       bool found_np = false;
-      int subject = FindSubject(c, v, j, &found_np);
+      const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
+      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j, &found_np);
       int source = pm.source >= 0 ? pm.source : subject;
       int target = pm.target;
       if (passive) {

@@ -375,7 +375,8 @@ void RecordWriter::WriteArticleJson(const Document& doc) {
   b += "{\"type\":\"article\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
   Key(b, "doc_id"), AppendJsonString(b, doc.id);
-  Key(b, "title"), AppendJsonString(b, doc.title);
+  // The title given with the article, else the headline the cleaner found in its text.
+  Key(b, "title"), AppendJsonString(b, doc.title.empty() && doc.headline ? doc.view(*doc.headline) : std::string_view(doc.title));
   Key(b, "dateline");
   const Dateline& d = doc.dateline;
   if (d.span.empty() && d.place.empty() && d.agency.empty() && !d.date) {

@@ -134,9 +134,10 @@ class ParagraphSplitter {
       }
     }
   }
-  bool InParentheses(uint32_t p) const {
+  // Whether p lies inside a short pair of parentheses that is still open at `until`.
+  bool InParentheses(uint32_t p, uint32_t until) const {
     for (const ByteSpan& s : protected_)
-      if (p > s.begin && p < s.end) return true;
+      if (p > s.begin && p < s.end && s.end >= until) return true;
     return false;
   }
 
@@ -148,7 +149,7 @@ class ParagraphSplitter {
     if (IsLower(nc)) return false;
     if (nc == ',' || nc == ';' || nc == ':' || nc == ')' || nc == ']' || nc == '%') return false;
     if (CloserLen(t_, next, end) && !IsOpeningQuote(t_, next, end) && nc != '"' && nc != '\'') return false;
-    if (InParentheses(term)) return false;
+    if (InParentheses(term, q)) return false;  // "(He was freed later.) Then" may end after the ")"
     if (ellipsis) return IsUpper(nc) || IsOpeningQuote(t_, next, end) || IsDigit(nc);
     if (t_[term] != '.' || closers_begin != q) return true;  // ! ?, or ." followed by a space
     // A single period right before the space: an abbreviation?

@@ -167,12 +167,16 @@ void GuessReadings(const Lexicon& lex, std::string_view w, const Token& tok, Rea
   if (w.size() > 3 && EndsWith(w, "s") && !EndsWith(w, "ss") && !EndsWith(w, "us") && !EndsWith(w, "is")) {
     const bool verb = base_is_verb(1) || (EndsWith(w, "es") && base_is_verb(2));
     const bool noun = base_is_noun(1) || (EndsWith(w, "es") && base_is_noun(2));
+    // The weights matter to the noun/verb rule, which wants a verb reading of at least 0.1.
     if (verb && !noun) {
       r.Add(Tag::VBZ, 0.7f);
       r.Add(Tag::NNS, 0.3f);
-    } else {
+    } else if (verb) {
       r.Add(Tag::NNS, 0.7f);
       r.Add(Tag::VBZ, 0.3f);
+    } else {
+      r.Add(Tag::NNS, 0.95f);
+      r.Add(Tag::VBZ, 0.05f);
     }
     return;
   }
@@ -253,7 +257,9 @@ class SentenceTagger {
       return;
     }
     r.entry = LookupWord(w);
-    const bool known = r.entry && r.entry->tag_count() > 0;
+    const bool starts_with_digit = w[0] >= '0' && w[0] <= '9';
+    // WordNet lists "1960s" as a noun; the spelling rules know better.
+    const bool known = r.entry && r.entry->tag_count() > 0 && !(starts_with_digit && r.entry->wordnet_only());
     if (known) tok.flags |= Token::kInLexicon;
     const bool capitalized = tok.has(Token::kCapitalized) || tok.has(Token::kAllCaps);
     const bool uninformative = capitalized && CapitalIsUninformative(i);
@@ -412,6 +418,11 @@ class SentenceTagger {
                                    (IsVerb(prev) && (prev_lemma == "help" || prev_lemma == "let"));
     const bool after_have = IsVerb(prev) && prev_lemma == "have";
     const bool after_be = IsVerb(prev) && prev_lemma == "be";
+
+    // "any outside force": an adjective reading after a determiner beats a preposition or adverb.
+    if ((prev == Tag::DT || prev == Tag::PRPS || prev == Tag::POS) && r.Has(Tag::JJ) &&
+        (r.tags[0] == Tag::IN || r.tags[0] == Tag::RB))
+      return Tag::JJ;
 
     // Base forms after "to", modals and do-support.
     if (after_to_or_modal && (r.Has(Tag::VB) || r.Has(Tag::VBP))) return Tag::VB;

@@ -148,6 +148,13 @@ class SentenceScanner {
         const bool short_segment = p - segment_start <= 2 && IsAsciiLetter(prev) && IsAsciiLetter(next);
         const bool lower_next = next >= 'a' && next <= 'z' && IsAsciiLetter(prev) && p - segment_start > 2 &&
                                 WordCharAt(p + 2);  // reuters.com, not "end.a"
+        if (p - segment_start <= 2 && IsAsciiLetter(prev) && (has_dot || p - segment_start == 1) && next == '-' &&
+            WordCharAt(p + 2)) {  // "U.S.-led"
+          p += 2;
+          hyphenated = true;
+          segment_start = p;
+          continue;
+        }
         if (decimal || short_segment || lower_next) {
           p += 1;
           has_dot = true;

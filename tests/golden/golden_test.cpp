@@ -136,5 +136,9 @@ TEST(Golden, SeedChinaKazakhstan) {
   RunCases("seed-china-kazakhstan.cases", shared / "seed/reuters-china-kazakhstan.txt", "2022-01-10");
 }
 
+TEST(Golden, ExampleWireAnkara) {
+  RunCases("example-wire-ankara.cases", testing::SourceDir() / "examples/wire-ankara-talks.txt", "2025-06-17");
+}
+
 }  // namespace
 }  // namespace dateline

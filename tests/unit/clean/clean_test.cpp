@@ -413,6 +413,42 @@ TEST(CleanCleaner, OtherWireStyles) {
   EXPECT_TRUE(labelled.dateline.span.empty());
 }
 
+TEST(CleanCleaner, RandomTextKeepsInvariants) {
+  // Lines assembled from cue words, names, punctuation, dashes and stray bytes (a cheap fuzzer;
+  // the spans must stay well-formed whatever the cleaner decides).
+  const char* pieces[] = {"BEIJING,", "Jan.", "10", "(Reuters)", "–", "—", "-", "--", "Register", "now", "for",
+                          "FREE", "Reporting", "by", "Jane", "Doe", "and", "J.", "Editing", "Our", "standards:",
+                          "©", "2025", "said", "he", "resigned.", "“quote”", "Image", "caption,", "Share",
+                          "Follow", "us", "on", "X", "\xC3", "\xE2\x80", "\xFF", "(", ")", ":", "/TASS/.", "By",
+                          "Advertisement", "Related:", "Moscow", "Sept.", "\t", "\xC2\xA0", "___"};
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  Cleaner cleaner;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int lines = 1 + next() % 12;
+    for (int l = 0; l < lines; ++l) {
+      const int words = next() % 9;
+      for (int w = 0; w < words; ++w) {
+        if (w) text += ' ';
+        text += pieces[next() % std::size(pieces)];
+      }
+      text += next() % 3 == 0 ? "\n\n" : "\n";
+    }
+    Document doc("fuzz", text);
+    doc.publication_date = Date::Parse("2025-01-02");
+    ASSERT_TRUE(cleaner.Run(doc).ok());
+    ExpectWellFormed(doc);
+    if (::testing::Test::HasFailure()) {
+      ADD_FAILURE() << "input: " << text;
+      return;
+    }
+  }
+}
+
 TEST(CleanCleaner, CreditsInTheMiddleNeedNames) {
   Document doc = CleanText(
       "Vote count continues\n\nReporting by local media showed turnout above 60%.\n\nReporting by Jane Doe; Editing by "

@@ -197,3 +197,14 @@ TEST(Coder, ReducedRelativeIsNotAnAct) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Coder, CoordinatedVerbSharesTheSubject) {
+  EXPECT_EQ(Dyads(Code("Rohan remained open to talks but criticized Mordor.")), "ROH>MOR:111 ");
+  EXPECT_EQ(Dyads(Code("Arnor said that Gondor was ready and criticized Mordor.")), "GON>MOR:111 ");
+}
+
+}  // namespace
+}  // namespace dateline

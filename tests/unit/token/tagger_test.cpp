@@ -1,0 +1,210 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "token/token.h"
+
+namespace dateline {
+namespace {
+
+// Tokenizes and tags `text` as one sentence (a headline if asked).
+Document Tagged(std::string text, bool headline = false) {
+  Document doc("t", std::move(text));
+  Sentence s;
+  s.span = {0, static_cast<uint32_t>(doc.text().size())};
+  s.headline = headline;
+  doc.sentences.push_back(s);
+  EXPECT_TRUE(Tokenizer().Run(doc).ok());
+  EXPECT_TRUE(Tagger().Run(doc).ok());
+  return doc;
+}
+
+// "word/TAG" for every token.
+std::string Tags(std::string text, bool headline = false) {
+  Document doc = Tagged(std::move(text), headline);
+  std::string out;
+  for (const Token& t : doc.tokens) {
+    if (!out.empty()) out += ' ';
+    out += std::string(doc.view(t.span)) + "/" + std::string(TagName(t.tag));
+  }
+  return out;
+}
+
+// The token with text `word` (first occurrence).
+const Token* Find(const Document& doc, std::string_view word) {
+  for (const Token& t : doc.tokens)
+    if (doc.view(t.span) == word) return &t;
+  return nullptr;
+}
+
+void ExpectTagLemma(const Document& doc, std::string_view word, Tag tag, std::string_view lemma) {
+  const Token* t = Find(doc, word);
+  ASSERT_NE(t, nullptr) << word;
+  EXPECT_EQ(TagName(t->tag), TagName(tag)) << word << " in " << doc.text();
+  EXPECT_EQ(t->lemma, lemma) << word << " in " << doc.text();
+}
+
+TEST(TaggerTest, SentVbdAfterPronoun) {
+  Document doc = Tagged("Last month, he sent six police officers to Solomon Islands to help train police forces.");
+  ExpectTagLemma(doc, "sent", Tag::VBD, "send");
+  ExpectTagLemma(doc, "officers", Tag::NNS, "officer");
+  ExpectTagLemma(doc, "train", Tag::VB, "train");
+  ExpectTagLemma(doc, "forces", Tag::NNS, "force");
+  ExpectTagLemma(doc, "Solomon", Tag::NNP, "solomon");
+}
+
+TEST(TaggerTest, PassiveVbn) {
+  Document doc = Tagged("The troops were ordered to shoot to kill to quell an uprising across the country.");
+  ExpectTagLemma(doc, "The", Tag::DT, "the");
+  ExpectTagLemma(doc, "were", Tag::VBD, "be");
+  ExpectTagLemma(doc, "ordered", Tag::VBN, "order");
+  ExpectTagLemma(doc, "shoot", Tag::VB, "shoot");
+  ExpectTagLemma(doc, "quell", Tag::VB, "quell");
+  ExpectTagLemma(doc, "uprising", Tag::NN, "uprising");
+}
+
+TEST(TaggerTest, StandsReadyToStrengthen) {
+  Document doc = Tagged(
+      "China stands ready to strengthen cooperation with neighboring Kazakhstan and oppose interference "
+      "from outside forces.");
+  ExpectTagLemma(doc, "China", Tag::NNP, "china");
+  ExpectTagLemma(doc, "stands", Tag::VBZ, "stand");
+  ExpectTagLemma(doc, "strengthen", Tag::VB, "strengthen");
+  ExpectTagLemma(doc, "oppose", Tag::VB, "oppose");
+  ExpectTagLemma(doc, "interference", Tag::NN, "interference");
+  ExpectTagLemma(doc, "forces", Tag::NNS, "force");
+}
+
+TEST(TaggerTest, BlamedVbdAtSentenceStart) {
+  Document doc = Tagged("Authorities blamed the violence on \u201cextremists,\u201d including Islamist militants.");
+  ExpectTagLemma(doc, "Authorities", Tag::NNS, "authority");
+  ExpectTagLemma(doc, "blamed", Tag::VBD, "blame");
+  ExpectTagLemma(doc, "violence", Tag::NN, "violence");
+  ExpectTagLemma(doc, "militants", Tag::NNS, "militant");
+}
+
+TEST(TaggerTest, HasNotSentVbn) {
+  Document doc = Tagged("Since the Vietnam War, China has traditionally not sent troops to other countries.");
+  ExpectTagLemma(doc, "has", Tag::VBZ, "have");
+  ExpectTagLemma(doc, "traditionally", Tag::RB, "traditionally");
+  ExpectTagLemma(doc, "not", Tag::RB, "not");
+  ExpectTagLemma(doc, "sent", Tag::VBN, "send");
+  ExpectTagLemma(doc, "countries", Tag::NNS, "country");
+}
+
+TEST(TaggerTest, ToldAndReducedRelatives) {
+  Document doc = Tagged("Wang told Tileuberdi. , cited by the ministry.");
+  ExpectTagLemma(doc, "told", Tag::VBD, "tell");
+  ExpectTagLemma(doc, "Tileuberdi", Tag::NNP, "tileuberdi");
+  ExpectTagLemma(doc, "cited", Tag::VBN, "cite");
+  Document d2 = Tagged("The revolutions are uprisings started by the United States and other Western powers.");
+  ExpectTagLemma(d2, "started", Tag::VBN, "start");
+  ExpectTagLemma(d2, "States", Tag::NNPS, "states");
+  ExpectTagLemma(d2, "powers", Tag::NNS, "power");
+}
+
+TEST(TaggerTest, NounVerbAmbiguity) {
+  EXPECT_EQ(Tags("Experts say China fears instability."),
+            "Experts/NNS say/VBP China/NNP fears/VBZ instability/NN ./PUNCT");
+  EXPECT_EQ(Tags("It could threaten energy imports."), "It/PRP could/MD threaten/VB energy/NN imports/NNS ./PUNCT");
+  EXPECT_EQ(Tags("a move disputed by the United States"),
+            "a/DT move/NN disputed/VBN by/IN the/DT United/NNP States/NNPS");
+  EXPECT_EQ(Tags("Xinjiang, which shares a border"), "Xinjiang/NNP ,/PUNCT which/WDT shares/VBZ a/DT border/NN");
+}
+
+TEST(TaggerTest, ThatByContext) {
+  Document doc = Tagged("It proves that some outside forces oppose any force that destabilizes Kazakhstan.");
+  const Token* first = Find(doc, "that");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->tag, Tag::IN);
+  const Token* second = nullptr;
+  for (const Token& t : doc.tokens)
+    if (doc.view(t.span) == "that" && &t != first) second = &t;
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->tag, Tag::WDT);
+  ExpectTagLemma(doc, "destabilizes", Tag::VBZ, "destabilize");
+  ExpectTagLemma(doc, "outside", Tag::JJ, "outside");
+}
+
+TEST(TaggerTest, PossessiveAndContractions) {
+  Document doc = Tagged("the country\u2019s transfer of relations");
+  ExpectTagLemma(doc, "country", Tag::NN, "country");
+  ExpectTagLemma(doc, "\u2019s", Tag::POS, "'s");
+  ExpectTagLemma(doc, "transfer", Tag::NN, "transfer");
+  Document d2 = Tagged("China doesn't want it, and it's clear they won't.");
+  ExpectTagLemma(d2, "does", Tag::VBZ, "do");
+  ExpectTagLemma(d2, "n't", Tag::RB, "not");
+  ExpectTagLemma(d2, "want", Tag::VB, "want");
+  ExpectTagLemma(d2, "'s", Tag::VBZ, "be");
+  ExpectTagLemma(d2, "wo", Tag::MD, "will");
+}
+
+TEST(TaggerTest, ModalsAndHave) {
+  Document doc = Tagged("It might encourage the elite, and they would send troops after they had called.");
+  ExpectTagLemma(doc, "encourage", Tag::VB, "encourage");
+  ExpectTagLemma(doc, "send", Tag::VB, "send");
+  ExpectTagLemma(doc, "called", Tag::VBN, "call");
+  ExpectTagLemma(doc, "had", Tag::VBD, "have");
+}
+
+TEST(TaggerTest, CapitalizationAndUnknownWords) {
+  EXPECT_EQ(Tags("Chinese President Xi Jinping told Kazakh President Kassym-Jomart Tokayev on Friday"),
+            "Chinese/JJ President/NNP Xi/NNP Jinping/NNP told/VBD Kazakh/NNP President/NNP Kassym-Jomart/NNP "
+            "Tokayev/NNP on/IN Friday/NNP");
+  // Unknown lower-case words: suffix rules.
+  Document doc = Tagged("the glorbish frobnication quickly snorbled and was zibbling");
+  ExpectTagLemma(doc, "glorbish", Tag::JJ, "glorbish");
+  ExpectTagLemma(doc, "frobnication", Tag::NN, "frobnication");
+  ExpectTagLemma(doc, "quickly", Tag::RB, "quickly");
+  ExpectTagLemma(doc, "zibbling", Tag::VBG, "zibbl");
+  // A capitalized unknown word at the start of a sentence is a name; a known one keeps its tag.
+  EXPECT_EQ(Tags("Tokayev said"), "Tokayev/NNP said/VBD");
+  EXPECT_EQ(Tags("Authorities said"), "Authorities/NNS said/VBD");
+  // Hyphenated adjectives, also when capitalized; numbers.
+  EXPECT_EQ(Tags("a Russian-led bloc of 1,770 troops"), "a/DT Russian-led/JJ bloc/NN of/IN 1,770/CD troops/NNS");
+}
+
+TEST(TaggerTest, TitleCaseHeadline) {
+  EXPECT_EQ(Tags("China Offers Security Support To Kazakhstan", true),
+            "China/NNP Offers/VBZ Security/NN Support/NN To/TO Kazakhstan/NNP");
+  EXPECT_EQ(Tags("China offers security support to Kazakhstan, opposes \u201coutside forces\u201d", true),
+            "China/NNP offers/VBZ security/NN support/NN to/TO Kazakhstan/NNP ,/PUNCT opposes/VBZ \u201c/PUNCT "
+            "outside/IN forces/NNS \u201d/PUNCT");
+}
+
+TEST(TaggerTest, SetsInLexiconAndLemmaViews) {
+  Document doc = Tagged("Wang sent Qzxvkw troops.");
+  const Token* sent = Find(doc, "sent");
+  ASSERT_NE(sent, nullptr);
+  EXPECT_TRUE(sent->has(Token::kInLexicon));
+  const Token* unknown = Find(doc, "Qzxvkw");
+  ASSERT_NE(unknown, nullptr);
+  EXPECT_FALSE(unknown->has(Token::kInLexicon));
+  EXPECT_EQ(unknown->lemma, "qzxvkw");
+  // The lemma of a proper noun views the document's folded text.
+  EXPECT_GE(unknown->lemma.data(), doc.folded().data());
+  EXPECT_LT(unknown->lemma.data(), doc.folded().data() + doc.folded().size());
+  for (const Token& t : doc.tokens) EXPECT_NE(t.tag, Tag::kUnknown) << doc.view(t.span);
+}
+
+TEST(TaggerTest, EveryTokenGetsATagAndLemma) {
+  Document doc = Tagged("\u201cIf a color revolution leads to political democratization, it might encourage "
+                        "the liberal-leaning intellectual elite in China to try something similar,\u201d he said.");
+  for (const Token& t : doc.tokens) {
+    EXPECT_NE(t.tag, Tag::kUnknown) << doc.view(t.span);
+    EXPECT_FALSE(t.lemma.empty()) << doc.view(t.span);
+  }
+  ExpectTagLemma(doc, "leads", Tag::VBZ, "lead");
+  ExpectTagLemma(doc, "liberal-leaning", Tag::JJ, "liberal-leaning");
+  ExpectTagLemma(doc, "said", Tag::VBD, "say");
+}
+
+TEST(TaggerTest, RequiresTokens) {
+  Document doc("t", "abc");
+  doc.sentences.push_back({ByteSpan{0, 3}, 0, 5});
+  EXPECT_FALSE(Tagger().Run(doc).ok());
+}
+
+}  // namespace
+}  // namespace dateline
