@@ -571,11 +571,9 @@ Status EventCoder::Run(Document& doc) const {
       if (m.pronoun || m.generic) continue;
       memory.Remember(m, si, was_subject[mi] || mi == 0);
       if (m.person && !m.surname) {
-        // The name proper ends the mention ("Chinese President Xi Jinping"): its first and last words.
+        // The first and last words of the name as written ("Xi", "Jinping"; "Wang", "Yi").
         const uint32_t name_last = words.word[m.token_end - 1 - s.token_begin];
-        const uint32_t name_len = static_cast<uint32_t>(std::count(m.name.begin(), m.name.end(), ' ') + 1);
-        const uint32_t name_first =
-            m.token_end - m.token_begin >= name_len ? words.word[m.token_end - name_len - s.token_begin] : name_last;
+        const uint32_t name_first = words.word[std::max(m.name_begin, m.token_begin) - s.token_begin];
         memory.RememberSurnames(m, name_first, name_last);
       }
     }

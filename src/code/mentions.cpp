@@ -167,7 +167,10 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       const ActorEntry& a = dict.actors()[rm.entry];
       m.rules.push_back("actor " + dict.Where(a.where));
       if (a.kind == ActorKind::kPerson) {
-        if (!person) person = &a;
+        if (!person) {
+          person = &a;
+          m.name_begin = rm.begin;
+        }
       } else if (!base) {
         base = &a;
       }

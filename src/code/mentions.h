@@ -27,6 +27,7 @@ struct Mention {
   bool plural = false;
   char gender = 0;
   int compound = -1;        // mentions joined by "and" share a compound id
+  uint32_t name_begin = 0;  // a person: first token of the name itself ("Xi" in "President Xi Jinping")
   std::vector<std::string> rules;  // "actor file:line", "agent file:line"
 
   bool government() const;  // state actor: a country, or a GOV/MIL/COP/... role

@@ -23,6 +23,7 @@ actor  GONGOV  | Aragorn Elessar        | kind=person gender=m from=2020-01-01
 actor  GONREB  | Aragorn Elessar        | kind=person gender=m to=2019-12-31
 actor  ROHGOV  | Eowyn Dernhelm         | kind=person gender=f
 actor  ARNEDU  | Elrond Peredhel        | kind=person gender=m
+actor  ROHGOV  | Theoden King           | kind=person gender=m name="Theoden Ednew King"
 agent  GOV     | foreign minister       |
 agent  GOV     | authorities            | plural=yes
 agent  COP     | police                 | plural=yes
@@ -204,6 +205,21 @@ namespace {
 TEST(Coder, CoordinatedVerbSharesTheSubject) {
   EXPECT_EQ(Dyads(Code("Rohan remained open to talks but criticized Mordor.")), "ROH>MOR:111 ");
   EXPECT_EQ(Dyads(Code("Arnor said that Gondor was ready and criticized Mordor.")), "GON>MOR:111 ");
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Regression: the title before a name was remembered as a surname, so a later "Foreign
+// Minister" alone resolved to the person.
+TEST(Coder, TitlesAreNotRememberedAsSurnames) {
+  // The canonical name has three words, the name as written two: the word before it is a title.
+  EXPECT_EQ(Dyads(Code("Rohan's foreign minister Theoden King visited Gondor.\n\n"
+                       "Minister criticized Mordor.")),
+            "ROHGOV>GON:042 ");
 }
 
 }  // namespace
