@@ -101,13 +101,11 @@ Result<Lexicon> Lexicon::FromBytes(std::string_view bytes) {
   const bool pool_ok = h.pool_offset + uint64_t{h.pool_size} <= size && h.file_size == size;
   if (!slots_ok || !entries_ok || !pool_ok) return DataError("lexicon.bin: section bounds do not match the file size");
   Lexicon lex;
-  lex.base_ = bytes.data();
   lex.slots_ = bytes.data() + h.slots_offset;
   lex.entries_ = bytes.data() + h.entries_offset;
   lex.pool_ = bytes.data() + h.pool_offset;
   lex.slot_mask_ = h.slot_count - 1;
   lex.entry_count_ = h.entry_count;
-  lex.pool_size_ = h.pool_size;
   return lex;
 }
 

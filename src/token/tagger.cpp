@@ -91,7 +91,8 @@ bool TakesNoun(Tag t) {
 bool TakesBareClause(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {"say",  "believe", "think", "fear", "hope",  "know",
                                                 "claim", "warn",   "expect", "add", "argue", "insist",
-                                                "feel", "suggest", "report", "mean", "worry", "estimate"};
+                                                "feel", "suggest", "report", "mean", "worry", "estimate",
+                                                "indicate", "deny", "acknowledge", "admit", "assert", "agree"};
   for (std::string_view v : kVerbs)
     if (v == lemma) return true;
   return false;
@@ -115,7 +116,9 @@ void GuessReadings(const Lexicon& lex, std::string_view w, const Token& tok, Rea
   bool digits = false;
   for (char c : w) digits |= (c >= '0' && c <= '9');
   if (digits) {
-    if (EndsWith(w, "th") || EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd")) r.Add(Tag::JJ, 1);
+    if (tok.has(Token::kHyphenated) && w.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos)
+      r.Add(Tag::JJ, 1);  // "500-page", "10-month-old"
+    else if (EndsWith(w, "th") || EndsWith(w, "st") || EndsWith(w, "nd") || EndsWith(w, "rd")) r.Add(Tag::JJ, 1);
     else if (tok.has(Token::kCapitalized)) r.Add(Tag::NNP, 1);
     else r.Add(Tag::CD, 1);  // 1960s, 5-year
     return;
@@ -125,7 +128,12 @@ void GuessReadings(const Lexicon& lex, std::string_view w, const Token& tok, Rea
     static constexpr std::string_view kAdjectival[] = {"led", "run", "based", "backed", "owned", "made", "born",
                                                        "built", "held", "linked", "related", "style", "old", "long",
                                                        "term", "wide", "level", "scale", "free", "like"};
+    static constexpr std::string_view kNumbers[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
+                                                    "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
+                                                    "forty", "fifty", "hundred", "thousand", "half", "multi", "single"};
+    const std::string_view first = w.substr(0, w.find('-'));
     bool adjectival = EndsWith(last, "ed") || EndsWith(last, "ing");
+    for (std::string_view n : kNumbers) adjectival |= first == n;  // "seven-week"
     for (std::string_view a : kAdjectival) adjectival |= last == a;
     if (adjectival) {
       r.Add(Tag::JJ, 1);
@@ -172,8 +180,8 @@ void GuessReadings(const Lexicon& lex, std::string_view w, const Token& tok, Rea
       r.Add(Tag::VBZ, 0.7f);
       r.Add(Tag::NNS, 0.3f);
     } else if (verb) {
-      r.Add(Tag::NNS, 0.7f);
-      r.Add(Tag::VBZ, 0.3f);
+      r.Add(Tag::NNS, 0.92f);
+      r.Add(Tag::VBZ, 0.08f);
     } else {
       r.Add(Tag::NNS, 0.95f);
       r.Add(Tag::VBZ, 0.05f);
@@ -198,6 +206,7 @@ class SentenceTagger {
   SentenceTagger(const Lexicon& lex, Document& doc, const Sentence& s, std::vector<Readings>& readings)
       : lex_(lex), doc_(doc), toks_(doc.tokens), begin_(s.token_begin), end_(s.token_end), r_(readings) {
     title_case_ = s.headline && IsTitleCase();
+    all_caps_ = IsAllCaps();
   }
 
   void Run() {
@@ -225,10 +234,22 @@ class SentenceTagger {
     return words >= 2 && capitalized * 4 >= words * 3;
   }
 
+  // A sentence written in capitals ("OBAMA AIRDROPS FOOD"): capitals say nothing there.
+  bool IsAllCaps() const {
+    int words = 0, caps = 0;
+    for (uint32_t i = begin_; i < end_; ++i) {
+      const Token& t = toks_[i];
+      if (t.has(Token::kPunct) || t.span.size() < 2 || t.has(Token::kNumber)) continue;
+      ++words;
+      caps += t.has(Token::kAllCaps);
+    }
+    return words >= 2 && caps * 4 >= words * 3;
+  }
+
   // Whether a capital letter at token i says nothing: first word of the sentence, or after an
   // opening quote, a colon or a bracket, or anywhere in a title-case headline.
   bool CapitalIsUninformative(uint32_t i) const {
-    if (title_case_) return true;
+    if (title_case_ || all_caps_) return true;
     for (uint32_t j = i; j-- > begin_;) {
       const Token& p = toks_[j];
       if (!p.has(Token::kPunct)) return false;
@@ -262,7 +283,9 @@ class SentenceTagger {
     const bool known = r.entry && r.entry->tag_count() > 0 && !(starts_with_digit && r.entry->wordnet_only());
     if (known) tok.flags |= Token::kInLexicon;
     const bool capitalized = tok.has(Token::kCapitalized) || tok.has(Token::kAllCaps);
-    const bool uninformative = capitalized && CapitalIsUninformative(i);
+    // An acronym ("US", "UN") is a name even where a capital says nothing, unless the whole
+    // headline is in capitals.
+    const bool uninformative = capitalized && CapitalIsUninformative(i) && !(tok.has(Token::kAllCaps) && !all_caps_);
 
     // "Russian-led": an adjectival compound whatever its capital.
     if (tok.has(Token::kHyphenated) && !known) {
@@ -293,9 +316,14 @@ class SentenceTagger {
     const LexiconEntry& e = *r.entry;
     if (capitalized && !uninformative) {
       const bool function_word = IsFunctionTag(e.tag(0)) && e.proper_weight() < 0.05;
-      if (e.wordnet_only() || (e.has_proper_reading() && !function_word)) {
+      const bool adjective = e.tag(0) == Tag::JJ && e.weight(0) > e.proper_weight() && !NextIsCapitalized(i);
+      if (e.wordnet_only() || (e.has_proper_reading() && !function_word && !adjective)) {
         const bool plural = EndsWith(w, "s") && e.proper_tag() == Tag::NNPS;
         r.Add(plural ? Tag::NNPS : Tag::NNP, 1);
+        return;
+      }
+      if (e.tag(0) == Tag::JJ && !function_word && !NextIsCapitalized(i)) {
+        r.Add(Tag::JJ, 1);  // "French officials", "Islamic group"; but "Central Asia" is a name
         return;
       }
       if (!function_word && (IsNoun(e.tag(0)) || IsAdjective(e.tag(0)) || IsVerb(e.tag(0)))) {
@@ -321,6 +349,10 @@ class SentenceTagger {
       }
     }
     if (!capitalized && EndsWith(w, "ly") && r.Has(Tag::RB)) r.Promote(Tag::RB);  // "briefly"
+  }
+
+  bool NextIsCapitalized(uint32_t i) const {
+    return i + 1 < end_ && (toks_[i + 1].has(Token::kCapitalized) || toks_[i + 1].has(Token::kAllCaps));
   }
 
   // Looks the word up; a curly apostrophe (U+2019) is looked up as ' ("country’s" -> ’s).
@@ -408,7 +440,29 @@ class SentenceTagger {
       const Tag next = NextTop(i);
       return (IsVerb(next) || next == Tag::MD) ? Tag::EX : Tag::RB;
     }
+    // "the reopening of", "a hafling was": a gerund after a determiner, unless a noun follows.
+    if (r.tags[0] == Tag::VBG && (prev == Tag::DT || prev == Tag::PRPS || prev == Tag::POS)) {
+      const Tag next = NextTop(i);
+      if (!IsNoun(next) && !IsAdjective(next)) return Tag::NN;
+    }
+    if (w == "such" && r.Has(Tag::PDT) && NextTop(i) == Tag::DT) return Tag::PDT;  // "such a step"
     if (r.n == 1) return r.tags[0];
+
+    const Tag next = NextTop(i);
+    const bool next_nominal = IsNoun(next) || IsAdjective(next) || next == Tag::CD;
+    // Comparatives and superlatives before a noun are adjectives: "closer relations".
+    if (r.Has(Tag::JJR) && IsNoun(next)) return Tag::JJR;
+    if (r.Has(Tag::JJS) && IsNoun(next)) return Tag::JJS;
+    // Adjective or noun: "the French military in Rwanda" vs "territorial disputes".
+    if (r.tags[0] == Tag::JJ && r.Has(Tag::NN) && TakesNoun(prev) && prev != Tag::IN && prev != Tag::CD &&
+        !next_nominal && next != Tag::kUnknown)
+      return Tag::NN;
+    if (r.tags[0] == Tag::NN && r.Has(Tag::JJ) && r.Weight(Tag::JJ) >= 0.3f && IsNoun(next) && !IsProperNoun(next))
+      return Tag::JJ;
+    // Gerund with an object: "offering further support", "planning the massacres".
+    if (r.Has(Tag::VBG) && r.tags[0] != Tag::VBG && prev != Tag::DT && prev != Tag::PRPS && prev != Tag::POS &&
+        !IsAdjective(prev) && (next == Tag::DT || next == Tag::PRPS || next == Tag::JJ || next == Tag::CD))
+      return Tag::VBG;
 
     const bool has_noun = FirstOf(r, {Tag::NN, Tag::NNS}) != Tag::kUnknown;
     const Tag verb_reading = FirstOf(r, {Tag::VBZ, Tag::VBP, Tag::VBD, Tag::VB, Tag::VBN});
@@ -432,10 +486,16 @@ class SentenceTagger {
     if (r.Has(Tag::VBD) && r.Has(Tag::VBN)) {
       if (NextIsBy(i)) return Tag::VBN;
       if (prev == Tag::CC) {
+        // "were captured or set" continues a participle; "said ... and warned" a finite verb.
         const Tag recent = RecentVerb(i, false);
-        if (recent == Tag::VBD || recent == Tag::VBN) return recent;  // "captured or set"
+        if (recent == Tag::VBN) return Tag::VBN;
+        if (recent != Tag::kUnknown && recent != Tag::VBG) return Tag::VBD;
       }
       if (prev == Tag::DT || prev == Tag::PRPS || prev == Tag::POS) return Tag::VBN;  // "the disputed region"
+      if (prev == Tag::PRP && p == prev_raw) return Tag::VBD;  // "it deplored": pronouns take no participles
+      // "including internationally trained Islamist militants": a participle before a noun, with
+      // no subject on its left.
+      if ((IsNoun(next) || IsAdjective(next)) && !IsNominal(prev) && prev != Tag::kUnknown) return Tag::VBN;
       return clause_has_finite_ ? Tag::VBN : Tag::VBD;
     }
 
@@ -452,9 +512,13 @@ class SentenceTagger {
         if (recent != Tag::kUnknown && r.Has(recent) && before != Tag::NN && before != Tag::NNS) return recent;
         return FirstOf(r, {Tag::NN, Tag::NNS});
       }
-      if (IsNoun(prev) && !clause_has_finite_ && prev_raw_tag != Tag::PUNCT) {
+      // "Calenardhon crowds burned": a verb right after makes this the subject noun.
+      const bool verb_follows = IsFinite(next) || next == Tag::VBN;
+      if (IsNoun(prev) && !clause_has_finite_ && prev_raw_tag != Tag::PUNCT && !verb_follows) {
         const Tag finite = FiniteReading(r, prev, p);
-        if (IsFinite(finite) && r.Weight(finite) >= 0.1f) return finite;
+        // VB and VBP are spelled alike: together they are the weight of a present-tense reading.
+        const float weight = finite == Tag::VBP ? r.Weight(Tag::VB) + r.Weight(Tag::VBP) : r.Weight(finite);
+        if (IsFinite(finite) && weight >= 0.1f) return finite;
         return FirstOf(r, {Tag::NN, Tag::NNS});
       }
       if (IsNoun(prev) && clause_has_finite_) return FirstOf(r, {Tag::NN, Tag::NNS});
@@ -482,9 +546,8 @@ class SentenceTagger {
       plural = s == "they" || s == "we" || s == "you" || s == "i";
     }
     if (subject == Tag::WDT || subject == Tag::WP) return r.Has(Tag::VBZ) ? Tag::VBZ : r.Has(Tag::VBP) ? Tag::VBP : r.tags[0];
-    if (plural && r.Has(Tag::VBP)) return Tag::VBP;
+    if (plural && (r.Has(Tag::VBP) || r.Has(Tag::VB))) return Tag::VBP;  // "tanks head back": VB spells VBP
     if (!plural && r.Has(Tag::VBZ)) return Tag::VBZ;
-    if (r.Has(Tag::VBP) && plural) return Tag::VBP;
     return FirstOf(r, {Tag::NN, Tag::NNS});
   }
 
@@ -499,7 +562,7 @@ class SentenceTagger {
         clause_has_finite_ = false;
       return;
     }
-    if (t.tag == Tag::WDT || t.tag == Tag::WP || t.tag == Tag::WRB ||
+    if (t.tag == Tag::WDT || t.tag == Tag::WP || t.tag == Tag::WPS || t.tag == Tag::WRB ||
         (t.tag == Tag::IN && IsSubordinator(Folded(i)))) {
       clause_has_finite_ = false;
       return;
@@ -524,6 +587,7 @@ class SentenceTagger {
   uint32_t begin_, end_;
   std::vector<Readings>& r_;
   bool title_case_ = false;
+  bool all_caps_ = false;
   bool clause_has_finite_ = false;
 };
 

@@ -10,8 +10,13 @@
 // Tokenizer: splits each sentence's span into tokens (Penn-style: "country's" -> country 's,
 // "doesn't" -> does n't; abbreviations keep their dot: "U.S.", "Jan."), sets their flags and
 // Sentence::token_begin/token_end. Tagger: Penn tags from the lexicon, suffix rules for unknown
-// words and a few contextual rules, then the lemma for the chosen tag. Both are immutable and
-// thread-safe; neither allocates per token (doc.tokens grows by reserve()).
+// words and a few contextual rules, then the lemma for the chosen tag; it also sets kInLexicon,
+// since it is the stage that looks words up (the Tokenizer sets every other flag). Both are
+// immutable and thread-safe; neither allocates per token (doc.tokens is reserved once, the
+// tagger's scratch is one vector per document).
+//
+// Lemmas are lower-case string_views into the lexicon's storage or into Document::folded(); only
+// ASCII letters are lower-cased ("Zürich" -> "zürich", but "École" stays "École").
 #pragma once
 
 #include <cstdint>
@@ -87,13 +92,11 @@ class Lexicon {
   std::optional<LexiconEntry> Find(std::string_view word) const;
   std::optional<std::string_view> KnownBase(std::string_view candidate, bool verb, bool noun, bool adj) const;
 
-  const char* base_ = nullptr;
   const char* slots_ = nullptr;
   const char* entries_ = nullptr;
   const char* pool_ = nullptr;
   uint32_t slot_mask_ = 0;
   uint32_t entry_count_ = 0;
-  uint32_t pool_size_ = 0;
 };
 
 // How an abbreviation that ends in a period behaves at a sentence boundary.
@@ -106,8 +109,8 @@ enum class AbbreviationKind : uint8_t {
 };
 
 // Classifies the word before a period: `word` is the token text without its final period, in
-// any case ("U.S", "jan", "S"). Dotted forms ("U.S", "e.g", "a.m") are kOther (e.g, i.e: kTitle-
-// like, they never end a sentence, so they are reported as kTitle).
+// any case ("U.S", "jan", "S"). Dotted forms of one- or two-letter segments ("U.S", "a.m") are
+// kOther, except "e.g" and "i.e", which never end a sentence and so are kTitle.
 AbbreviationKind ClassifyAbbreviation(std::string_view word);
 
 class Tokenizer final : public Stage {

@@ -253,6 +253,12 @@ class SentenceScanner {
       Emit(pos, e, Token::kPunct);
       return e;
     }
+    if ((cp == '`' && Byte(pos + 1) == '`') || (cp == '\'' && Byte(pos + 1) == '\'')) {  // PTB-style `` and ''
+      const bool opening = cp == '`';
+      double_open_ = opening;
+      Emit(pos, pos + 2, Token::kPunct | (opening ? Token::kOpenQuote : Token::kCloseQuote));
+      return pos + 2;
+    }
     if (cp == '"' || cp == '\'') {
       bool& open = cp == '"' ? double_open_ : single_open_;
       if (cp == '\'' && IsDigit(Byte(pos + 1)) && !open) {  // '90s: the apostrophe joins the number

@@ -337,6 +337,58 @@ void AddExceptionForms(const WordNet& wn, std::map<std::string, Word>& words) {
   }
 }
 
+// Fills gaps that come from the WSJ lexicon's sparse counts.
+//  - A regular "-ed" form seen only as VBD ("downplayed") or only as VBN ("arrested") gets the
+//    other reading too, with half the weight: the two are spelled alike, context decides.
+//  - A word seen once or twice gets the classes WordNet gives it and its readings miss
+//    ("territorial": NN once in the WSJ, also an adjective in WordNet); first when its readings
+//    miss all of WordNet's classes. "inspectors", seen once as VBZ, gets NNS first.
+void FillSparseReadings(const WordNet& wn, std::map<std::string, Word>& words) {
+  constexpr Tag kClassTag[4] = {Tag::NN, Tag::VB, Tag::JJ, Tag::RB};
+  auto family = [](Tag t) {
+    if (dateline::IsNoun(t)) return 0;
+    if (dateline::IsVerb(t)) return 1;
+    if (dateline::IsAdjective(t)) return 2;
+    if (dateline::IsAdverb(t)) return 3;
+    return -1;
+  };
+  for (auto& [w, word] : words) {
+    if (word.wordnet_only || word.readings.empty()) continue;
+    auto find = [&](Tag t) {
+      return std::find_if(word.readings.begin(), word.readings.end(), [&](const Reading& r) { return r.tag == t; });
+    };
+    if (EndsWith(w, "ed") && !wn.exc[kVerb].count(w)) {
+      auto vbd = find(Tag::VBD), vbn = find(Tag::VBN);
+      if (vbd != word.readings.end() && vbn == word.readings.end()) word.readings.push_back({Tag::VBN, vbd->score / 2});
+      else if (vbn != word.readings.end() && vbd == word.readings.end()) word.readings.push_back({Tag::VBD, vbn->score / 2});
+    }
+    double total = 0;
+    for (const Reading& r : word.readings) total += r.score;
+    if (total >= 4) continue;  // about three observations or more
+    // "inspectors", seen once as VBZ: the plural of a WordNet noun.
+    if (EndsWith(w, "s") && find(Tag::NNS) == word.readings.end() && find(Tag::NNPS) == word.readings.end()) {
+      const std::string base = Base(wn, kNoun, w);
+      if (base != w && wn.IsLemma(kNoun, base)) {
+        word.readings.push_back({Tag::NNS, 2 * total});
+        SortReadings(word.readings);
+        continue;
+      }
+    }
+    // WordNet's classes the readings miss: first if the readings miss them all, else after them.
+    bool covered[4] = {false, false, false, false};
+    bool any_covered = false;
+    for (int c = 0; c < 4; ++c) {
+      if (!wn.IsLemma(static_cast<WordClass>(c), w)) continue;
+      for (const Reading& r : word.readings) covered[c] |= family(r.tag) == c;
+      any_covered |= covered[c];
+    }
+    for (int c = 0; c < 4; ++c)
+      if (wn.IsLemma(static_cast<WordClass>(c), w) && !covered[c])
+        word.readings.push_back({kClassTag[c], any_covered ? total : 2 * total});
+    SortReadings(word.readings);
+  }
+}
+
 // Lemmas WordNet knows that the WSJ lexicon lacks: tagged by class, weighted by sense count.
 void AddWordNetLemmas(const WordNet& wn, std::map<std::string, Word>& words) {
   constexpr Tag kClassTag[4] = {Tag::NN, Tag::VB, Tag::JJ, Tag::RB};
@@ -432,6 +484,7 @@ int main(int argc, char** argv) {
     }
   }
   FixClosedClass(words);
+  FillSparseReadings(wn, words);
   AddExceptionForms(wn, words);
   AddWordNetLemmas(wn, words);
 

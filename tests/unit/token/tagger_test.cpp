@@ -82,6 +82,8 @@ TEST(TaggerTest, BlamedVbdAtSentenceStart) {
   ExpectTagLemma(doc, "blamed", Tag::VBD, "blame");
   ExpectTagLemma(doc, "violence", Tag::NN, "violence");
   ExpectTagLemma(doc, "militants", Tag::NNS, "militant");
+  Document d2 = Tagged("including internationally trained Islamist militants");
+  ExpectTagLemma(d2, "trained", Tag::VBN, "train");
 }
 
 TEST(TaggerTest, HasNotSentVbn) {
@@ -198,6 +200,36 @@ TEST(TaggerTest, EveryTokenGetsATagAndLemma) {
   ExpectTagLemma(doc, "leads", Tag::VBZ, "lead");
   ExpectTagLemma(doc, "liberal-leaning", Tag::JJ, "liberal-leaning");
   ExpectTagLemma(doc, "said", Tag::VBD, "say");
+}
+
+// Cases that once went wrong on wire sentences.
+TEST(TaggerTest, WireSentenceRegressions) {
+  // A word the WSJ lexicon saw once as VBZ; WordNet knows its noun.
+  EXPECT_EQ(Tags("The inspectors want to re-examine it"), "The/DT inspectors/NNS want/VBP to/TO re-examine/VB it/PRP");
+  // Plural subject and a base form: VBP; a verb right after a noun/verb word makes it the subject.
+  EXPECT_EQ(Tags("The tanks head back"), "The/DT tanks/NNS head/VBP back/RB");
+  EXPECT_EQ(Tags("after Calenardhon crowds burned its embassy"),
+            "after/IN Calenardhon/NNP crowds/NNS burned/VBD its/PRP$ embassy/NN");
+  // A pronoun subject takes the past tense, also after a verb of saying.
+  EXPECT_EQ(Tags("Ethiopia indicated it deplored Libya"), "Ethiopia/NNP indicated/VBD it/PRP deplored/VBD Libya/NNP");
+  // Nationality adjectives stay adjectives unless a name follows.
+  EXPECT_EQ(Tags("the French military in Rwanda and Syrian President Assad"),
+            "the/DT French/JJ military/NN in/IN Rwanda/NNP and/CC Syrian/NNP President/NNP Assad/NNP");
+  EXPECT_EQ(Tags("Washington said such a step enjoyed support"),
+            "Washington/NNP said/VBD such/PDT a/DT step/NN enjoyed/VBD support/NN");
+  EXPECT_EQ(Tags("US and British activists staged a protest"),
+            "US/NNP and/CC British/JJ activists/NNS staged/VBD a/DT protest/NN");
+  EXPECT_EQ(Tags("a seven-week war and a 500-page report"), "a/DT seven-week/JJ war/NN and/CC a/DT 500-page/JJ report/NN");
+  EXPECT_EQ(Tags("in favor of closer relations"), "in/IN favor/NN of/IN closer/JJR relations/NNS");
+  EXPECT_EQ(Tags("They agree that territorial disputes should be resolved"),
+            "They/PRP agree/VBP that/IN territorial/JJ disputes/NNS should/MD be/VB resolved/VBN");
+  EXPECT_EQ(Tags("The Nasgul said the embargo would not work and warned that"),
+            "The/DT Nasgul/NNP said/VBD the/DT embargo/NN would/MD not/RB work/VB and/CC warned/VBD that/IN");
+  EXPECT_EQ(Tags("Gondor and Osgiliath have downplayed their meeting after a hafling was reported"),
+            "Gondor/NNP and/CC Osgiliath/NNP have/VBP downplayed/VBN their/PRP$ meeting/NN after/IN a/DT hafling/NN "
+            "was/VBD reported/VBN");
+  EXPECT_EQ(Tags("condemned as ``unacceptable'' allegations"),
+            "condemned/VBD as/IN ``/PUNCT unacceptable/JJ ''/PUNCT allegations/NNS");
 }
 
 TEST(TaggerTest, RequiresTokens) {
