@@ -33,8 +33,8 @@ PY
 inputs=("examples:$work/examples.jsonl")
 pool=../shared/bench/tabari-bench-pool.jsonl
 if [ -f "$pool" ]; then
-  build/dateline-benchgen "$pool" 50000 > "$work/pool50k.jsonl"
-  build/dateline-benchgen "$pool" 200000 > "$work/pool200k.jsonl"
+  build/bench/dateline-benchgen "$pool" 50000 > "$work/pool50k.jsonl"
+  build/bench/dateline-benchgen "$pool" 200000 > "$work/pool200k.jsonl"
   inputs+=("pool-50k:$work/pool50k.jsonl" "pool-200k:$work/pool200k.jsonl")
 else
   echo "bench: ../shared is absent: only the example articles are measured" >&2
@@ -55,9 +55,10 @@ for threads in 1 2; do
       rss+=("$(cat "$work/time")")
       sents=$(sed -E 's/.*sentences ([0-9]+),.*/\1/' <<<"$line")
       events=$(sed -E 's/.*events ([0-9]+),.*/\1/' <<<"$line")
+      docs=$(sed -E 's/.*documents ([0-9]+),.*/\1/' <<<"$line")
     done
-    printf '%-10s threads=%d sentences=%-7s events=%-7s median %8.0f sentences/s  load %.3f s  peak %6.1f MB\n' \
-      "$name" "$threads" "$sents" "$events" \
+    printf '%-10s threads=%d records=%-7s sentences=%-7s events=%-7s median %8.0f sentences/s  load %.3f s  peak %6.1f MB\n' \
+      "$name" "$threads" "$docs" "$sents" "$events" \
       "$(printf '%s\n' "${rates[@]}" | median)" "$(printf '%s\n' "${loads[@]}" | median)" \
       "$(printf '%s\n' "${rss[@]}" | median | awk '{print $1/1024}')"
   done
