@@ -12,12 +12,6 @@ namespace dateline::input_internal {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// Length of the well-formed UTF-8 sequence at s[pos] (1 for ASCII), or 0 if none starts there
-// (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, or truncated).
-size_t Utf8SequenceLength(std::string_view s, size_t pos);
-
-void AppendUtf8(std::string& out, char32_t cp);
-
 // `bytes` as UTF-8 under `encoding` (kAuto: DetectEncoding), with no other change: Windows-1252
 // is widened; under UTF-8 each byte that starts no valid sequence becomes U+FFFD and is counted
 // in *repairs.

@@ -1,5 +1,7 @@
 #include "output/escape.h"
 
+#include "core/utf8.h"
+
 #include <charconv>
 
 #include "output/output.h"
@@ -8,43 +10,18 @@ namespace dateline {
 
 namespace output_internal {
 
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    len = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    len = 3;
-    if (b0 == 0xE0) lo = 0xA0;  // overlong
-    if (b0 == 0xED) hi = 0x9F;  // UTF-16 surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    len = 4;
-    if (b0 == 0xF0) lo = 0x90;  // overlong
-    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + len > s.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < len; ++k)
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  return len;
-}
 
 std::string_view ValidUtf8(std::string_view s, std::string& scratch) {
   size_t i = 0;
   while (i < s.size()) {
-    const size_t n = Utf8SequenceLength(s, i);
+    const size_t n = utf8::SequenceLength(s, i);
     if (n == 0) break;
     i += n;
   }
   if (i == s.size()) return s;
   scratch.assign(s.data(), i);
   while (i < s.size()) {
-    const size_t n = Utf8SequenceLength(s, i);
+    const size_t n = utf8::SequenceLength(s, i);
     if (n == 0) {
       scratch += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
@@ -127,7 +104,7 @@ void AppendJsonString(std::string& out, std::string_view s) {
       continue;
     }
     if (c >= 0x80) {
-      const size_t n = output_internal::Utf8SequenceLength(s, i);
+      const size_t n = utf8::SequenceLength(s, i);
       if (n != 0) {
         i += n;
         continue;

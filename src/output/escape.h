@@ -7,10 +7,6 @@
 
 namespace dateline::output_internal {
 
-// Length of the well-formed UTF-8 sequence starting at s[i] (1-4), or 0 when the bytes there
-// are not one (stray continuation byte, overlong form, surrogate, above U+10FFFF, truncated).
-size_t Utf8SequenceLength(std::string_view s, size_t i);
-
 // `s` itself when it is well-formed UTF-8; otherwise a copy in `scratch` with every byte that
 // does not belong to a well-formed sequence replaced by U+FFFD.
 std::string_view ValidUtf8(std::string_view s, std::string& scratch);
