@@ -21,7 +21,9 @@ uint32_t OffsetMap::ToInput(uint32_t text_offset) const {
   const auto& a = *(it - 1);
   uint32_t mapped = a.second + (text_offset - a.first);
   // Inside a unit that grew (a Windows-1252 byte became 2-3 UTF-8 bytes): never run past the next anchor.
-  if (it != anchors_.end() && mapped >= it->second) mapped = a.second;
+  // Never at or past the next anchor: offsets stay monotone even where a widened unit has no
+  // anchor of its own at its start (such units are one input byte wide).
+  if (it != anchors_.end() && mapped >= it->second) mapped = std::max(a.second, it->second - 1);
   return mapped;
 }
 

@@ -186,6 +186,9 @@ Document DecodeArticle(std::string id, std::string_view bytes, DecodeOptions opt
       ++i;
     }
     out_of_step = (text.size() - text_before) != (i - unit_begin);
+    // A unit that changed length gets an anchor at its start too: offsets inside a widened
+    // character then map to its first input byte.
+    if (out_of_step) map.Add(static_cast<uint32_t>(text_before), static_cast<uint32_t>(unit_begin));
   }
   if (out_of_step) map.Add(static_cast<uint32_t>(text.size()), static_cast<uint32_t>(bytes.size()));
 

@@ -300,3 +300,28 @@ TEST(InputDecode, RandomInputsGiveValidUtf8AndMonotoneInBoundsOffsets) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// Regression (found by the fuzz smoke test): a repaired byte after an entity had no anchor at
+// its start, so offsets inside its U+FFFD mapped back before the entity: not monotone.
+TEST(InputDecode, OffsetsInsideRepairedBytesStayMonotone) {
+  const std::string in = "a&amp;b\xC3\xA9 t\xDA" "e";
+  const Document doc = DecodeArticle("r", in);
+  ASSERT_EQ(doc.invalid_utf8_repairs, 1u);
+  uint32_t last = 0;
+  for (uint32_t o = 0; o <= doc.text().size(); ++o) {
+    const uint32_t i = doc.input_offset(o);
+    EXPECT_GE(i, last) << "text offset " << o;
+    last = i;
+  }
+  const size_t fffd = doc.text().find("\xEF\xBF\xBD");
+  ASSERT_NE(fffd, std::string::npos);
+  const uint32_t bad = static_cast<uint32_t>(in.find('\xDA'));
+  for (uint32_t k = 0; k < 3; ++k) EXPECT_EQ(doc.input_offset(static_cast<uint32_t>(fffd) + k), bad);
+  EXPECT_EQ(doc.input_offset(static_cast<uint32_t>(fffd) + 3), bad + 1);
+}
+
+}  // namespace
+}  // namespace dateline
