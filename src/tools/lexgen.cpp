@@ -352,7 +352,9 @@ void FillSparseReadings(const WordNet& wn, std::map<std::string, Word>& words) {
     if (dateline::IsAdverb(t)) return 3;
     return -1;
   };
-  for (auto& [w, word] : words) {
+  for (auto& entry : words) {  // no structured binding: clang 14 cannot capture one in a lambda
+    const std::string& w = entry.first;
+    Word& word = entry.second;
     if (word.wordnet_only || word.readings.empty()) continue;
     auto find = [&](Tag t) {
       return std::find_if(word.readings.begin(), word.readings.end(), [&](const Reading& r) { return r.tag == t; });
