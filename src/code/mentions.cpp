@@ -1,5 +1,6 @@
 #include "code/mentions.h"
 
+#include <algorithm>
 #include <string_view>
 
 #include "dict/phrase.h"
@@ -92,28 +93,58 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
   out->clear();
   const uint32_t b = s.token_begin, e = s.token_end;
 
-  // 1. Longest dictionary phrase at each position.
+  // 1. Longest dictionary phrase at each position. A phrase's first word is found by the
+  // token's exact form, by the token less a regular ending (TABARI words that take endings), or
+  // by the stems that begin the token (TABARI stems); its other words are checked by their mode.
   std::vector<RawMatch> raw;
+  std::string scratch;
+  std::vector<std::string_view> bases;
+  std::vector<uint32_t> stems;
+  const Vocabulary& vocab = dict.vocabulary();
+  auto token_form = [&](uint32_t t, std::string* buf) { return LookupForm(doc.folded_view(doc.tokens[t].span), buf); };
   for (uint32_t i = b; i < e;) {
-    const uint32_t w = words.word[i - b];
-    const RawMatch* best = nullptr;
     RawMatch candidate{};
-    if (w != 0) {
-      for (uint32_t pi : dict.PhrasesStartingWith(w)) {
+    const RawMatch* best = nullptr;
+    auto try_phrases = [&](uint32_t first_id, int kind) {  // kind 0 exact, 1 base, 2 stem
+      for (uint32_t pi : dict.PhrasesStartingWith(first_id)) {
         const Phrase& p = dict.phrases()[pi];
+        const WordMode m0 = p.modes.empty() ? WordMode::kExact : p.modes[0];
+        if ((kind == 0 && m0 == WordMode::kStem) || (kind == 1 && m0 != WordMode::kEndings) ||
+            (kind == 2 && m0 != WordMode::kStem))
+          continue;
         const uint32_t len = static_cast<uint32_t>(p.words.size());
-        if (i + len > e) continue;
+        if (i + len > e || (best && best->end - best->begin >= len)) continue;
         bool ok = true;
         for (uint32_t k = 0; k < len && ok; ++k) {
-          ok = words.word[i + k - b] == p.words[k];
+          if (k > 0) {
+            const WordMode mode = p.modes.empty() ? WordMode::kExact : p.modes[k];
+            if (mode == WordMode::kExact) {
+              ok = words.word[i + k - b] == p.words[k];
+            } else {
+              std::string buf;
+              ok = WordMatches(token_form(i + k, &buf), vocab.word(p.words[k]), mode);
+            }
+          }
           if (ok && k < 32 && (p.caps_mask >> k & 1u)) ok = NoLowerCase(doc.view(doc.tokens[i + k].span));
         }
         if (!ok) continue;
-        int entry = p.is_agent ? static_cast<int>(p.entries[0]) : ChooseEntry(dict, p, date);
+        const int entry = p.is_agent ? static_cast<int>(p.entries[0]) : ChooseEntry(dict, p, date);
         if (entry < 0) continue;
         candidate = {i, i + len, &p, entry};
         best = &candidate;
-        break;  // phrases are sorted longest first
+      }
+    };
+    if (const uint32_t w = words.word[i - b]) try_phrases(w, 0);
+    if (dict.has_endings() || dict.has_stems()) {
+      const std::string_view form = token_form(i, &scratch);
+      if (dict.has_endings()) {
+        StripRegularEndings(form, &bases);
+        for (std::string_view base : bases)
+          if (const uint32_t id = vocab.Find(base)) try_phrases(id, 1);
+      }
+      if (dict.has_stems()) {
+        dict.StemsOf(form, &stems);
+        for (uint32_t id : stems) try_phrases(id, 2);
       }
     }
     if (!best && doc.tokens[i].has(Token::kHyphenated)) {
@@ -133,6 +164,15 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       ++i;
     }
   }
+
+  // A null-coded phrase ("[---]") takes its words so that no shorter phrase claims them, and
+  // names no actor.
+  raw.erase(std::remove_if(raw.begin(), raw.end(),
+                           [&](const RawMatch& rm) {
+                             return rm.phrase->is_agent ? dict.agents()[rm.entry].code.empty()
+                                                        : dict.actors()[rm.entry].code.empty();
+                           }),
+            raw.end());
 
   // 2. Compose runs of adjacent matches ("Chinese" "Foreign Minister" "Wang Yi") into mentions.
   auto possessive = [&](uint32_t i) {

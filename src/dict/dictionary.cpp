@@ -116,19 +116,55 @@ void DictionaryBuilder::AddPhrase(std::string_view text, bool is_agent, uint32_t
     Problem(file, line, "empty phrase");
     return;
   }
+  std::vector<WordMode> modes(words.size(), WordMode::kExact);
+  AddPhraseIds(std::move(words), std::move(modes), caps, is_agent, entry);
+}
+
+void DictionaryBuilder::AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps,
+                                     bool is_agent, uint32_t entry) {
   std::string key;
-  for (uint32_t w : words) key += std::to_string(w) + ",";
+  for (size_t k = 0; k < words.size(); ++k) key += std::to_string(words[k]) + ":" + std::to_string(int(modes[k])) + ",";
   key += is_agent ? "g" : "a";
   key += std::to_string(caps);
   auto [it, inserted] = phrase_ids_.emplace(key, static_cast<uint32_t>(dict_.phrases_.size()));
   if (inserted) {
     Phrase p;
     p.words = std::move(words);
+    p.modes = std::move(modes);
     p.caps_mask = caps;
     p.is_agent = is_agent;
     dict_.phrases_.push_back(std::move(p));
   }
   dict_.phrases_[it->second].entries.push_back(entry);
+}
+
+uint32_t DictionaryBuilder::AddActorEntry(ActorEntry entry) {
+  if (entry.kind == ActorKind::kCountry && !entry.code.empty() && !dict_.country_names_.count(entry.code))
+    dict_.country_names_[entry.code] = entry.name;
+  dict_.actors_.push_back(std::move(entry));
+  return static_cast<uint32_t>(dict_.actors_.size() - 1);
+}
+
+uint32_t DictionaryBuilder::AddAgentEntry(AgentEntry entry) {
+  dict_.agents_.push_back(std::move(entry));
+  return static_cast<uint32_t>(dict_.agents_.size() - 1);
+}
+
+void DictionaryBuilder::AddPhraseWords(const std::vector<std::pair<std::string, WordMode>>& words, bool is_agent,
+                                       uint32_t entry) {
+  if (words.empty()) return;
+  std::vector<uint32_t> ids;
+  std::vector<WordMode> modes;
+  for (const auto& [w, m] : words) {
+    ids.push_back(dict_.vocab_.Intern(w));
+    modes.push_back(m);
+  }
+  AddPhraseIds(std::move(ids), std::move(modes), 0, is_agent, entry);
+}
+
+uint16_t DictionaryBuilder::AddFileName(std::string name) {
+  dict_.files_.push_back(std::move(name));
+  return static_cast<uint16_t>(dict_.files_.size() - 1);
 }
 
 void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_view line) {
@@ -314,8 +350,95 @@ void DictionaryBuilder::AddDefaults() {
   }
 }
 
+bool WordMatches(std::string_view token, std::string_view word, WordMode mode) {
+  switch (mode) {
+    case WordMode::kExact:
+      return token == word;
+    case WordMode::kStem:
+      return token.size() >= word.size() && token.compare(0, word.size(), word) == 0;
+    case WordMode::kEndings: {
+      if (token == word) return true;
+      if (token.size() <= word.size() || token.compare(0, word.size(), word) != 0) return false;
+      const std::string_view rest = token.substr(word.size());
+      return rest == "s" || rest == "es" || rest == "ed" || rest == "en" || rest == "ing" || rest == "'s";
+    }
+  }
+  return false;
+}
+
+void StripRegularEndings(std::string_view token, std::vector<std::string_view>* bases) {
+  bases->clear();
+  static constexpr std::string_view kEndings[] = {"'s", "ing", "es", "ed", "en", "s"};
+  for (std::string_view e : kEndings)
+    if (token.size() > e.size() + 1 && token.compare(token.size() - e.size(), e.size(), e) == 0)
+      bases->push_back(token.substr(0, token.size() - e.size()));
+}
+
+void Dictionary::StemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
+  ids->clear();
+  if (stem_trie_.empty()) return;
+  uint32_t node = 0;
+  for (char c : token) {
+    const TrieNode& n = stem_trie_[node];
+    uint32_t lo = n.first_child, hi = n.first_child + n.child_count, next = 0;
+    while (lo < hi) {
+      const uint32_t mid = (lo + hi) / 2;
+      if (stem_trie_[mid].byte < c) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < n.first_child + n.child_count && stem_trie_[lo].byte == c) next = lo;
+    if (next == 0) return;
+    node = next;
+    if (stem_trie_[node].id) ids->push_back(stem_trie_[node].id);
+  }
+}
+
 Result<Dictionary> DictionaryBuilder::Build() && {
   Dictionary& d = dict_;
+  // The stem trie, built breadth-first so that each node's children are contiguous and sorted.
+  {
+    std::vector<std::string_view> stems;
+    std::vector<bool> is_stem(d.vocab_.size(), false);
+    for (const Phrase& p : d.phrases_)
+      for (size_t k = 0; k < p.words.size(); ++k) {
+        if (p.modes[k] == WordMode::kStem && !is_stem[p.words[k]]) {
+          is_stem[p.words[k]] = true;
+          stems.push_back(d.vocab_.word(p.words[k]));
+        }
+        if (p.modes[k] == WordMode::kEndings) d.has_endings_ = true;
+      }
+    if (!stems.empty()) {
+      std::sort(stems.begin(), stems.end());
+      // Each level: group the stems sharing a prefix of that length.
+      struct Range { size_t lo, hi; uint32_t node; size_t depth; };
+      d.stem_trie_.push_back({});
+      std::vector<Range> queue = {{0, stems.size(), 0, 0}};
+      for (size_t q = 0; q < queue.size(); ++q) {
+        const Range r = queue[q];
+        size_t i = r.lo;
+        while (i < r.hi && stems[i].size() == r.depth) {
+          d.stem_trie_[r.node].id = d.vocab_.Find(stems[i]);
+          ++i;
+        }
+        const uint32_t first = static_cast<uint32_t>(d.stem_trie_.size());
+        uint16_t count = 0;
+        std::vector<Range> children;
+        while (i < r.hi) {
+          const char c = stems[i][r.depth];
+          size_t j = i;
+          while (j < r.hi && stems[j][r.depth] == c) ++j;
+          const uint32_t child = static_cast<uint32_t>(d.stem_trie_.size());
+          d.stem_trie_.push_back({0, 0, c, 0});
+          children.push_back({i, j, child, r.depth + 1});
+          ++count;
+          i = j;
+        }
+        d.stem_trie_[r.node].first_child = first;
+        d.stem_trie_[r.node].child_count = count;
+        for (const Range& c : children) queue.push_back(c);
+      }
+    }
+  }
   d.by_first_word_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.phrases_.size(); ++i) d.by_first_word_[d.phrases_[i].words[0]].push_back(i);
   for (auto& list : d.by_first_word_)

@@ -89,9 +89,25 @@ struct VerbPattern {
   SourceLine where;
 };
 
+// How a dictionary word meets a token. The project's own dictionaries use exact words; TABARI
+// dictionaries use stems ("SYRI" matches "Syrian") and exact words that still take the regular
+// endings ("ACCEPT_" matches "accepts", "accepted", "accepting").
+enum class WordMode : uint8_t {
+  kExact,    // the token's folded form is the word
+  kEndings,  // ... or the word plus -s, -es, -ed, -en, -ing or 's
+  kStem,     // the token's folded form starts with the word
+};
+
+// True when `token` (folded) meets `word` under `mode`.
+bool WordMatches(std::string_view token, std::string_view word, WordMode mode);
+// `token` without a regular ending (-'s -s -es -ed -en -ing), or "" when it has none.
+// Several strippings may apply ("glasses": "glasse", "glass"): each is tried by the caller.
+void StripRegularEndings(std::string_view token, std::vector<std::string_view>* bases);
+
 // A phrase of one or more words naming an actor or an agent.
 struct Phrase {
   std::vector<uint32_t> words;
+  std::vector<WordMode> modes;  // one per word
   uint32_t caps_mask = 0;  // bit i: word i must be written in capitals (acronyms such as "US")
   bool is_agent = false;
   std::vector<uint32_t> entries;  // indices into actors() or agents(), all with this phrase
@@ -105,6 +121,11 @@ class Dictionary {
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<std::string>& files() const { return files_; }
+
+  // Stems that begin `token` (folded), as vocabulary ids, shortest first.
+  void StemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
+  bool has_stems() const { return !stem_trie_.empty(); }
+  bool has_endings() const { return has_endings_; }
 
   // Phrases whose first word is `word`, longest first.
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
@@ -135,6 +156,16 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> by_head_;
   std::vector<uint32_t> empty_;
   std::vector<std::string> files_;
+  // A trie of the stem words: node k's children are trie_children_[stem_trie_[k].first ..
+  // stem_trie_[k].first + count), sorted by byte; `id` is the stem ending there (0: none).
+  struct TrieNode {
+    uint32_t first_child = 0;
+    uint16_t child_count = 0;
+    char byte = 0;
+    uint32_t id = 0;
+  };
+  std::vector<TrieNode> stem_trie_;
+  bool has_endings_ = false;
   std::unordered_map<std::string, std::string> country_names_;
   std::string hash_;
 };
@@ -151,6 +182,16 @@ class DictionaryBuilder {
   // The dictionaries embedded in the binary (data/dict/*.dl).
   void AddDefaults();
 
+  // Adds an actor entry (its phrase given word by word, with match modes) and returns its
+  // index. Used by the compilers of other dictionary families (dict/compile.h).
+  uint32_t AddActorEntry(ActorEntry entry);
+  uint32_t AddAgentEntry(AgentEntry entry);
+  void AddPhraseWords(const std::vector<std::pair<std::string, WordMode>>& words, bool is_agent, uint32_t entry);
+  uint16_t AddFileName(std::string name);
+  uint32_t Intern(std::string_view word) { return dict_.vocab_.Intern(word); }
+  void AddPattern(VerbPattern pattern) { dict_.patterns_.push_back(std::move(pattern)); }
+  void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
+
   const std::vector<std::string>& problems() const { return problems_; }
   Result<Dictionary> Build() &&;
 
@@ -158,6 +199,8 @@ class DictionaryBuilder {
   void ParseLine(uint16_t file, uint32_t line_no, std::string_view line);
   std::vector<uint32_t> TokenizePhrase(std::string_view phrase, uint32_t* caps_mask);
   void AddPhrase(std::string_view text, bool is_agent, uint32_t entry, uint16_t file, uint32_t line);
+  void AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps, bool is_agent,
+                    uint32_t entry);
   void Problem(uint16_t file, uint32_t line, std::string_view message);
 
   Dictionary dict_;
