@@ -139,6 +139,11 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
   return -1;
 }
 
+// The token at `pos` is `word`, as written or as its lemma.
+bool WordIs(const SentenceContext& c, uint32_t pos, uint32_t word) {
+  return c.words->word[pos - c.b()] == word || c.words->lemma[pos - c.b()] == word;
+}
+
 struct PatternMatch {
   int source = -1, target = -1;
   uint32_t end = 0;
@@ -154,8 +159,13 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
   const PatternElement& el = els[ei];
   switch (el.kind) {
     case PatternElement::kWord:
-      if (pos < limit && (c.words->word[pos - c.b()] == el.word || c.words->lemma[pos - c.b()] == el.word))
-        return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+      if (pos < limit && WordIs(c, pos, el.word)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+      return false;
+    case PatternElement::kWordSet:
+      if (pos < limit) {
+        for (uint32_t w : c.dict->word_sets()[el.word])
+          if (WordIs(c, pos, w)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+      }
       return false;
     case PatternElement::kSkip:
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
@@ -182,10 +192,17 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   // Elements before the head are literal words, nearest first; auxiliaries and adverbs between are allowed.
   int64_t k = static_cast<int64_t>(pos) - 1;
   for (const PatternElement& el : els) {
-    if (el.kind != PatternElement::kWord) continue;
+    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet) continue;
     while (k >= floor && (IsAdverb(c.tok(k).tag) || c.tok(k).tag == Tag::MD)) --k;
     if (k < floor) return false;
-    if (c.words->word[k - c.b()] != el.word && c.words->lemma[k - c.b()] != el.word) return false;
+    const uint32_t u = static_cast<uint32_t>(k);
+    bool ok = false;
+    if (el.kind == PatternElement::kWord) {
+      ok = WordIs(c, u, el.word);
+    } else {
+      for (uint32_t w : c.dict->word_sets()[el.word]) ok = ok || WordIs(c, u, w);
+    }
+    if (!ok) return false;
     --k;
   }
   return true;
@@ -234,8 +251,12 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* foun
         continue;
       }
       *found_np = true;
-      // The head of the phrase is its last word: is it an actor?
-      return mi;
+      // The head of the phrase is its last word: is it an actor? Else an actor that modifies
+      // it ("Arnorian troops" when "troops" is no agent) names the subject, as TABARI codes it.
+      if (mi >= 0) return mi;
+      for (int64_t k = j - 1; k >= start; --k)
+        if (c.mention(static_cast<uint32_t>(k)) >= 0) return c.mention(static_cast<uint32_t>(k));
+      return -1;
     }
     if (IsVerb(t.tag) && !IsBe(c.text(k)) && !IsHave(c.text(k)) && !IsDo(c.text(k))) return -1;
     --j;
@@ -462,6 +483,7 @@ Status EventCoder::Run(Document& doc) const {
       if (!chosen) continue;
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
       covered_until = std::max(covered_until, pm.end);
+      if (chosen->code.empty()) continue;  // a null-coded pattern: this use of the verb is no event
 
       bool found_np = false;
       const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;

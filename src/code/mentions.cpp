@@ -58,6 +58,15 @@ const Phrase* LedBy(const Document& doc, const Dictionary& dict, uint32_t i) {
   return nullptr;
 }
 
+// An actor code with an agent's code added after it (or before, for a prefix agent) — unless
+// the code already holds it on a 3-character boundary (TABARI: "Tamil Tiger guerrillas" stays
+// LKAREB, not LKAREBREB).
+std::string ComposeAgent(const std::string& code, const AgentEntry& agent) {
+  for (size_t k = 0; k + agent.code.size() <= code.size(); k += 3)
+    if (code.compare(k, agent.code.size(), agent.code) == 0) return code;
+  return agent.prefix ? agent.code + code : code + agent.code;
+}
+
 struct RawMatch {
   uint32_t begin, end;  // token indices (absolute)
   const Phrase* phrase;
@@ -235,8 +244,8 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
         m.name = cname.empty() ? base->name : std::string(cname);
         m.code = base->code;
-        if (agent && base->code.size() == 3) {
-          m.code += agent->code;
+        if (agent && base->takes_agents) {
+          m.code = ComposeAgent(base->code, *agent);
           m.agent = agent->code;
         }
       }

@@ -254,6 +254,8 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
       return;
     }
     if (e.kind == ActorKind::kOrganisation && !country_given) e.country = "";
+    e.takes_agents = (e.kind == ActorKind::kCountry || e.kind == ActorKind::kAdjective || e.kind == ActorKind::kCapital) &&
+                     e.code.size() == 3;
     if (e.name.empty()) e.name = std::string(body);
     if (e.kind == ActorKind::kCountry && !dict_.country_names_.count(e.code))
       dict_.country_names_[e.code] = e.name;

@@ -61,6 +61,7 @@ struct ActorEntry {
   ActorKind kind = ActorKind::kCountry;
   char gender = 0;      // 'm', 'f' or 0 when unknown
   std::optional<Date> from, to;  // inclusive validity range
+  bool takes_agents = false;  // an agent next to it composes a code (TABARI: "Syrian" + "police")
   SourceLine where;
   bool ValidOn(const Date& d) const { return (!from || !(d < *from)) && (!to || !(*to < d)); }
 };
@@ -69,14 +70,16 @@ struct AgentEntry {
   std::string code;  // "GOV", "COP", "MIL"
   std::string name;  // the phrase as written
   bool plural = false;
+  bool prefix = false;  // the agent code goes before the actor's ("NGO~" in TABARI)
   SourceLine where;
 };
 
 // One element of a verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip };
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet };
   Kind kind = kWord;
-  uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word
+  uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
+                      // kWordSet: index into Dictionary::word_sets(), any of which matches
 };
 
 struct VerbPattern {
@@ -120,6 +123,7 @@ class Dictionary {
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<Phrase>& phrases() const { return phrases_; }
+  const std::vector<std::vector<uint32_t>>& word_sets() const { return word_sets_; }
   const std::vector<std::string>& files() const { return files_; }
 
   // Stems that begin `token` (folded), as vocabulary ids, shortest first.
@@ -152,6 +156,7 @@ class Dictionary {
   std::vector<AgentEntry> agents_;
   std::vector<VerbPattern> patterns_;
   std::vector<Phrase> phrases_;
+  std::vector<std::vector<uint32_t>> word_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
   std::vector<std::vector<uint32_t>> by_head_;
   std::vector<uint32_t> empty_;
@@ -190,6 +195,10 @@ class DictionaryBuilder {
   uint16_t AddFileName(std::string name);
   uint32_t Intern(std::string_view word) { return dict_.vocab_.Intern(word); }
   void AddPattern(VerbPattern pattern) { dict_.patterns_.push_back(std::move(pattern)); }
+  uint32_t AddWordSet(std::vector<uint32_t> words) {
+    dict_.word_sets_.push_back(std::move(words));
+    return static_cast<uint32_t>(dict_.word_sets_.size() - 1);
+  }
   void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
 
   const std::vector<std::string>& problems() const { return problems_; }

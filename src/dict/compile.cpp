@@ -1,0 +1,280 @@
+#include "dict/compile.h"
+
+#include <cctype>
+#include <map>
+#include <string>
+
+#include "token/token.h"
+
+namespace dateline {
+
+namespace {
+
+WordMode ModeOf(const Word& w, bool last, DictionaryDialect dialect) {
+  switch (dialect) {
+    case DictionaryDialect::kTabari:
+      if (!w.exact) return WordMode::kStem;
+      if (w.no_endings || !last) return WordMode::kExact;
+      return WordMode::kEndings;
+    case DictionaryDialect::kPetrarch1:
+    case DictionaryDialect::kPetrarch2:
+      return last && !w.no_endings ? WordMode::kEndings : WordMode::kExact;
+    case DictionaryDialect::kDateline:
+      return WordMode::kExact;
+  }
+  return WordMode::kExact;
+}
+
+std::vector<std::pair<std::string, WordMode>> PhraseWords(const std::vector<Word>& words, DictionaryDialect dialect) {
+  std::vector<std::pair<std::string, WordMode>> out;
+  for (size_t k = 0; k < words.size(); ++k) out.emplace_back(words[k].text, ModeOf(words[k], k + 1 == words.size(), dialect));
+  return out;
+}
+
+std::string TitleCase(const std::vector<Word>& words) {
+  std::string name;
+  for (const Word& w : words) {
+    if (!name.empty()) name += ' ';
+    bool start = true;
+    for (char c : w.text) {
+      name += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+      start = c == '-' || c == '\'';
+    }
+  }
+  return name;
+}
+
+bool IsCountryCode(const std::string& code) {
+  if (code.size() < 3) return false;
+  for (int k = 0; k < 3; ++k)
+    if (!std::isupper(static_cast<unsigned char>(code[k]))) return false;
+  return true;
+}
+
+class Compiler {
+ public:
+  Compiler(const DictionarySource& src, DictionaryDialect dialect, DictionaryBuilder* b)
+      : src_(src), dialect_(dialect), b_(*b) {
+    for (const std::string& f : src.files) files_.push_back(b_.AddFileName(f));
+    for (const SynsetRecord& s : src.synsets) synsets_[s.name] = &s;
+  }
+
+  void Run() {
+    for (const ActorRecord& a : src_.actors) Actor(a);
+    for (const AgentRecord& a : src_.agents) Agent(a);
+    // Verbs of one PETRARCH synonym block share the block's patterns.
+    std::map<int, std::vector<const VerbPatternRecord*>> block_patterns;
+    for (const VerbRecord& v : src_.verbs)
+      if (v.block >= 0)
+        for (const VerbPatternRecord& p : v.patterns) block_patterns[v.block].push_back(&p);
+    for (const VerbRecord& v : src_.verbs) {
+      std::vector<const VerbPatternRecord*> patterns;
+      if (v.block >= 0) {
+        patterns = block_patterns[v.block];
+      } else {
+        for (const VerbPatternRecord& p : v.patterns) patterns.push_back(&p);
+      }
+      Verb(v, patterns);
+    }
+  }
+
+ private:
+  SourceLine Where(const SourcePlace& p) const {
+    return SourceLine{p.file < files_.size() ? files_[p.file] : uint16_t{0}, p.line};
+  }
+  std::string Place(const SourcePlace& p) const {
+    return (p.file < src_.files.size() ? src_.files[p.file] : std::string("?")) + ":" + std::to_string(p.line);
+  }
+
+  void Actor(const ActorRecord& a) {
+    if (a.phrases.empty()) return;
+    const std::string name = TitleCase(a.phrases[0]);
+    std::vector<uint32_t> entries;
+    std::vector<DatedCode> codes = a.codes;
+    if (codes.empty()) codes.push_back(DatedCode{});  // no code at all: a null-coded phrase
+    for (const DatedCode& dc : codes) {
+      ActorEntry e;
+      e.code = dc.code;
+      e.name = name;
+      e.country = IsCountryCode(dc.code) ? dc.code.substr(0, 3) : "";
+      e.kind = dc.code.size() == 3 ? ActorKind::kCountry : ActorKind::kGroup;
+      e.from = dc.from;
+      e.to = dc.to;
+      e.takes_agents = true;
+      e.where = Where(a.where);
+      entries.push_back(b_.AddActorEntry(std::move(e)));
+    }
+    for (const std::vector<Word>& phrase : a.phrases)
+      for (uint32_t idx : entries) b_.AddPhraseWords(PhraseWords(phrase, dialect_), /*is_agent=*/false, idx);
+  }
+
+  void Agent(const AgentRecord& a) {
+    AgentEntry e;
+    e.code = a.code;
+    e.prefix = a.prefix;
+    e.name = TitleCase(a.phrase);
+    e.where = Where(a.where);
+    const uint32_t idx = b_.AddAgentEntry(std::move(e));
+    b_.AddPhraseWords(PhraseWords(a.phrase, dialect_), /*is_agent=*/true, idx);
+    for (const std::vector<Word>& plural : a.plurals) {
+      std::vector<std::pair<std::string, WordMode>> words;
+      for (const Word& w : plural) words.emplace_back(w.text, WordMode::kExact);
+      b_.AddPhraseWords(words, true, idx);
+    }
+  }
+
+  // A word or a set of one-word alternatives, as a pattern element; false when it cannot be one.
+  bool WordElement(const PatternToken& t, PatternElement* el, std::string* why) {
+    std::vector<uint32_t> set;
+    auto add_words = [&](const std::vector<Word>& phrase) -> bool {
+      if (phrase.size() != 1) {
+        *why = "a multi-word alternative";
+        return false;
+      }
+      if (!phrase[0].text.empty() && phrase[0].text[0] == '&') return AddSynset(phrase[0].text.substr(1), &set, why);
+      set.push_back(b_.Intern(phrase[0].text));
+      return true;
+    };
+    if (t.kind == PatternToken::kSynset) {
+      if (!AddSynset(t.synset, &set, why)) return false;
+    } else if (!t.alternatives.empty()) {
+      for (const std::vector<Word>& alt : t.alternatives)
+        if (!add_words(alt)) return false;
+    } else {
+      if (!add_words({t.word})) return false;
+    }
+    if (set.size() == 1) {
+      el->kind = PatternElement::kWord;
+      el->word = set[0];
+    } else {
+      el->kind = PatternElement::kWordSet;
+      el->word = b_.AddWordSet(std::move(set));
+    }
+    return true;
+  }
+
+  bool AddSynset(const std::string& name, std::vector<uint32_t>* set, std::string* why) {
+    auto it = synsets_.find(name);
+    if (it == synsets_.end()) {
+      *why = "synset &" + name + " is not defined";
+      return false;
+    }
+    for (const std::vector<Word>& phrase : it->second->phrases) {
+      if (phrase.size() != 1) {
+        *why = "synset &" + name + " has multi-word members";
+        return false;
+      }
+      if (!phrase[0].text.empty() && phrase[0].text[0] == '&') {
+        *why = "synset &" + name + " nests another synset";
+        return false;
+      }
+      set->push_back(b_.Intern(phrase[0].text));
+    }
+    return true;
+  }
+
+  // Appends the elements of `tokens` (one side of the verb) to `out`, in text order.
+  bool Elements(const std::vector<PatternToken>& tokens, bool after_verb, std::vector<PatternElement>* out,
+                std::string* why) {
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const PatternToken& t = tokens[k];
+      // TABARI's default skipping: words may stand between tokens not joined by "_".
+      if (after_verb && !t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, 0});
+      PatternElement el;
+      switch (t.kind) {
+        case PatternToken::kWord:
+        case PatternToken::kSynset:
+          if (!WordElement(t, &el, why)) return false;
+          out->push_back(el);
+          break;
+        case PatternToken::kSource:
+          out->push_back(PatternElement{PatternElement::kSource, 0});
+          break;
+        case PatternToken::kTarget:
+          out->push_back(PatternElement{PatternElement::kTarget, 0});
+          break;
+        case PatternToken::kSkip:
+          out->push_back(PatternElement{PatternElement::kSkip, 0});
+          break;
+        case PatternToken::kNounPhrase:
+        case PatternToken::kPrepPhrase:
+          if (!Elements(t.inner, after_verb, out, why)) return false;
+          break;
+        case PatternToken::kCompound:
+          *why = "the compound-actor token %";
+          return false;
+        case PatternToken::kNegation:
+          *why = "a negation marker";
+          return false;
+        case PatternToken::kVerb:
+          *why = "a second verb position";
+          return false;
+      }
+    }
+    return true;
+  }
+
+  void Verb(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns) {
+    if (v.verb.size() != 1) {
+      b_.AddProblem(Place(v.where) + ": multi-word verbs are not compiled yet; skipped");
+      return;
+    }
+    const uint32_t head = b_.Intern(Lexicon::Default().Lemma(v.verb[0].text, Tag::VB));
+    if (v.has_code) {
+      VerbPattern p;
+      p.code = CodeOf(v.code);
+      p.head = head;
+      p.where = Where(v.where);
+      b_.AddPattern(std::move(p));
+    }
+    for (const VerbPatternRecord* r : patterns) {
+      VerbPattern p;
+      p.code = CodeOf(r->code);
+      p.head = head;
+      p.where = Where(r->where);
+      size_t verb_at = r->tokens.size();
+      for (size_t k = 0; k < r->tokens.size(); ++k)
+        if (r->tokens[k].kind == PatternToken::kVerb) {
+          verb_at = k;
+          break;
+        }
+      if (verb_at == r->tokens.size()) {
+        b_.AddProblem(Place(r->where) + ": a pattern without the verb position '*'; skipped");
+        continue;
+      }
+      std::vector<PatternToken> before(r->tokens.begin(), r->tokens.begin() + static_cast<long>(verb_at));
+      std::vector<PatternToken> after(r->tokens.begin() + static_cast<long>(verb_at) + 1, r->tokens.end());
+      std::string why;
+      std::vector<PatternElement> before_elements;
+      if (!Elements(before, false, &before_elements, &why) || !Elements(after, true, &p.after, &why)) {
+        b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
+        continue;
+      }
+      p.before.assign(before_elements.rbegin(), before_elements.rend());
+      for (const PatternElement& el : p.before) p.specificity += el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet;
+      for (const PatternElement& el : p.after) p.specificity += el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet;
+      b_.AddPattern(std::move(p));
+    }
+  }
+
+  // "050:050" pairs keep their first code; the rest passes through as written.
+  static std::string CodeOf(const std::string& code) {
+    const size_t colon = code.find(':');
+    return colon == std::string::npos ? code : code.substr(0, colon);
+  }
+
+  const DictionarySource& src_;
+  DictionaryDialect dialect_;
+  DictionaryBuilder& b_;
+  std::vector<uint16_t> files_;
+  std::map<std::string, const SynsetRecord*> synsets_;
+};
+
+}  // namespace
+
+void AddSource(const DictionarySource& src, DictionaryDialect dialect, DictionaryBuilder* builder) {
+  Compiler(src, dialect, builder).Run();
+  for (const std::string& p : src.problems) builder->AddProblem(p);
+}
+
+}  // namespace dateline
