@@ -9,9 +9,13 @@
 
 #include <chrono>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
+#include <memory>
 
+#include "cli/validate_command.h"
 #include "dict/dictionary.h"
+#include "dict/load.h"
 #include "input/input.h"
 #include "output/output.h"
 #include "pipeline/pipeline.h"
@@ -24,9 +28,43 @@ std::string VersionString(const Dictionary& dict) {
   return std::string("dateline ") + DATELINE_VERSION + " dict " + dict.hash();
 }
 
-int RunCode(const std::vector<std::string>& files, const std::string& date, const std::string& input_format,
-            const std::string& format, int threads, const std::string& rejects_path, bool articles, bool one_sided,
-            bool all_modes) {
+// The dictionary flags every command that codes shares.
+void AddDictionaryOptions(CLI::App* app, DictionaryOptions* d) {
+  app->add_option("--verbs", d->verbs, "Verb patterns (TABARI .verbs, PETRARCH verbs, or .dl)");
+  app->add_option("--actors", d->actors, "Actors (TABARI .actors, PETRARCH actors, or .dl); repeatable");
+  app->add_option("--agents", d->agents, "Agents (TABARI .agents, PETRARCH agents, or .dl)");
+  app->add_option("--discards", d->discards, "Discards (PETRARCH)");
+  app->add_option("--issues", d->issues, "Issues (PETRARCH)");
+  app->add_option("--options", d->options, "TABARI .options file");
+  app->add_option("--project", d->project, "TABARI .project file naming the dictionaries");
+  app->add_flag("--no-default-dictionaries", d->no_defaults, "Use only the dictionaries given");
+}
+
+// Loads the dictionaries, reporting every skipped entry and the load time on stderr.
+const Dictionary* LoadOrDefault(const DictionaryOptions& d, std::unique_ptr<Dictionary>* owned, double* seconds) {
+  const bool custom = d.no_defaults || !d.project.empty() || !d.actors.empty() || !d.verbs.empty() ||
+                      !d.agents.empty() || !d.discards.empty() || !d.issues.empty() || !d.options.empty();
+  const auto start = std::chrono::steady_clock::now();
+  if (!custom) {
+    const Dictionary& dict = DefaultDictionary();
+    *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return &dict;
+  }
+  Result<LoadedDictionaries> loaded = LoadDictionaries(d);
+  if (!loaded.ok()) {
+    std::cerr << "dateline: " << loaded.status().message() << "\n";
+    return nullptr;
+  }
+  for (const std::string& p : loaded->problems) std::cerr << p << "\n";
+  if (!loaded->problems.empty()) std::cerr << "dictionaries: " << loaded->problems.size() << " entries skipped\n";
+  *owned = std::move(loaded->dict);
+  *seconds = loaded->seconds;
+  return owned->get();
+}
+
+int RunCode(const std::vector<std::string>& files, const DictionaryOptions& dict_options, const std::string& date,
+            const std::string& input_format, const std::string& format, int threads,
+            const std::string& rejects_path, bool articles, bool one_sided, bool all_modes) {
   InputOptions in;
   if (!date.empty()) {
     in.date = Date::Parse(date);
@@ -59,10 +97,11 @@ int RunCode(const std::vector<std::string>& files, const std::string& date, cons
     }
   }
 
-  const auto load_start = std::chrono::steady_clock::now();
-  const Dictionary& dict = DefaultDictionary();
-  const double load_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
+  double load_seconds = 0;
+  std::unique_ptr<Dictionary> owned;
+  const Dictionary* loaded = LoadOrDefault(dict_options, &owned, &load_seconds);
+  if (!loaded) return 2;
+  const Dictionary& dict = *loaded;
 
   std::ios::sync_with_stdio(false);
   OutputOptions out;
@@ -112,6 +151,13 @@ int main(int argc, char** argv) {
   code->add_flag("--articles", articles, "Also write an article record per document");
   code->add_flag("--one-sided", one_sided, "Also write events with one side empty");
   code->add_flag("--all-modes", all_modes, "Also write negated and hypothetical events");
+  DictionaryOptions dict_options;
+  AddDictionaryOptions(code, &dict_options);
+
+  std::string suite_path;
+  ValidateOptions validate_options;
+  CLI::App* validate = AddValidateSubcommand(app, &suite_path, &validate_options);
+  AddDictionaryOptions(validate, &validate_options.dictionaries);
 
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
@@ -121,7 +167,9 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  if (*code) return RunCode(files, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
+  if (*code)
+    return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
+  if (*validate) return RunValidateCommand(suite_path, validate_options);
   if (*version) {
     std::cout << VersionString(DefaultDictionary()) << "\n";
     return 0;

@@ -7,6 +7,7 @@
 
 #include "code/clauses.h"
 #include "code/mentions.h"
+#include "dict/phrase.h"
 #include "resolve/temporal.h"
 
 namespace dateline {
@@ -353,6 +354,8 @@ Status EventCoder::Run(Document& doc) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
+  std::vector<uint32_t> candidates, stems;
+  std::string scratch;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -411,11 +414,22 @@ Status EventCoder::Run(Document& doc) const {
 
     for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
       const Token& vt = doc.tokens[v];
+      if (!IsVerb(vt.tag) || c.mention(v) >= 0) continue;
+      // Patterns headed by the verb's lemma, and by stems its written form begins with.
+      candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
-      if (lemma == 0 || c.mention(v) >= 0) continue;
-      const auto& candidates = dict_.PatternsFor(lemma);
+      for (uint32_t pi : dict_.PatternsFor(lemma))
+        if (dict_.patterns()[pi].head_mode != WordMode::kStem) candidates.push_back(pi);
+      if (dict_.has_stems()) {
+        dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);
+        for (uint32_t stem : stems)
+          for (uint32_t pi : dict_.PatternsFor(stem))
+            if (dict_.patterns()[pi].head_mode == WordMode::kStem) candidates.push_back(pi);
+        std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
+          return dict_.patterns()[a].specificity > dict_.patterns()[b].specificity;
+        });
+      }
       if (candidates.empty()) continue;
-      if (!IsVerb(vt.tag)) continue;
 
       // Auxiliary chain to the left: negation, modality, passive.
       bool negated = false, future = false, hypothetical = false, be = false, have = false;

@@ -219,11 +219,30 @@ class Compiler {
       b_.AddProblem(Place(v.where) + ": multi-word verbs are not compiled yet; skipped");
       return;
     }
-    const uint32_t head = b_.Intern(Lexicon::Default().Lemma(v.verb[0].text, Tag::VB));
+    // The verb's heads: its lemma (a TABARI stem is matched as a stem of the written form),
+    // and the lemmas of irregular forms the lexicon does not already lead back to it.
+    std::vector<std::pair<uint32_t, WordMode>> heads;
+    auto add_head = [&](const Word& w) {
+      std::pair<uint32_t, WordMode> h;
+      if (dialect_ == DictionaryDialect::kTabari && !w.exact) h = {b_.Intern(w.text), WordMode::kStem};
+      else h = {b_.Intern(Lexicon::Default().Lemma(w.text, Tag::VB)), WordMode::kExact};
+      for (const auto& seen : heads)
+        if (seen == h) return;
+      heads.push_back(h);
+    };
+    add_head(v.verb[0]);
+    for (const std::vector<Word>& form : v.forms)
+      if (form.size() == 1) add_head(form[0]);
+    for (const auto& [head, mode] : heads) VerbPatterns(v, patterns, head, mode);
+  }
+
+  void VerbPatterns(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns, uint32_t head,
+                    WordMode head_mode) {
     if (v.has_code) {
       VerbPattern p;
       p.code = CodeOf(v.code);
       p.head = head;
+      p.head_mode = head_mode;
       p.where = Where(v.where);
       b_.AddPattern(std::move(p));
     }
@@ -231,6 +250,7 @@ class Compiler {
       VerbPattern p;
       p.code = CodeOf(r->code);
       p.head = head;
+      p.head_mode = head_mode;
       p.where = Where(r->where);
       size_t verb_at = r->tokens.size();
       for (size_t k = 0; k < r->tokens.size(); ++k)

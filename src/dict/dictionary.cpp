@@ -409,6 +409,11 @@ Result<Dictionary> DictionaryBuilder::Build() && {
         }
         if (p.modes[k] == WordMode::kEndings) d.has_endings_ = true;
       }
+    for (const VerbPattern& p : d.patterns_)
+      if (p.head_mode == WordMode::kStem && !is_stem[p.head]) {
+        is_stem[p.head] = true;
+        stems.push_back(d.vocab_.word(p.head));
+      }
     if (!stems.empty()) {
       std::sort(stems.begin(), stems.end());
       // Each level: group the stems sharing a prefix of that length.

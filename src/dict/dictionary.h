@@ -74,24 +74,6 @@ struct AgentEntry {
   SourceLine where;
 };
 
-// One element of a verb pattern.
-struct PatternElement {
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet };
-  Kind kind = kWord;
-  uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
-                      // kWordSet: index into Dictionary::word_sets(), any of which matches
-};
-
-struct VerbPattern {
-  std::string code;
-  uint32_t head = 0;  // lemma of the head verb
-  std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
-  std::vector<PatternElement> after;   // elements after the head, in order
-  bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
-  int specificity = 0;   // literal words count: more specific patterns are tried first
-  SourceLine where;
-};
-
 // How a dictionary word meets a token. The project's own dictionaries use exact words; TABARI
 // dictionaries use stems ("SYRI" matches "Syrian") and exact words that still take the regular
 // endings ("ACCEPT_" matches "accepts", "accepted", "accepting").
@@ -106,6 +88,25 @@ bool WordMatches(std::string_view token, std::string_view word, WordMode mode);
 // `token` without a regular ending (-'s -s -es -ed -en -ing), or "" when it has none.
 // Several strippings may apply ("glasses": "glasse", "glass"): each is tried by the caller.
 void StripRegularEndings(std::string_view token, std::vector<std::string_view>* bases);
+
+// One element of a verb pattern.
+struct PatternElement {
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet };
+  Kind kind = kWord;
+  uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
+                      // kWordSet: index into Dictionary::word_sets(), any of which matches
+};
+
+struct VerbPattern {
+  std::string code;
+  uint32_t head = 0;  // lemma of the head verb (kStem: a stem the verb's written form begins with)
+  WordMode head_mode = WordMode::kExact;
+  std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
+  std::vector<PatternElement> after;   // elements after the head, in order
+  bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
+  int specificity = 0;   // literal words count: more specific patterns are tried first
+  SourceLine where;
+};
 
 // A phrase of one or more words naming an actor or an agent.
 struct Phrase {

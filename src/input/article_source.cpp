@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "input/input.h"
+#include "input/petrarch_xml.h"
 #include "input/transcode.h"
 
 namespace dateline {
@@ -152,6 +153,8 @@ struct ArticleSource::State {
   void ExpandDirectory(const std::string& path);
   void ReadTextArticle(std::optional<Document>* out);
   Step ReadJsonLine(std::optional<Document>* out);
+  Step ReadXmlSentence(std::optional<Document>* out);
+  void LogXmlProblems();
   void Reject(const std::string& what);
   void CloseCurrent();
   void CannotRead(const std::string& path, const std::string& reason);
@@ -167,6 +170,7 @@ struct ArticleSource::State {
   std::string path;
   std::unique_ptr<std::ifstream> file;
   std::unique_ptr<ChunkReader> reader;
+  std::unique_ptr<PetrarchXmlReader> xml;  // instead of `reader` for PETRARCH XML
   InputFormat format = InputFormat::kAuto;
   uint64_t line_number = 0;
   std::string line;  // raw bytes of the current line
@@ -180,6 +184,7 @@ void ArticleSource::State::CannotRead(const std::string& p, const std::string& r
 }
 
 void ArticleSource::State::CloseCurrent() {
+  xml.reset();
   reader.reset();
   file.reset();
   path.clear();
@@ -247,9 +252,9 @@ void ArticleSource::State::Open(const std::string& p) {
   format = options.format;
   if (format == InputFormat::kAuto) format = SniffFormat(p, is_stdin, reader->Peek());
   if (format == InputFormat::kPetrarchXml) {
-    log << p << ": PETRARCH XML input is not yet supported\n";
-    ++counters.unusable_files;
-    CloseCurrent();
+    // The sniffer's peek is already out of the stream: hand it over, then read XML only.
+    xml = std::make_unique<PetrarchXmlReader>(*stream, p, std::string(reader->Peek()), options.max_article_bytes);
+    reader.reset();
   }
 }
 
@@ -380,8 +385,70 @@ ArticleSource::State::Step ArticleSource::State::ReadJsonLine(std::optional<Docu
   return Step::kDocument;
 }
 
+void ArticleSource::State::LogXmlProblems() {
+  for (const std::string& problem : xml->TakeProblems()) {
+    log << problem << "\n";
+    ++counters.warnings;
+  }
+}
+
+// One <Sentence> → one Document: id and date from its attributes, text from <Text> (see
+// petrarch_xml.h). A sentence without an id or a <Text> is reported and counted as a reject.
+ArticleSource::State::Step ArticleSource::State::ReadXmlSentence(std::optional<Document>* out) {
+  while (true) {
+    std::optional<PetrarchItem> item = xml->Next();
+    LogXmlProblems();
+    if (!item) {
+      if (xml->stream_failed()) CannotRead(path, ErrnoText());
+      else if (xml->sentences_seen() == 0) log << path << ": no <Sentence> elements in this PETRARCH XML file\n";
+      return Step::kEnd;
+    }
+    if (item->kind != PetrarchItem::Kind::kSentence) continue;  // <Config>, <Environment>: not articles
+    const PetrarchSentence& sentence = item->sentence;
+    const std::string where = path + ":" + std::to_string(sentence.line);
+    const std::string* id = sentence.Attribute("id");
+    if (!id || id->empty()) {
+      log << where << ": <Sentence> without an id attribute; skipped\n";
+      ++counters.rejects;
+      return Step::kSkipped;
+    }
+    if (!sentence.text) {
+      log << where << ": <Sentence id=\"" << *id << "\"> has no <Text>; skipped\n";
+      ++counters.rejects;
+      return Step::kSkipped;
+    }
+    if (sentence.text_too_long) {  // the reader has said so
+      ++counters.rejects;
+      return Step::kSkipped;
+    }
+    // XML references are decoded already: decoding HTML entities again would turn "&amp;lt;" into "<".
+    DecodeOptions decode = options.decode;
+    decode.decode_entities = false;
+    Document doc = DecodeArticle(*id, PetrarchSentenceText(*sentence.text), decode);
+    doc.origin = where;
+    doc.publication_date = options.date;
+    if (const std::string* date = sentence.Attribute("date"); date && !date->empty()) {
+      if (std::optional<Date> parsed = ParsePetrarchDate(*date)) {
+        doc.publication_date = parsed;
+      } else {
+        doc.diagnostics.push_back({Diagnostic::Severity::kWarning, 0, "invalid date \"" + *date + "\" ignored"});
+      }
+    }
+    if (const std::string* source = sentence.Attribute("source")) doc.outlet = *source;
+    *out = Counted(std::move(doc));
+    return Step::kDocument;
+  }
+}
+
 std::optional<Document> ArticleSource::State::Next() {
   while (true) {
+    if (xml) {
+      std::optional<Document> doc;
+      const Step step = ReadXmlSentence(&doc);
+      if (step == Step::kDocument) return doc;
+      if (step == Step::kEnd) CloseCurrent();
+      continue;
+    }
     if (reader) {
       std::optional<Document> doc;
       if (format == InputFormat::kText) {

@@ -1,0 +1,132 @@
+// `dateline validate`: see validate_command.h.
+#include "cli/validate_command.h"
+
+#include <memory>
+
+#include "dict/load.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <iomanip>
+
+#include "code/coder.h"
+#include "dict/dictionary.h"
+#include "input/input.h"
+#include "pipeline/pipeline.h"
+#include "validate/validate.h"
+
+namespace dateline {
+
+DictionaryOptions DictionaryOptionsForSuite(const Suite& suite) {
+  DictionaryOptions d;
+  d.no_defaults = !suite.dictionary_files.empty();  // a suite that names none is coded with the defaults
+  for (const DictionaryFile& f : suite.dictionary_files) {
+    const std::string path = f.path.string();
+    if (f.role == "actors") d.actors.push_back(path);
+    else if (f.role == "verbs") d.verbs = path;
+    else if (f.role == "agents") d.agents = path;
+    else if (f.role == "discards") d.discards = path;
+    else if (f.role == "issues") d.issues = path;
+    else if (f.role == "options") d.options = path;
+  }
+  return d;
+}
+
+int RunValidateCommand(const std::string& suite_path, const ValidateOptions& options, std::ostream& out,
+                       std::ostream& err) {
+  Result<Suite> suite = LoadSuite(suite_path);
+  if (!suite.ok()) {
+    err << "dateline: " << suite.status().message() << "\n";
+    return 1;
+  }
+  SkipList skips;
+  if (!options.skip_file.empty()) {
+    Result<SkipList> loaded = LoadSkipFile(options.skip_file);
+    if (!loaded.ok()) {
+      err << "dateline: " << loaded.status().message() << "\n";
+      return 2;
+    }
+    skips = loaded.take();
+  }
+  if (!options.category.empty() &&
+      std::none_of(suite->records.begin(), suite->records.end(),
+                   [&](const ValidationRecord& r) { return r.category == options.category; })) {
+    std::vector<std::string> categories;
+    for (const ValidationRecord& r : suite->records)
+      if (std::find(categories.begin(), categories.end(), r.category) == categories.end())
+        categories.push_back(r.category);
+    err << "dateline: --category: no record of category '" << options.category << "' in " << suite_path
+        << "; categories:";
+    for (const std::string& c : categories) err << " " << c;
+    err << "\n";
+    return 2;
+  }
+
+  // The suite's own dictionaries, unless the command line names others.
+  DictionaryOptions dict_options = options.dictionaries;
+  const bool custom = !dict_options.project.empty() || !dict_options.actors.empty() || !dict_options.verbs.empty() ||
+                      !dict_options.agents.empty();
+  if (!custom) dict_options = DictionaryOptionsForSuite(*suite);
+  std::unique_ptr<Dictionary> owned;
+  const Dictionary* dict_ptr = &DefaultDictionary();
+  double load_seconds = 0;
+  size_t skipped_entries = 0;
+  if (dict_options.no_defaults || custom) {
+    Result<LoadedDictionaries> loaded = LoadDictionaries(dict_options);
+    if (!loaded.ok()) {
+      err << "dateline: " << loaded.status().message() << "\n";
+      return 1;
+    }
+    for (const std::string& p : loaded->problems) err << p << "\n";
+    skipped_entries = loaded->problems.size();
+    load_seconds = loaded->seconds;
+    owned = std::move(loaded->dict);
+    dict_ptr = owned.get();
+  }
+  const Dictionary& dict = *dict_ptr;
+  const Pipeline pipeline(dict, CoderOptions{});
+  out << "suite: " << suite_path << " (" << SuiteKindName(suite->kind) << "), " << suite->CountedRecords()
+      << " counted records, " << suite->CountedEvents() << " expected events\n";
+  if (!suite->dictionary_files.empty()) {
+    out << "dictionaries named by the suite:";
+    for (const DictionaryFile& f : suite->dictionary_files) out << " " << f.role << "=" << f.path.filename().string();
+    out << "\n";
+  }
+  out << "coded with: " << (owned ? "the dictionaries above" : "the default dictionaries") << " (dict " << dict.hash()
+      << "; loaded in " << std::fixed << std::setprecision(3) << load_seconds << " s, " << skipped_entries
+      << " entries skipped)\n\n";
+
+  const auto start = std::chrono::steady_clock::now();
+  SuiteRunOptions run;
+  run.skips = options.skip_file.empty() ? nullptr : &skips;
+  run.category = options.category;
+  SuiteResult result = RunSuite(*suite, [&pipeline](const ValidationRecord& record) {
+    Document doc = DecodeArticle(record.id, record.text);
+    doc.publication_date = record.date;
+    doc.origin = record.id;
+    pipeline.Process(doc);
+    CodedRecord coded;
+    for (const Event& e : doc.events) coded.events.push_back({e.source.code, e.target.code, e.code});
+    return coded;
+  }, run);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  err << "validate: coded " << result.evaluated + result.skipped << " records in " << std::fixed
+      << std::setprecision(3) << seconds << " s\n";
+  PrintReport(out, result, ReportOptions{options.verbose});
+  return 0;
+}
+
+CLI::App* AddValidateSubcommand(CLI::App& app, std::string* suite_path, ValidateOptions* options) {
+  CLI::App* validate =
+      app.add_subcommand("validate", "Code a TABARI or PETRARCH validation suite and report its pass rate");
+  validate->add_option("suite", *suite_path, "Validation file: TABARI .text or PETRARCH XML records")->required();
+  validate->add_option("--skip", options->skip_file,
+                       "Records judged mis-specified, one per line: SUITE-FILE-NAME ID POSITION reason");
+  validate->add_flag("--verbose", options->verbose, "Also list matching and not-counted records");
+  validate->add_option("--category", options->category, "Evaluate only the records of this category");
+  return validate;
+}
+
+}  // namespace dateline

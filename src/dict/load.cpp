@@ -1,0 +1,112 @@
+#include "dict/load.h"
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+
+#include "dict/compile.h"
+#include "dict/petrarch_reader.h"
+#include "dict/tabari_reader.h"
+
+namespace dateline {
+
+namespace {
+
+Result<std::string> ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return IoError(path + ": cannot read the dictionary file");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+enum class Kind { kActors, kVerbs, kAgents, kDiscards, kIssues, kOptions };
+
+// One source per dialect, compiled in the order the dialects were first seen.
+struct Sources {
+  DictionarySource tabari, petrarch1, petrarch2;
+  bool has_tabari = false, has_petrarch1 = false, has_petrarch2 = false;
+};
+
+Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, Sources* sources) {
+  Result<std::string> bytes = ReadBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  if (EndsWith(path, ".dl")) {
+    builder->AddFile(path, *bytes);
+    return Status::Ok();
+  }
+  const DictionaryDialect dialect = DetectDialect(path, *bytes);
+  if (dialect == DictionaryDialect::kTabari || kind == Kind::kOptions) {
+    sources->has_tabari = true;
+    DictionarySource* src = &sources->tabari;
+    switch (kind) {
+      case Kind::kActors: ReadTabariActors(path, *bytes, src); break;
+      case Kind::kVerbs: ReadTabariVerbs(path, *bytes, src); break;
+      case Kind::kAgents: ReadTabariAgents(path, *bytes, src); break;
+      case Kind::kOptions: ReadTabariOptions(path, *bytes, src); break;
+      case Kind::kDiscards:
+      case Kind::kIssues:
+        src->problems.push_back(path + ": TABARI keeps discards and issues in other files; not read");
+        break;
+    }
+    return Status::Ok();
+  }
+  DictionarySource* src = dialect == DictionaryDialect::kPetrarch1 ? &sources->petrarch1 : &sources->petrarch2;
+  (dialect == DictionaryDialect::kPetrarch1 ? sources->has_petrarch1 : sources->has_petrarch2) = true;
+  PetrarchFile pk = PetrarchFile::kActors;
+  switch (kind) {
+    case Kind::kActors: pk = PetrarchFile::kActors; break;
+    case Kind::kVerbs: pk = PetrarchFile::kVerbs; break;
+    case Kind::kAgents: pk = PetrarchFile::kAgents; break;
+    case Kind::kDiscards: pk = PetrarchFile::kDiscards; break;
+    case Kind::kIssues: pk = PetrarchFile::kIssues; break;
+    case Kind::kOptions: break;
+  }
+  ReadPetrarch(pk, path, *bytes, src);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  DictionaryBuilder builder;
+  if (!options.no_defaults) builder.AddDefaults();
+  Sources sources;
+  if (!options.project.empty()) {
+    sources.has_tabari = true;
+    Status s = LoadTabariProject(options.project, &sources.tabari);
+    if (!s.ok()) return s;
+  }
+  for (const std::string& a : options.actors) {
+    Status s = LoadFile(a, Kind::kActors, &builder, &sources);
+    if (!s.ok()) return s;
+  }
+  const std::pair<const std::string*, Kind> singles[] = {{&options.verbs, Kind::kVerbs},
+                                                         {&options.agents, Kind::kAgents},
+                                                         {&options.discards, Kind::kDiscards},
+                                                         {&options.issues, Kind::kIssues},
+                                                         {&options.options, Kind::kOptions}};
+  for (const auto& [path, kind] : singles) {
+    if (path->empty()) continue;
+    Status s = LoadFile(*path, kind, &builder, &sources);
+    if (!s.ok()) return s;
+  }
+  if (sources.has_tabari) AddSource(sources.tabari, DictionaryDialect::kTabari, &builder);
+  if (sources.has_petrarch1) AddSource(sources.petrarch1, DictionaryDialect::kPetrarch1, &builder);
+  if (sources.has_petrarch2) AddSource(sources.petrarch2, DictionaryDialect::kPetrarch2, &builder);
+
+  LoadedDictionaries out;
+  out.problems = builder.problems();
+  Result<Dictionary> dict = std::move(builder).Build();
+  if (!dict.ok()) return dict.status();
+  out.dict = std::make_unique<Dictionary>(dict.take());
+  out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return out;
+}
+
+}  // namespace dateline
