@@ -33,6 +33,12 @@ bool IsComplementizer(std::string_view w) {
          w == "while" || w == "as" || w == "since" || w == "unless" || w == "after" || w == "before" || w == "when";
 }
 
+// Words that, after a form of "be", make "to VERB" an imminent or intended act.
+bool IsReadinessWord(std::string_view w) {
+  return w == "about" || w == "ready" || w == "set" || w == "poised" || w == "prepared" || w == "due" ||
+         w == "willing" || w == "going" || w == "expected" || w == "scheduled" || w == "determined";
+}
+
 // Verbs after which "to VERB" states an intention: the infinitive is a future act of the subject.
 bool IsIntentionVerb(std::string_view lemma) {
   static constexpr std::string_view kVerbs[] = {"plan", "intend", "aim", "prepare", "vow", "pledge", "promise",
@@ -447,10 +453,18 @@ Status EventCoder::Run(Document& doc) const {
         else break;
         --j;
       }
-      // "to VERB": coded only after a verb of intention ("plans to visit"), as a future act.
+      // "to VERB": coded only after a verb of intention ("plans to visit") or a "be ... to" of
+      // readiness ("is about to restore", "is ready to help"), as a future act of the subject.
       if (j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to") {
-        const int64_t m = j - 1;
-        if (m < s.token_begin || !IsVerb(doc.tokens[m].tag) || !IsIntentionVerb(doc.tokens[m].lemma)) continue;
+        int64_t m = j - 1;
+        const bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
+        bool readiness = false;
+        if (!intention && m >= s.token_begin && IsReadinessWord(c.text(static_cast<uint32_t>(m)))) {
+          int64_t k = m - 1;
+          while (k >= s.token_begin && IsAdverb(doc.tokens[k].tag)) --k;
+          readiness = k >= s.token_begin && IsBe(c.text(static_cast<uint32_t>(k)));
+        }
+        if (!intention && !readiness) continue;
         future = true;
         j = m - 1;
         while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||

@@ -221,7 +221,7 @@ class ActorReader {
     std::string error;
     const bool ok = ParseCodeGroups(body, &codes, &error);
     AddCodes(line, codes);
-    if (!ok) ctx_.Problem(line.number, error + " (that code skipped)");
+    if (!ok) ctx_.Problem(line.number, error + " (the rest of the line skipped)");
     NoteComment(line);
   }
 

@@ -18,16 +18,22 @@
 // lines; text before and after it on its lines is kept) and the legacy ";" to the end of the
 // line. A line that held only a comment is ignored; blank lines carry no meaning (a synset, a
 // verb block or an actor record goes on until a line of another kind starts). Lines end in
-// "\n" or "\r\n"; a UTF-8 byte-order mark is skipped; a line that is not valid UTF-8 is reported
-// and skipped.
+// "\n" or "\r\n"; a UTF-8 byte-order mark is skipped; a line that is not valid UTF-8 or holds
+// control characters is reported and skipped (an actor phrase line takes its synonyms and code
+// lines with it).
 //
 // Words: lower-cased (ASCII letters only; other UTF-8 is kept as written), curly apostrophes
-// made straight. "_" between words means consecutive; a final "_" sets Word::exact (PETRARCH
-// matches whole words only, so for PETRARCH "exact" means: generate no plural / no regular
-// forms). A blank between words is "consecutive" in actors (PETRARCH-2), verbs, synsets,
-// discards and issues, and "words may come in between" (Word::consecutive = false) in agents
-// and in PETRARCH-1 actors (PETR.UnitTest.records.xml PATTERN-09 codes "ITHILEN TELEVISION"
-// on "Ithilen state-run television").
+// made straight, hyphens, dots and parentheses kept ("CONGO_(KINSHASA)_" -> "congo",
+// "(kinshasa)"). "_" between words means consecutive; a final "_" sets Word::exact (PETRARCH
+// matches whole words only, so for PETRARCH "exact" means what the files use it for: no plural
+// and no regular forms are to be generated); a final "=" sets Word::no_endings. What a blank
+// between words means depends on the file:
+//   consecutive: verb phrases, synset members, discards, issues, PETRARCH-2 actors;
+//   words may come in between (Word::consecutive = false): agents, PETRARCH-1 actors
+//     (PETR.UnitTest.records.xml PATTERN-09 codes "ITHILEN TELEVISION" on "Ithilen state-run
+//     television"; PETRARCH-2's copy of the file rewrote it "ITHILEN_TELEVISION");
+//   in verb patterns, as in TABARI, PatternToken::consecutive is set only for tokens joined by
+//     "_" (or written against each other), so a blank lets words come in between.
 //
 // Codes are kept as written ("043:042", ":173", "102b"), except that the null code "---" is
 // stored as "". A paired code "A:B" is TABARI's (manual 6.6.3): source->target gets A and
@@ -53,25 +59,24 @@ namespace dateline {
 enum class PetrarchFile : uint8_t { kVerbs, kActors, kAgents, kDiscards, kIssues, kOntology };
 const char* PetrarchFileName(PetrarchFile kind);  // "verbs", "actors", ...
 
-// Tells the dictionary families apart by content; `name` (a file name) only breaks ties.
-// Cues, strongest first:
-//   PETRARCH-2: a verb pattern with a "{...}" noun-phrase or "(...)" prepositional-phrase slot;
-//     a synset member "+(...)"; a transformation "~ a (a b VERB) VERB = ..."; an ontology line
-//     "010:0x1000".
-//   PETRARCH-1: a synset member that is another synset ("+&NAME"); the verb marker "**".
-//     (PETRARCH-2 cues win unless PETRARCH-1 cues outnumber them: PETRARCH-2's validation
-//     verbs keep one "+&NAME" member.)
-//   TABARI: verb patterns without any "--- NAME [code] ---" block header (decisive); a
-//     disjunctive set "{ A | B }" in a pattern; a phrase line with a dated code or several
-//     codes ("ALBRIGHT [USAGOV 991201-010114] [---]"); <NOUN>, <ADJECTIVE>, <SYNSETS>, <TIME>
-//     sections; "~FINISH".
-//   PETRARCH (either): "--- NAME ---" verb block headers; tab-indented "[CODE ...]" date
-//     lines; agent plurals "{...}" or substitution sets "!X! = ..."; "<ISSUE" categories.
-//     Between the two PETRARCH dialects the tie is broken by the name ("2.0", "_2_0", "2_0")
-//     and then by the comment style: "<!-- -->" comments are PETRARCH-1 (the validation suite
-//     of PETRARCH-1), "#" comments PETRARCH-2.
-//   Otherwise: ";" comments and no "#" or "<!--" comments mean TABARI; anything else is
-//   PETRARCH-2.
+// Tells the dictionary families apart by content; `name` (a file name) only breaks a tie
+// between the two PETRARCH dialects. In this order:
+//   1. Verb patterns ("- ...") but no "--- NAME [code] ---" block header: TABARI. Every
+//      PETRARCH verbs file groups its verbs in such blocks.
+//   2. PETRARCH-2 cues: a pattern with a "{...}" noun-phrase or "(...)" prepositional-phrase
+//      slot (and no "|"); a synset member "+(...)"; a transformation "~ a (a b VERB) VERB = ...";
+//      an ontology line "010:0x1000". They win unless PETRARCH-1 cues outnumber them
+//      (PETRARCH-2's validation verbs keep one "+&NAME" member).
+//   3. PETRARCH-1 cues: a synset member that is another synset ("+&NAME"); the verb marker "**".
+//   4. TABARI cues outnumbering PETRARCH ones. TABARI: a disjunctive set "{ A | B }"; a phrase
+//      line with a dated code or several codes ("ALBRIGHT [USAGOV 991201-010114] [---]");
+//      <NOUN>, <ADJECTIVE>, <SYNSETS>, <TIME> sections; "~FINISH". PETRARCH: "--- NAME ---"
+//      headers; tab-indented "[CODE ...]" date lines; agent plurals "{...}"; substitution sets
+//      "!X! = ..."; "<ISSUE" categories.
+//   5. No PETRARCH cue, ";" comments and neither "#" nor "<!--": TABARI.
+//   6. A PETRARCH file with no dialect cue: PETRARCH-2 when the name says so ("2.0", "_2_0",
+//      "2_0"), else PETRARCH-1 when it uses "<!-- -->" comments (as PETRARCH-1's validation
+//      suite does), else PETRARCH-2 (the Phoenix files use "#").
 // PETRARCH-1 and PETRARCH-2 actor, agent and discard files share one format (only the meaning
 // of a blank inside an actor phrase differs), so for them the answer is a best guess; pass the
 // dialect explicitly when it is known.
@@ -80,8 +85,10 @@ DictionaryDialect DetectDialect(std::string_view name, std::string_view bytes);
 // --- What dict/source.h has no field for -----------------------------------------------------
 
 // A verb block "--- EXPLAIN_VERBAL [010] ---". VerbRecord::block indexes
-// PetrarchExtras::blocks when extras are given (and is a per-source block number otherwise).
-// Patterns apply to every verb of the block; they are stored once, on the block's first verb.
+// PetrarchExtras::blocks when extras are given, and is otherwise one more than the largest
+// block number already in the source (so pass extras for every verbs file read into one
+// source, or for none). Patterns apply to every verb of the block; they are stored once, on the
+// block's first verb. A verb's code is its own "[code]" when written, else the block's.
 struct PetrarchVerbBlock {
   std::string name;        // "EXPLAIN_VERBAL", as written
   std::string code;        // the block's primary code; "" = null code
@@ -182,7 +189,10 @@ inline constexpr size_t kMaxPetrarchProblems = 1000;
 void ReadPetrarchVerbs(std::string name, std::string_view bytes, DictionaryDialect dialect,
                        DictionarySource* src, PetrarchExtras* extras = nullptr);
 // Actors: "PHRASE [CODE]", "+SYNONYM", tab-indented "[CODE <date]", "[CODE >date]",
-// "[CODE date-date]" and "[CODE]".
+// "[CODE date-date]" and "[CODE]" lines (blanks allowed around '<', '>', '-'). Also read, as
+// the Phoenix files write them: several "[...]" groups on one code line, a code on a synonym
+// line ("+KURDISH [KUR]"), a dated code on the phrase line (TABARI style), and a code line
+// without its tab (reported). A record with a second undated code is reported (both kept).
 void ReadPetrarchActors(std::string name, std::string_view bytes, DictionaryDialect dialect,
                         DictionarySource* src, PetrarchExtras* extras = nullptr);
 // Agents: "PHRASE {PLURAL} [~CODE]" or "[CODE~]"; substitution sets "!PERSON! = MAN, MEN"
@@ -195,8 +205,9 @@ void ReadPetrarchDiscards(std::string name, std::string_view bytes, DictionaryDi
 // Issues: "phrase [CODE]", "~phrase" and "~~phrase" (null_code; code "~" / "~~" as written),
 // inside optional <ISSUE CATEGORY="X" TYPE="Y"> ... </ISSUE> blocks, where a phrase without a
 // code takes the category as its code. The expansions are applied here: "n:word" gives the word
-// and its plural, "v:word" the word and its -s, -ed, -ing forms, and "a+b" both "a b" and
-// "a-b"; each combination is an IssueRecord.
+// and its plural, "v:word" the word and its -s, -ed, -ing forms (regular spelling rules:
+// city/cities, box/boxes, agree/agreed, make/making; no consonant doubling), and "a+b" both
+// "a b" and "a-b"; each combination is an IssueRecord.
 void ReadPetrarchIssues(std::string name, std::string_view bytes, DictionaryDialect dialect,
                         DictionarySource* src, PetrarchExtras* extras = nullptr);
 // The PETRARCH-2 internal coding ontology: "CAMEO:EXPRESSION#comment" lines, kept in

@@ -224,3 +224,19 @@ TEST(Coder, TitlesAreNotRememberedAsSurnames) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Coder, BeAboutToIsAnImminentActOfTheSubject) {
+  const std::vector<Coded> e = Code("Arnor is about to attack Gondor.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(Dyads(e), "ARN>GON:190 ");
+  EXPECT_EQ(e[0].mode, "future");
+  EXPECT_EQ(Dyads(Code("Arnor was ready to criticize Mordor.")), "ARN>MOR:111 ");
+  // A purpose infinitive is no act of the subject's: "sent envoys to criticize".
+  EXPECT_EQ(Dyads(Code("Arnor used the summit to criticize Mordor.")), "");
+}
+
+}  // namespace
+}  // namespace dateline
