@@ -578,38 +578,55 @@ Status EventCoder::Run(Document& doc) const {
       if (src_resolved.empty()) src_resolved.push_back(std::nullopt);
       if (tgt_resolved.empty()) tgt_resolved.push_back(std::nullopt);
 
+      auto emit = [&](const std::optional<Mention>& src, const std::optional<Mention>& tgt, const std::string& code) {
+        Event ev;
+        ev.sentence = si;
+        ev.code = code;
+        ev.mode = mode;
+        ev.date = date.valid() ? date : Date{};
+        ev.date_precision = precision;
+        ev.verb_span = ByteSpan{vt.span.begin, vt.span.end};
+        auto fill = [&](const std::optional<Mention>& m, ActorRef* ref) {
+          if (!m) return;
+          ref->code = m->code;
+          ref->name = m->name;
+          ref->country = m->country;
+          ref->span = ByteSpan{doc.tokens[m->token_begin].span.begin, doc.tokens[m->token_end - 1].span.end};
+          for (const std::string& r : m->rules) ev.rules.push_back(r);
+        };
+        ev.rules.push_back("verb " + dict_.Where(chosen->where));
+        fill(src, &ev.source);
+        fill(tgt, &ev.target);
+        if (anchor.valid() && date.valid()) {
+          // Historical: the whole period ended more than 30 days before publication.
+          int64_t end = date.ToDays();
+          if (precision == DatePrecision::kWeek) end += 6;
+          else if (precision == DatePrecision::kMonth) end += Date::DaysInMonth(date.year, date.month) - 1;
+          else if (precision == DatePrecision::kYear) end += 364;
+          ev.historical = anchor.ToDays() - end > 30;
+        }
+        doc.events.push_back(std::move(ev));
+      };
+
+      // A compound subject with no target acts on itself, each member toward each other one:
+      // "Gondor and Osgiliath postponed their meeting".
+      bool reciprocal = false;
+      if (target < 0 && sources.size() > 1 && src_resolved.size() > 1) {
+        reciprocal = true;
+        for (size_t a = 0; a < src_resolved.size(); ++a)
+          for (size_t b2 = 0; b2 < src_resolved.size(); ++b2)
+            if (a != b2 && src_resolved[a] && src_resolved[b2] && src_resolved[a]->code != src_resolved[b2]->code)
+              emit(src_resolved[a], src_resolved[b2], chosen->code);
+      }
       for (const auto& src : src_resolved) {
+        if (reciprocal) break;
         for (const auto& tgt : tgt_resolved) {
           if ((!src || !tgt) && !options_.one_sided) continue;
           if (!src && !tgt) continue;
           if (src && tgt && src->code == tgt->code && src->name == tgt->name) continue;
-          Event ev;
-          ev.sentence = si;
-          ev.code = chosen->code;
-          ev.mode = mode;
-          ev.date = date.valid() ? date : Date{};
-          ev.date_precision = precision;
-          ev.verb_span = ByteSpan{vt.span.begin, vt.span.end};
-          auto fill = [&](const std::optional<Mention>& m, ActorRef* ref) {
-            if (!m) return;
-            ref->code = m->code;
-            ref->name = m->name;
-            ref->country = m->country;
-            ref->span = ByteSpan{doc.tokens[m->token_begin].span.begin, doc.tokens[m->token_end - 1].span.end};
-            for (const std::string& r : m->rules) ev.rules.push_back(r);
-          };
-          ev.rules.push_back("verb " + dict_.Where(chosen->where));
-          fill(src, &ev.source);
-          fill(tgt, &ev.target);
-          if (anchor.valid() && date.valid()) {
-            // Historical: the whole period ended more than 30 days before publication.
-            int64_t end = date.ToDays();
-            if (precision == DatePrecision::kWeek) end += 6;
-            else if (precision == DatePrecision::kMonth) end += Date::DaysInMonth(date.year, date.month) - 1;
-            else if (precision == DatePrecision::kYear) end += 364;
-            ev.historical = anchor.ToDays() - end > 30;
-          }
-          doc.events.push_back(std::move(ev));
+          emit(src, tgt, chosen->code);
+          // Paired codes ("042:043"): the target's side of the same act.
+          if (!chosen->reverse_code.empty() && src && tgt) emit(tgt, src, chosen->reverse_code);
         }
       }
     }

@@ -240,7 +240,7 @@ class Compiler {
                     WordMode head_mode) {
     if (v.has_code) {
       VerbPattern p;
-      p.code = CodeOf(v.code);
+      SplitCode(v.code, &p.code, &p.reverse_code);
       p.head = head;
       p.head_mode = head_mode;
       p.where = Where(v.where);
@@ -248,7 +248,7 @@ class Compiler {
     }
     for (const VerbPatternRecord* r : patterns) {
       VerbPattern p;
-      p.code = CodeOf(r->code);
+      SplitCode(r->code, &p.code, &p.reverse_code);
       p.head = head;
       p.head_mode = head_mode;
       p.where = Where(r->where);
@@ -277,10 +277,12 @@ class Compiler {
     }
   }
 
-  // "050:050" pairs keep their first code; the rest passes through as written.
-  static std::string CodeOf(const std::string& code) {
+  // "042:043" pairs: the source's act toward the target, then the target's toward the source
+  // (a visit made is a visit hosted). Other codes pass through as written.
+  static void SplitCode(const std::string& code, std::string* forward, std::string* reverse) {
     const size_t colon = code.find(':');
-    return colon == std::string::npos ? code : code.substr(0, colon);
+    *forward = colon == std::string::npos ? code : code.substr(0, colon);
+    *reverse = colon == std::string::npos ? "" : code.substr(colon + 1);
   }
 
   const DictionarySource& src_;

@@ -283,12 +283,18 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
     dict_.agents_.push_back(std::move(a));
     AddPhrase(body, /*is_agent=*/true, idx, file, line_no);
   } else if (keyword == "verb") {
-    if (!ValidEventCode(code)) {
-      Problem(file, line_no, "event code must be 2 to 4 digits, found '" + code + "'");
+      std::string forward = code, reverse;
+    if (const size_t colon = code.find(':'); colon != std::string::npos) {
+      forward = code.substr(0, colon);
+      reverse = code.substr(colon + 1);
+    }
+    if (!ValidEventCode(forward) || (!reverse.empty() && !ValidEventCode(reverse))) {
+      Problem(file, line_no, "event code must be 2 to 4 digits, or a pair such as 042:043, found '" + code + "'");
       return;
     }
     VerbPattern p;
-    p.code = code;
+    p.code = forward;
+    p.reverse_code = reverse;
     p.where = {file, line_no};
     for (auto& [k, v] : kv) {
       if (k == "negated") {

@@ -99,6 +99,7 @@ struct PatternElement {
 
 struct VerbPattern {
   std::string code;
+  std::string reverse_code;  // paired codes "042:043": the target's act toward the source
   uint32_t head = 0;  // lemma of the head verb (kStem: a stem the verb's written form begins with)
   WordMode head_mode = WordMode::kExact;
   std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)

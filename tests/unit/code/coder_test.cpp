@@ -40,6 +40,8 @@ verb   036     | [offer] to * talks with + |
 verb   020     | [call] on +            |
 verb   0234    | [call] on + * to send * troops |
 verb   173     | [arrest] +             |
+verb   042:043 | [tour] +               |
+verb   120     | [postpone] * meeting   |
 )";
 
 const Dictionary& TestDictionary() {
@@ -236,6 +238,21 @@ TEST(Coder, BeAboutToIsAnImminentActOfTheSubject) {
   EXPECT_EQ(Dyads(Code("Arnor was ready to criticize Mordor.")), "ARN>MOR:111 ");
   // A purpose infinitive is no act of the subject's: "sent envoys to criticize".
   EXPECT_EQ(Dyads(Code("Arnor used the summit to criticize Mordor.")), "");
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Coder, PairedCodesGiveTheTargetsSideToo) {
+  EXPECT_EQ(Dyads(Code("Arnor toured Gondor.")), "ARN>GON:042 GON>ARN:043 ");
+}
+
+TEST(Coder, CompoundSubjectWithoutTargetIsReciprocal) {
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor postponed their meeting.")), "ARN>GON:120 GON>ARN:120 ");
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting.")), "");
 }
 
 }  // namespace
