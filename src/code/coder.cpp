@@ -175,8 +175,10 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       }
       return false;
     case PatternElement::kSkip:
+      // A skip stays inside its clause; only the pattern's own words lead into the next one
+      // ("noted that +").
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
-        // A skip never jumps over an actor that the pattern's slot should have taken.
+        if (n > 0 && c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - c.b()]) break;
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
       }
       return false;
@@ -223,6 +225,17 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* foun
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
   int64_t j = pos;
+  // An apposition between subject and verb: "Gondor, the old foe, criticized ...".
+  if (j > c.b() && c.text(static_cast<uint32_t>(j)) == ",") {
+    for (int64_t k = j - 1; k >= c.b() && k >= j - 10; --k) {
+      const uint32_t u = static_cast<uint32_t>(k);
+      if (IsVerb(c.tok(u).tag) || c.clauses.clause[u - c.b()] != clause) break;
+      if (c.text(u) == ",") {
+        if (k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
+        break;
+      }
+    }
+  }
   while (j >= c.b()) {
     const uint32_t k = static_cast<uint32_t>(j);
     if (c.clauses.clause[k - c.b()] != clause) break;
@@ -250,6 +263,10 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* foun
         }
         break;
       }
+      // A compound is one phrase: "in Fornost and Gondor" is a prepositional phrase as a whole.
+      if (mi >= 0 && (*c.mentions)[mi].compound >= 0)
+        for (const Mention& other : *c.mentions)
+          if (other.compound == (*c.mentions)[mi].compound && other.token_begin < start) start = other.token_begin;
       const int64_t before = start - 1;
       if (before >= c.b() && (c.tok(static_cast<uint32_t>(before)).tag == Tag::IN ||
                               c.tok(static_cast<uint32_t>(before)).tag == Tag::TO) &&
@@ -391,27 +408,58 @@ Status EventCoder::Run(Document& doc) const {
     for (size_t mi = 0; mi < mentions.size(); ++mi)
       for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
 
-    // Generic agents take the country the sentence or the article last named.
-    for (size_t mi = 0; mi < mentions.size(); ++mi) {
-      Mention& m = mentions[mi];
-      if (!m.generic) continue;
-      std::string country;
-      // "Authorities in Arnor", "police of Gondor": a country attached right after the agent.
-      if (mi + 1 < mentions.size() && mentions[mi + 1].token_begin == m.token_end + 1 &&
-          !mentions[mi + 1].country.empty() && !mentions[mi + 1].person) {
-        const std::string_view prep = doc.folded_view(doc.tokens[m.token_end].span);
-        if (prep == "in" || prep == "of" || prep == "from") country = mentions[mi + 1].country;
+    // Generic agents take the country attached to them ("Lawmakers in Fornost and Gondor":
+    // one agent per country of the compound), else the country the sentence or the article
+    // last named.
+    {
+      int next_compound = 0;
+      for (const Mention& m : mentions) next_compound = std::max(next_compound, m.compound + 1);
+      const size_t original = mentions.size();
+      for (size_t mi = 0; mi < original; ++mi) {
+        if (!mentions[mi].generic) continue;
+        // The attachment follows the last member of the agent's own compound.
+        size_t last = mi;
+        if (mentions[mi].compound >= 0)
+          for (size_t k = mi + 1; k < original; ++k)
+            if (mentions[k].compound == mentions[mi].compound) last = k;
+        std::vector<std::string> countries;
+        if (last + 1 < original && mentions[last + 1].token_begin == mentions[last].token_end + 1 &&
+            !mentions[last + 1].country.empty() && !mentions[last + 1].person && !mentions[last + 1].generic) {
+          const std::string_view prep = doc.folded_view(doc.tokens[mentions[last].token_end].span);
+          if (prep == "in" || prep == "of" || prep == "from") {
+            const Mention& attached = mentions[last + 1];
+            if (attached.compound < 0) {
+              countries.push_back(attached.country);
+            } else {
+              for (size_t k = last + 1; k < original; ++k)
+                if (mentions[k].compound == attached.compound && !mentions[k].country.empty())
+                  countries.push_back(mentions[k].country);
+            }
+          }
+        }
+        if (countries.empty()) {
+          std::string country;
+          for (size_t k = mi; country.empty() && k-- > 0;)
+            if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun && !mentions[k].generic)
+              country = mentions[k].country;
+          if (country.empty()) country = memory.RecentCountry(si);
+          if (country.empty()) continue;
+          countries.push_back(country);
+        }
+        if (countries.size() > 1 && mentions[mi].compound < 0) mentions[mi].compound = next_compound++;
+        const Mention generic = mentions[mi];
+        for (size_t k = 0; k < countries.size(); ++k) {
+          Mention resolved = generic;
+          resolved.country = countries[k];
+          resolved.code = countries[k] + generic.agent;
+          const std::string_view cname = dict_.CountryName(countries[k]);
+          resolved.name = cname.empty() ? countries[k] : std::string(cname);
+          resolved.generic = false;
+          resolved.rules.push_back("resolve generic-agent");
+          if (k == 0) mentions[mi] = std::move(resolved);
+          else mentions.push_back(std::move(resolved));  // same words, same compound: one event each
+        }
       }
-      for (size_t k = mi; country.empty() && k-- > 0;)
-        if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun) country = mentions[k].country;
-      if (country.empty()) country = memory.RecentCountry(si);
-      if (country.empty()) continue;
-      m.country = country;
-      m.code = country + m.agent;
-      const std::string_view cname = dict_.CountryName(country);
-      m.name = cname.empty() ? country : std::string(cname);
-      m.generic = false;
-      m.rules.push_back("resolve generic-agent");
     }
 
     c.clauses = FindClauses(doc, s);
@@ -488,7 +536,7 @@ Status EventCoder::Run(Document& doc) const {
       }
 
       // Try the patterns, most specific first.
-      const uint32_t limit = c.clauses.ClauseEnd(v - s.token_begin) + s.token_begin;
+      const uint32_t limit = s.token_end;
       const VerbPattern* chosen = nullptr;
       PatternMatch pm;
       for (uint32_t pi : candidates) {

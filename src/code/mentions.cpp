@@ -283,24 +283,43 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     out->insert(it, std::move(m));
   }
 
-  // 4. Compounds: "China and Russia", "France, Germany and Italy".
+  // 4. Compounds: "China and Russia", "France, Germany and Italy", "Fornost and the evil
+  // awful Gondor". Two mentions are joined when the words between them are a coordinator
+  // ("and", "or", "&") or a comma, optionally with determiners and adjectives; a link made by
+  // commas alone counts only in a list that a coordinator closes ("X, the state's foe," is an
+  // apposition, not a list).
+  enum Link { kNone, kComma, kCoordinator };
+  std::vector<Link> links(out->size(), kNone);  // links[k]: between mention k and k + 1
+  for (size_t k = 0; k + 1 < out->size(); ++k) {
+    const Mention& a = (*out)[k];
+    const Mention& c = (*out)[k + 1];
+    if (a.pronoun || c.pronoun) continue;
+    bool comma = false, coordinator = false, other = false;
+    for (uint32_t t = a.token_end; t < c.token_begin && !other; ++t) {
+      const std::string_view w = doc.folded_view(doc.tokens[t].span);
+      const Tag tag = doc.tokens[t].tag;
+      if (w == "and" || w == "or" || w == "&") coordinator = true;
+      else if (w == ",") comma = true;
+      else if (!(tag == Tag::DT || tag == Tag::PDT || IsAdjective(tag) || tag == Tag::PRPS || tag == Tag::RB ||
+                 tag == Tag::CD))
+        other = true;
+    }
+    if (other || c.token_begin - a.token_end > 6) continue;
+    links[k] = coordinator ? kCoordinator : comma ? kComma : kNone;
+  }
+  // Comma links survive only when the chain they belong to ends in a coordinator link.
+  for (size_t k = out->size(); k-- > 0;) {
+    if (links[k] != kComma) continue;
+    size_t j = k + 1;
+    while (j < links.size() && links[j] == kComma) ++j;
+    if (j >= links.size() || links[j] != kCoordinator) links[k] = kNone;
+  }
   int next_compound = 0;
   for (size_t k = 0; k + 1 < out->size(); ++k) {
+    if (links[k] == kNone) continue;
     Mention& a = (*out)[k];
-    Mention& c = (*out)[k + 1];
-    if (a.pronoun || c.pronoun) continue;
-    const uint32_t gap = c.token_begin - a.token_end;
-    bool joined = false;
-    if (gap == 1) {
-      const std::string_view t = doc.folded_view(doc.tokens[a.token_end].span);
-      joined = t == "and" || t == "," || t == "&";
-    } else if (gap == 2) {
-      joined = doc.folded_view(doc.tokens[a.token_end].span) == "," &&
-               doc.folded_view(doc.tokens[a.token_end + 1].span) == "and";
-    }
-    if (!joined) continue;
     if (a.compound < 0) a.compound = next_compound++;
-    c.compound = a.compound;
+    (*out)[k + 1].compound = a.compound;
   }
 }
 

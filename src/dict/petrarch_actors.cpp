@@ -11,6 +11,7 @@ using petrarch_internal::FileContext;
 using petrarch_internal::IsBlank;
 using petrarch_internal::ParseCode;
 using petrarch_internal::ParseDictDate;
+using petrarch_internal::ReadLines;
 using petrarch_internal::ParseWords;
 using petrarch_internal::Quote;
 using petrarch_internal::Trim;

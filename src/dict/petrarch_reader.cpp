@@ -1,7 +1,6 @@
 #include "dict/petrarch_reader.h"
 
 #include <fstream>
-#include <sstream>
 
 #include "dict/petrarch_text.h"
 

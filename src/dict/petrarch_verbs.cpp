@@ -1,4 +1,5 @@
 // PETRARCH verb dictionaries: synsets, verb blocks, patterns and PETRARCH-2 transformations.
+#include <algorithm>
 #include <unordered_set>
 
 #include "dict/petrarch_reader.h"

@@ -29,6 +29,7 @@ agent  GOV     | authorities            | plural=yes
 agent  COP     | police                 | plural=yes
 agent  MIL     | troops                 | plural=yes
 agent  MIL     | military               |
+agent  LEG     | lawmakers              | plural=yes
 verb   042     | [visit] +              |
 verb   010     | [tell] +               |
 verb   190     | [attack] +             |
@@ -253,6 +254,26 @@ TEST(Coder, PairedCodesGiveTheTargetsSideToo) {
 TEST(Coder, CompoundSubjectWithoutTargetIsReciprocal) {
   EXPECT_EQ(Dyads(Code("Arnor and Gondor postponed their meeting.")), "ARN>GON:120 GON>ARN:120 ");
   EXPECT_EQ(Dyads(Code("Arnor postponed the meeting.")), "");
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Coder, CompoundsAcrossModifiersAndLists) {
+  EXPECT_EQ(Dyads(Code("Arnor and the evil awful Rohan criticized Mordor.")), "ARN>MOR:111 ROH>MOR:111 ");
+  EXPECT_EQ(Dyads(Code("Evil Arnor, the awful Rohan, and good Gondor criticized Mordor.")),
+            "ARN>MOR:111 ROH>MOR:111 GON>MOR:111 ");
+  // An apposition is no list: "Gondor, the foe of Mordor," is one actor.
+  EXPECT_EQ(Dyads(Code("Gondor, the old foe, criticized Mordor.")), "GON>MOR:111 ");
+}
+
+TEST(Coder, AgentsDistributeOverAnAttachedCompound) {
+  EXPECT_EQ(Dyads(Code("Lawmakers in Arnor and Gondor criticized Mordor.")), "ARNLEG>MOR:111 GONLEG>MOR:111 ");
+  EXPECT_EQ(Dyads(Code("Lawmakers and authorities in Arnor and Gondor criticized Mordor.")),
+            "ARNLEG>MOR:111 ARNGOV>MOR:111 GONLEG>MOR:111 GONGOV>MOR:111 ");
 }
 
 }  // namespace
