@@ -215,10 +215,11 @@ class Compiler {
   }
 
   void Verb(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns) {
-    if (v.verb.size() != 1) {
-      b_.AddProblem(Place(v.where) + ": multi-word verbs are not compiled yet; skipped");
-      return;
-    }
+    if (v.verb.empty()) return;
+    // A multi-word verb ("+CORDON_OFF", TABARI "BURN_DOWN"): its first word is the head, the
+    // words after it must follow it at once in every pattern.
+    particles_.clear();
+    for (size_t k = 1; k < v.verb.size(); ++k) particles_.push_back(PatternElement{PatternElement::kWord, b_.Intern(v.verb[k].text)});
     // The verb's heads: its lemma (a TABARI stem is matched as a stem of the written form),
     // and the lemmas of irregular forms the lexicon does not already lead back to it.
     std::vector<std::pair<uint32_t, WordMode>> heads;
@@ -232,7 +233,7 @@ class Compiler {
     };
     add_head(v.verb[0]);
     for (const std::vector<Word>& form : v.forms)
-      if (form.size() == 1) add_head(form[0]);
+      if (!form.empty()) add_head(form[0]);
     for (const auto& [head, mode] : heads) VerbPatterns(v, patterns, head, mode);
   }
 
@@ -244,6 +245,8 @@ class Compiler {
       p.head = head;
       p.head_mode = head_mode;
       p.where = Where(v.where);
+      p.after = particles_;
+      p.specificity = static_cast<int>(particles_.size());
       b_.AddPattern(std::move(p));
     }
     for (const VerbPatternRecord* r : patterns) {
@@ -266,6 +269,7 @@ class Compiler {
       std::vector<PatternToken> after(r->tokens.begin() + static_cast<long>(verb_at) + 1, r->tokens.end());
       std::string why;
       std::vector<PatternElement> before_elements;
+      p.after = particles_;
       if (!Elements(before, false, &before_elements, &why) || !Elements(after, true, &p.after, &why)) {
         b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
         continue;
@@ -290,6 +294,7 @@ class Compiler {
   DictionaryBuilder& b_;
   std::vector<uint16_t> files_;
   std::map<std::string, const SynsetRecord*> synsets_;
+  std::vector<PatternElement> particles_;  // the words after a multi-word verb's head
 };
 
 }  // namespace

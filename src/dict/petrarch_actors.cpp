@@ -18,8 +18,8 @@ using petrarch_internal::Trim;
 
 namespace {
 
-// Parentheses are kept inside words: Phoenix writes "CONGO_(KINSHASA)_" and "DEV_SOL_(KARATAS_FACTION)_".
-// '<' and '>' are most often a broken comment ("<! -- NEW ACTORS -->").
+// Parentheses are kept inside words: the Phoenix actors write many names as "NAME_(QUALIFIER)_".
+// '<' and '>' are most often a broken comment ("<! -- ... -->").
 constexpr std::string_view kActorForbidden = "[]{}<>";
 constexpr std::string_view kAgentForbidden = "[]{}<>!~";
 

@@ -23,15 +23,16 @@
 // lines with it).
 //
 // Words: lower-cased (ASCII letters only; other UTF-8 is kept as written), curly apostrophes
-// made straight, hyphens, dots and parentheses kept ("CONGO_(KINSHASA)_" -> "congo",
-// "(kinshasa)"). "_" between words means consecutive; a final "_" sets Word::exact (PETRARCH
+// made straight, hyphens, dots and parentheses kept ("REPUBLIC_(NORTH)_" -> "republic",
+// "(north)"). "_" between words means consecutive; a final "_" sets Word::exact (PETRARCH
 // matches whole words only, so for PETRARCH "exact" means what the files use it for: no plural
 // and no regular forms are to be generated); a final "=" sets Word::no_endings. What a blank
 // between words means depends on the file:
 //   consecutive: verb phrases, synset members, discards, issues, PETRARCH-2 actors;
-//   words may come in between (Word::consecutive = false): agents, PETRARCH-1 actors
-//     (PETR.UnitTest.records.xml PATTERN-09 codes "ITHILEN TELEVISION" on "Ithilen state-run
-//     television"; PETRARCH-2's copy of the file rewrote it "ITHILEN_TELEVISION");
+//   words may come in between (Word::consecutive = false): agents, PETRARCH-1 actors (in
+//     PETRARCH-1's unit tests, PETR.UnitTest.records.xml PATTERN-09, a two-word actor written
+//     with a blank matches with a word in between; PETRARCH-2's copy of the actors file joins
+//     those words with '_');
 //   in verb patterns, as in TABARI, PatternToken::consecutive is set only for tokens joined by
 //     "_" (or written against each other), so a blank lets words come in between.
 //
@@ -69,7 +70,7 @@ const char* PetrarchFileName(PetrarchFile kind);  // "verbs", "actors", ...
 //      (PETRARCH-2's validation verbs keep one "+&NAME" member).
 //   3. PETRARCH-1 cues: a synset member that is another synset ("+&NAME"); the verb marker "**".
 //   4. TABARI cues outnumbering PETRARCH ones. TABARI: a disjunctive set "{ A | B }"; a phrase
-//      line with a dated code or several codes ("ALBRIGHT [USAGOV 991201-010114] [---]");
+//      line with a dated code or several codes ("NAME [ABCGOV 991201-010114] [---]");
 //      <NOUN>, <ADJECTIVE>, <SYNSETS>, <TIME> sections; "~FINISH". PETRARCH: "--- NAME ---"
 //      headers; tab-indented "[CODE ...]" date lines; agent plurals "{...}"; substitution sets
 //      "!X! = ..."; "<ISSUE" categories.
@@ -84,13 +85,13 @@ DictionaryDialect DetectDialect(std::string_view name, std::string_view bytes);
 
 // --- What dict/source.h has no field for -----------------------------------------------------
 
-// A verb block "--- EXPLAIN_VERBAL [010] ---". VerbRecord::block indexes
+// A verb block "--- STATE_VIEWS [010] ---". VerbRecord::block indexes
 // PetrarchExtras::blocks when extras are given, and is otherwise one more than the largest
 // block number already in the source (so pass extras for every verbs file read into one
 // source, or for none). Patterns apply to every verb of the block; they are stored once, on the
 // block's first verb. A verb's code is its own "[code]" when written, else the block's.
 struct PetrarchVerbBlock {
-  std::string name;        // "EXPLAIN_VERBAL", as written
+  std::string name;        // "STATE_VIEWS", as written
   std::string code;        // the block's primary code; "" = null code
   bool has_code = false;   // a code was written in the header
   size_t first_verb = 0;   // index in DictionarySource::verbs of the verb that holds the patterns
@@ -98,7 +99,7 @@ struct PetrarchVerbBlock {
   SourcePlace where;
 };
 
-// A multi-word verb whose verb is not its first word ("WIRE_+TAP": head 1), or whose forms
+// A multi-word verb whose verb is not its first word ("LINE_+CALL": head 1), or whose forms
 // were written as an empty "{}" (no forms are to be generated).
 struct PetrarchVerbNote {
   size_t verb = 0;               // index in DictionarySource::verbs
@@ -183,7 +184,7 @@ struct PetrarchExtras {
 inline constexpr size_t kMaxPetrarchProblems = 1000;
 
 // Verbs: synsets "&NAME" with "+phrase" members, "--- NAME [code] ---" blocks of verbs
-// ("SAY {SAID} [010]", "+BEEF_UP {+BEEFS_UP}", "WIRE_+TAP") and patterns
+// ("DECLARE {DECLARED} [010]", "+SPELL_OUT {+SPELLED_OUT}", "LINE_+CALL") and patterns
 // "- tokens [code]"; PETRARCH-2 transformations "~ ..." are kept in src->options as
 // {command="TRANSFORM", key=left side, value=right side} and, parsed, in extras.
 void ReadPetrarchVerbs(std::string name, std::string_view bytes, DictionaryDialect dialect,
@@ -191,7 +192,7 @@ void ReadPetrarchVerbs(std::string name, std::string_view bytes, DictionaryDiale
 // Actors: "PHRASE [CODE]", "+SYNONYM", tab-indented "[CODE <date]", "[CODE >date]",
 // "[CODE date-date]" and "[CODE]" lines (blanks allowed around '<', '>', '-'). Also read, as
 // the Phoenix files write them: several "[...]" groups on one code line, a code on a synonym
-// line ("+KURDISH [KUR]"), a dated code on the phrase line (TABARI style), and a code line
+// line ("+SYNONYM [CODE]"), a dated code on the phrase line (TABARI style), and a code line
 // without its tab (reported). A record with a second undated code is reported (both kept).
 void ReadPetrarchActors(std::string name, std::string_view bytes, DictionaryDialect dialect,
                         DictionarySource* src, PetrarchExtras* extras = nullptr);

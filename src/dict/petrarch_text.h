@@ -62,7 +62,7 @@ std::string FoldWord(std::string_view s);
 // exact, a final '=' marks no_endings. `blank_is_gap`: a blank lets words come in between
 // (consecutive = false). Characters in `forbidden` may not appear. Returns false, with a message
 // in *error, when no word is found or a forbidden character is.
-// With `marked`, a word written with a leading '+' ("WIRE_+TAP") has the '+' removed and its
+// With `marked`, a word written with a leading '+' ("LINE_+CALL") has the '+' removed and its
 // index appended to *marked.
 bool ParseWords(std::string_view s, bool blank_is_gap, std::string_view forbidden,
                 std::vector<Word>* out, std::string* error, std::vector<size_t>* marked = nullptr);

@@ -104,7 +104,7 @@ class PatternParser {
           size_t end = pos_;
           while (end < s_.size() && NameChar(s_[end])) ++end;
           const std::string raw = Upper(s_.substr(pos_, end - pos_));
-          // "&TIETYPES_RELATIONS": the longest defined name followed by '_' or the end.
+          // "&KINDS_LINKS": the longest defined name followed by '_' or the end.
           size_t used = std::string::npos;
           for (size_t k = raw.size();; --k) {
             if ((k == raw.size() || raw[k] == '_') && k > 0 && synsets_.count(raw.substr(0, k))) {
@@ -332,7 +332,7 @@ class VerbReader {
     s.phrases.push_back(std::move(words));
   }
 
-  // "WORD", "WORD {FORMS} [code]", "+MULTI_WORD {+FORMS_OF}", "WIRE_+TAP"
+  // "WORD", "WORD {FORMS} [code]", "+MULTI_WORD {+FORMS_OF}", "LINE_+CALL"
   bool VerbPhrase(const DictLine& line, std::string_view text, std::vector<Word>* words, int* head) {
     std::vector<size_t> marked;
     std::string error;

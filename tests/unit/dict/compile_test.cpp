@@ -80,6 +80,11 @@ DictionarySource TabariSource() {
   joke.code = "";
   attack.patterns = {joke};
   src.verbs.push_back(attack);
+  VerbRecord cordon;  // a multi-word verb: "cordon off"
+  cordon.verb = {W("cordon", true), W("off", true)};
+  cordon.code = "144";
+  cordon.has_code = true;
+  src.verbs.push_back(cordon);
   return src;
 }
 
@@ -114,6 +119,11 @@ TEST(Compile, AgentsComposeAfterOrBefore) {
 TEST(Compile, DateRestrictedCodes) {
   EXPECT_EQ(Code("Gollum attacked Gondor.", "1990-01-01"), "HOB>GON:190 ");
   EXPECT_EQ(Code("Gollum attacked Gondor.", "2000-01-01"), "HOBGOV>GON:190 ");
+}
+
+TEST(Compile, MultiWordVerbs) {
+  EXPECT_EQ(Code("Arnor cordoned off Gondor."), "ARN>GON:144 ");
+  EXPECT_EQ(Code("Arnor cordoned Gondor."), "");
 }
 
 TEST(Compile, NullCodedActorNamesNothing) { EXPECT_EQ(Code("Bree attacked Gondor."), ""); }

@@ -113,11 +113,11 @@ TEST(PetrarchComments, HashSemicolonAndXmlCommentsOverSeveralLines) {
 
 TEST(PetrarchComments, ByteOrderMarkIsSkippedAndInvalidUtf8LinesAreReported) {
   DictionarySource src;
-  ReadPetrarchActors("u.txt", "\xEF\xBB\xBFGOOD [G]\nBAD\xFF [X]\nNUL\x01 [Y]\nCOTE_D\xE2\x80\x99IVOIRE_ [CIV]\n", Dialect::kPetrarch2,
+  ReadPetrarchActors("u.txt", "\xEF\xBB\xBFGOOD [G]\nBAD\xFF [X]\nNUL\x01 [Y]\nL\xE2\x80\x99ESTRANGE_ [LST]\n", Dialect::kPetrarch2,
                      &src);
   ASSERT_EQ(src.actors.size(), 2u);
   EXPECT_EQ(Render(src.actors[0].phrases[0]), "good");
-  EXPECT_EQ(Render(src.actors[1].phrases[0]), "cote_d'ivoire!");  // curly apostrophe made straight
+  EXPECT_EQ(Render(src.actors[1].phrases[0]), "l'estrange!");  // curly apostrophe made straight
   EXPECT_EQ(ProblemLines(src, "u.txt"), (std::vector<uint32_t>{2, 3}));
 }
 
@@ -133,16 +133,16 @@ TEST(PetrarchVerbs, Petrarch2SynsetsBlocksVerbsPatternsAndTransformations) {
   // Synsets: a label ending in '_' takes no plurals; a blank in a member is consecutive; a
   // member "(...)" is a slot; a member "&OTHER" copies the other synset's phrases.
   ASSERT_EQ(src.synsets.size(), 3u);
-  EXPECT_EQ(src.synsets[0].name, "AUXVERB");
+  EXPECT_EQ(src.synsets[0].name, "HELPERS");
   EXPECT_TRUE(src.synsets[0].no_plurals);
-  EXPECT_EQ(Render(src.synsets[0].phrases), (std::vector<std::string>{"was", "is_to"}));
-  EXPECT_EQ(src.synsets[1].name, "TREATY");
+  EXPECT_EQ(Render(src.synsets[0].phrases), (std::vector<std::string>{"were", "ought_to"}));
+  EXPECT_EQ(src.synsets[1].name, "PACT");
   EXPECT_FALSE(src.synsets[1].no_plurals);
   EXPECT_EQ(Render(src.synsets[1].phrases),
-            (std::vector<std::string>{"treaty", "peace_accord", "written_agreement!", "to_the_end"}));
+            (std::vector<std::string>{"pact", "trade_deal", "signed_accord!", "until_the_last"}));
   EXPECT_EQ(src.synsets[1].where.line, 8u);
   EXPECT_EQ(Render(src.synsets[2].phrases),
-            (std::vector<std::string>{"treaty", "peace_accord", "written_agreement!", "to_the_end", "pact"}));
+            (std::vector<std::string>{"pact", "trade_deal", "signed_accord!", "until_the_last", "bargain"}));
   ASSERT_EQ(extras.synset_slots.size(), 2u);
   EXPECT_EQ(extras.synset_slots[0].synset, 1u);
   EXPECT_EQ(extras.synset_slots[0].phrase, 3u);
@@ -151,71 +151,71 @@ TEST(PetrarchVerbs, Petrarch2SynsetsBlocksVerbsPatternsAndTransformations) {
 
   // Blocks: the header's code is every verb's default unless the verb has its own.
   ASSERT_EQ(extras.blocks.size(), 2u);
-  EXPECT_EQ(extras.blocks[0].name, "EXPLAIN_VERBAL");
+  EXPECT_EQ(extras.blocks[0].name, "STATE_VIEWS");
   EXPECT_EQ(extras.blocks[0].code, "010");
   EXPECT_EQ(extras.blocks[0].verb_count, 6u);
   EXPECT_EQ(extras.blocks[0].where.line, 19u);
-  EXPECT_EQ(extras.blocks[1].name, "CONDEMN");
+  EXPECT_EQ(extras.blocks[1].name, "DENOUNCE");
   EXPECT_FALSE(extras.blocks[1].has_code);
   ASSERT_EQ(src.verbs.size(), 7u);
-  const VerbRecord& clear_up = src.verbs[0];
-  EXPECT_EQ(Render(clear_up.verb), "clear_up");
-  EXPECT_EQ(Render(clear_up.forms), (std::vector<std::string>{"clears_up", "cleared_up", "clearing_up"}));
-  EXPECT_EQ(clear_up.code, "010");
-  EXPECT_TRUE(clear_up.has_code);
-  EXPECT_EQ(clear_up.block, 0);
-  EXPECT_EQ(Render(src.verbs[1].verb), "say");
-  EXPECT_EQ(Render(src.verbs[1].forms), (std::vector<std::string>{"says", "said", "saying"}));
+  const VerbRecord& spell_out = src.verbs[0];
+  EXPECT_EQ(Render(spell_out.verb), "spell_out");
+  EXPECT_EQ(Render(spell_out.forms), (std::vector<std::string>{"spells_out", "spelled_out", "spelling_out"}));
+  EXPECT_EQ(spell_out.code, "010");
+  EXPECT_TRUE(spell_out.has_code);
+  EXPECT_EQ(spell_out.block, 0);
+  EXPECT_EQ(Render(src.verbs[1].verb), "declare");
+  EXPECT_EQ(Render(src.verbs[1].forms), (std::vector<std::string>{"declares", "declared", "declaring"}));
   EXPECT_EQ(src.verbs[1].code, "010");
-  EXPECT_EQ(src.verbs[2].code, "");  // REPORT [---]: the null code
+  EXPECT_EQ(src.verbs[2].code, "");  // MURMUR [---]: the null code
   EXPECT_TRUE(src.verbs[2].has_code);
   EXPECT_EQ(src.verbs[3].code, "040");
-  EXPECT_EQ(Render(src.verbs[4].verb), "wire_tap");
-  EXPECT_EQ(Render(src.verbs[4].forms), (std::vector<std::string>{"wire_tapped", "wire_tapping"}));
+  EXPECT_EQ(Render(src.verbs[4].verb), "line_call");
+  EXPECT_EQ(Render(src.verbs[4].forms), (std::vector<std::string>{"line_called", "line_calling"}));
   EXPECT_TRUE(src.verbs[5].forms.empty());
   EXPECT_EQ(src.verbs[6].block, 1);
   EXPECT_FALSE(src.verbs[6].has_code);
   ASSERT_EQ(extras.verb_notes.size(), 2u);
-  EXPECT_EQ(extras.verb_notes[0].verb, 4u);  // WIRE_+TAP: the verb is the second word
+  EXPECT_EQ(extras.verb_notes[0].verb, 4u);  // LINE_+CALL: the verb is the second word
   EXPECT_EQ(extras.verb_notes[0].head, 1);
   EXPECT_EQ(extras.verb_notes[0].form_heads, (std::vector<int>{1, 1}));
-  EXPECT_EQ(extras.verb_notes[1].verb, 5u);  // +KILLED_AND {}
+  EXPECT_EQ(extras.verb_notes[1].verb, 5u);  // +JUMPED_AND {}
   EXPECT_TRUE(extras.verb_notes[1].empty_forms);
 
   // Patterns are stored once, on the block's first verb.
-  ASSERT_EQ(clear_up.patterns.size(), 4u);
+  ASSERT_EQ(spell_out.patterns.size(), 4u);
   for (size_t i = 1; i < 6; ++i) EXPECT_TRUE(src.verbs[i].patterns.empty());
-  EXPECT_EQ(Render(clear_up.patterns[0].tokens), "* (to list) (of {banned parties})");
-  EXPECT_EQ(clear_up.patterns[0].code, "1722");
-  EXPECT_EQ(clear_up.patterns[0].where.line, 26u);
-  EXPECT_EQ(Render(clear_up.patterns[1].tokens), "$ &AUXVERB * ^ &TREATY_terms +");
-  EXPECT_EQ(clear_up.patterns[1].code, "043:042");
-  EXPECT_EQ(Render(clear_up.patterns[2].tokens), "% * in! $");
-  EXPECT_EQ(Render(clear_up.patterns[3].tokens), "planes_* (with!)");
-  EXPECT_EQ(clear_up.patterns[3].code, ":173");
+  EXPECT_EQ(Render(spell_out.patterns[0].tokens), "* (to roster) (of {barred groups})");
+  EXPECT_EQ(spell_out.patterns[0].code, "1722");
+  EXPECT_EQ(spell_out.patterns[0].where.line, 26u);
+  EXPECT_EQ(Render(spell_out.patterns[1].tokens), "$ &HELPERS * ^ &PACT_terms +");
+  EXPECT_EQ(spell_out.patterns[1].code, "043:042");
+  EXPECT_EQ(Render(spell_out.patterns[2].tokens), "% * at! $");
+  EXPECT_EQ(Render(spell_out.patterns[3].tokens), "drones_* (above!)");
+  EXPECT_EQ(spell_out.patterns[3].code, ":173");
   ASSERT_EQ(src.verbs[6].patterns.size(), 1u);
-  EXPECT_EQ(Render(src.verbs[6].patterns[0].tokens), "* attack (by)");
+  EXPECT_EQ(Render(src.verbs[6].patterns[0].tokens), "* raid (by)");
 
   // Transformations: kept as options, and parsed.
   ASSERT_EQ(src.options.size(), 2u);
   EXPECT_EQ(src.options[0].command, "TRANSFORM");
-  EXPECT_EQ(src.options[0].key, "a (a b ATTACK) SAY");
-  EXPECT_EQ(src.options[0].value, "a b 015");
+  EXPECT_EQ(src.options[0].key, "x (x y RAID) DECLARE");
+  EXPECT_EQ(src.options[0].value, "x y 016");
   EXPECT_EQ(src.options[0].where.line, 36u);
   ASSERT_EQ(extras.transformations.size(), 2u);
   const PetrarchTransformation& t = extras.transformations[0];
   ASSERT_EQ(t.frames.size(), 2u);
-  EXPECT_EQ(t.frames[0].source, "a");
+  EXPECT_EQ(t.frames[0].source, "x");
   EXPECT_EQ(t.frames[0].target_frame, 1);
-  EXPECT_EQ(t.frames[0].verb, "SAY");
-  EXPECT_EQ(t.frames[1].source, "a");
-  EXPECT_EQ(t.frames[1].target, "b");
-  EXPECT_EQ(t.frames[1].verb, "ATTACK");
-  EXPECT_EQ(t.result_source, "a");
-  EXPECT_EQ(t.result_target, "b");
-  EXPECT_EQ(t.result_code, "015");
+  EXPECT_EQ(t.frames[0].verb, "DECLARE");
+  EXPECT_EQ(t.frames[1].source, "x");
+  EXPECT_EQ(t.frames[1].target, "y");
+  EXPECT_EQ(t.frames[1].verb, "RAID");
+  EXPECT_EQ(t.result_source, "x");
+  EXPECT_EQ(t.result_target, "y");
+  EXPECT_EQ(t.result_code, "016");
   EXPECT_EQ(extras.transformations[1].frames[1].target, ".");
-  EXPECT_EQ(extras.transformations[1].frames[0].verb, "WANT");
+  EXPECT_EQ(extras.transformations[1].frames[0].verb, "DESIRE");
 }
 
 TEST(PetrarchVerbs, BlocksAreNumberedAcrossFilesWithoutExtras) {
@@ -236,20 +236,20 @@ TEST(PetrarchVerbs, Petrarch1ConventionsAndWhatItRefuses) {
   PetrarchExtras extras;
   ReadPetrarchVerbs("verbs_p1.txt", DataFile("verbs_p1.txt"), Dialect::kPetrarch1, &src, &extras);
   ASSERT_EQ(src.synsets.size(), 2u);
-  EXPECT_EQ(Render(src.synsets[1].phrases), (std::vector<std::string>{"did_n't", "military", "economic"}));
+  EXPECT_EQ(Render(src.synsets[1].phrases), (std::vector<std::string>{"does_n't", "naval", "fiscal"}));
   EXPECT_TRUE(src.synsets[1].no_plurals);
   ASSERT_EQ(src.verbs.size(), 2u);
   EXPECT_EQ(src.verbs[0].code, "345");
-  EXPECT_EQ(Render(src.verbs[1].verb), "klm_nop_rst");
+  EXPECT_EQ(Render(src.verbs[1].verb), "abc_def_ghi");
   EXPECT_EQ(src.verbs[1].code, "002");
   ASSERT_EQ(extras.verb_notes.size(), 1u);
   EXPECT_EQ(extras.verb_notes[0].head, 2);
   const auto& p = src.verbs[0].patterns;
   ASSERT_EQ(p.size(), 4u);
-  EXPECT_EQ(Render(p[0].tokens), "* new_&TIETYPES_relations");   // the synset name is the defined prefix
-  EXPECT_EQ(Render(p[1].tokens), "suggested_+ * demand_&NEGSYN_conventions");  // "**" is the verb too
-  EXPECT_EQ(Render(p[2].tokens), "known! * in! $");
-  EXPECT_EQ(Render(p[3].tokens), "anti- + *");
+  EXPECT_EQ(Render(p[0].tokens), "* new_&KINDS_links");  // the synset name is the defined prefix
+  EXPECT_EQ(Render(p[1].tokens), "urged_+ * insist_&NEGS_treaties");  // "**" is the verb too
+  EXPECT_EQ(Render(p[2].tokens), "named! * at! $");
+  EXPECT_EQ(Render(p[3].tokens), "pro- + *");
   // TABARI's disjunctive sets and PETRARCH-2's slots are not PETRARCH-1.
   EXPECT_EQ(ProblemLines(src, "verbs_p1.txt"), (std::vector<uint32_t>{17, 18}));
   EXPECT_NE(src.problems[0].find("disjunctive"), std::string::npos) << src.problems[0];
@@ -298,37 +298,36 @@ TEST(PetrarchActors, PhrasesSynonymsAndDateRestrictions) {
   ReadPetrarchActors("actors_p2.txt", DataFile("actors_p2.txt"), Dialect::kPetrarch2, &src);
   EXPECT_TRUE(src.problems.empty()) << src.problems[0];
   ASSERT_EQ(src.actors.size(), 8u);
-  const ActorRecord& afg = src.actors[0];
-  EXPECT_EQ(Render(afg.phrases),
-            (std::vector<std::string>{"afghanistan!", "afghan!", "islamic_republic_of_afghanistan"}));
-  EXPECT_EQ(Codes(afg), std::vector<std::string>{"AFG"});
-  EXPECT_EQ(afg.where.line, 2u);
+  const ActorRecord& frd = src.actors[0];
+  EXPECT_EQ(Render(frd.phrases), (std::vector<std::string>{"freedonia!", "freedonian!", "grand_duchy_of_freedonia"}));
+  EXPECT_EQ(Codes(frd), std::vector<std::string>{"FRD"});
+  EXPECT_EQ(frd.where.line, 2u);
   // YYMMDD: 00-30 is 20YY, 31-99 is 19YY.
-  EXPECT_EQ(Codes(src.actors[1]), (std::vector<std::string>{"AFGELI 1932-01-01..1933-11-08", "AFGGOV 1933-11-08..1973-07-17",
-                                                            "AFGELI 1973-07-17..2007-07-23"}));
-  EXPECT_EQ(src.actors[1].comment, "CountryInfo.txt");
-  const ActorRecord& gollum = src.actors[2];
-  EXPECT_EQ(Render(gollum.phrases), (std::vector<std::string>{"gollum", "smeagol"}));
-  EXPECT_EQ(Codes(gollum), (std::vector<std::string>{"HOB <1995-06-01", "HOBGOV 1995-06-01..1999-08-15", "HOBREB >1999-08-16"}));
-  EXPECT_EQ(gollum.comment, "pas 27 Apr 03");
-  EXPECT_EQ(Codes(src.actors[3]), (std::vector<std::string>{"AFGELI 1962-01-01..1978-04-27", "AFGELI"}));
-  EXPECT_EQ(Render(src.actors[3].phrases), (std::vector<std::string>{"abdul_qadir!", "nur_mohammad_taraki!"}));
+  EXPECT_EQ(Codes(src.actors[1]), (std::vector<std::string>{"FRDELI 1932-01-01..1933-11-08", "FRDGOV 1933-11-08..1973-07-17",
+                                                            "FRDELI 1973-07-17..2007-07-23"}));
+  EXPECT_EQ(src.actors[1].comment, "made-up record");
+  const ActorRecord& envoy = src.actors[2];
+  EXPECT_EQ(Render(envoy.phrases), (std::vector<std::string>{"trentino", "ambassador_trentino"}));
+  EXPECT_EQ(Codes(envoy), (std::vector<std::string>{"SYL <1995-06-01", "SYLGOV 1995-06-01..1999-08-15", "SYLREB >1999-08-16"}));
+  EXPECT_EQ(envoy.comment, "an envoy");
+  EXPECT_EQ(Codes(src.actors[3]), (std::vector<std::string>{"FRDELI 1962-01-01..1978-04-27", "FRDELI"}));
+  EXPECT_EQ(Render(src.actors[3].phrases), (std::vector<std::string>{"chicolini!", "pinky!"}));
   EXPECT_EQ(Codes(src.actors[4]), std::vector<std::string>{"---"});  // the null code
   EXPECT_EQ(src.actors[4].codes[0].code, "");
-  EXPECT_EQ(Codes(src.actors[5]), std::vector<std::string>{"KRJUNR 1991-12-19..1995-11-12"});  // TABARI-style, on the phrase line
-  EXPECT_EQ(Render(src.actors[6].phrases), (std::vector<std::string>{"kurd", "kurdish"}));
-  EXPECT_EQ(Codes(src.actors[6]), std::vector<std::string>{"KUR"});  // a code written on a synonym
+  EXPECT_EQ(Codes(src.actors[5]), std::vector<std::string>{"SYLUNR 1991-12-19..1995-11-12"});  // TABARI-style, on the phrase line
+  EXPECT_EQ(Render(src.actors[6].phrases), (std::vector<std::string>{"marxian", "marxians"}));
+  EXPECT_EQ(Codes(src.actors[6]), std::vector<std::string>{"MRX"});  // a code written on a synonym
   EXPECT_EQ(Codes(src.actors[7]), (std::vector<std::string>{"IGOUNO 1982-01-01..1991-12-31", "ELI"}));
-  EXPECT_EQ(src.actors[7].comment, "IGOrulers.txt");
+  EXPECT_EQ(src.actors[7].comment, "made-up provenance");
 }
 
 TEST(PetrarchActors, ABlankAllowsWordsInBetweenOnlyInPetrarch1) {
   for (Dialect d : {Dialect::kPetrarch1, Dialect::kPetrarch2}) {
     DictionarySource src;
-    ReadPetrarchActors("a.txt", "ITHILEN TELEVISION [ITHTV]\nITHILEN_GOVERNMENT_RADIO_ [ITHRAD]\n", d, &src);
+    ReadPetrarchActors("a.txt", "SYLVANIA TELEVISION [SYLTV]\nSYLVANIA_STATE_RADIO_ [SYLRAD]\n", d, &src);
     ASSERT_EQ(src.actors.size(), 2u);
-    EXPECT_EQ(Render(src.actors[0].phrases[0]), d == Dialect::kPetrarch1 ? "ithilen television" : "ithilen_television");
-    EXPECT_EQ(Render(src.actors[1].phrases[0]), "ithilen_government_radio!");
+    EXPECT_EQ(Render(src.actors[0].phrases[0]), d == Dialect::kPetrarch1 ? "sylvania television" : "sylvania_television");
+    EXPECT_EQ(Render(src.actors[1].phrases[0]), "sylvania_state_radio!");
   }
 }
 
@@ -372,19 +371,19 @@ TEST(PetrarchAgents, PluralsCodesGapsAndSubstitutionSets) {
     got.push_back(s);
   }
   EXPECT_EQ(got, (std::vector<std::string>{
-                     "parliamentary_opposition {} [~OPP]",
-                     "attorney_general {attorneys_general} [~GOVATG]",
-                     "human_rights_body [NGO~]",
-                     "police {} [~COP]",
-                     "security service [~GOV]",  // a blank lets words come in between
-                     "congressman {} [~LEG]",    // substitutions form no plurals
-                     "congressmen {} [~LEG]",
-                     "congresswoman {} [~LEG]",
-                     "congresswomen {} [~LEG]",
-                     "minister_of_silly_walks {} [~GOV]",
-                     "ministry_of_silly_walks {} [~GOV]",
-                     "minister for! youth {} [~GOV]",
-                     "ministry for! youth {} [~GOV]",
+                     "loyal_opposition {} [~OPP]",
+                     "solicitor_general {solicitors_general} [~GOVJUD]",
+                     "aid_agency [NGO~]",
+                     "constabulary {} [~COP]",
+                     "border guard [~MIL]",   // a blank lets words come in between
+                     "councilman {} [~LEG]",  // substitutions form no plurals
+                     "councilmen {} [~LEG]",
+                     "councilwoman {} [~LEG]",
+                     "councilwomen {} [~LEG]",
+                     "minister_of_funny_hats {} [~GOV]",
+                     "ministry_of_funny_hats {} [~GOV]",
+                     "minister for! sport {} [~GOV]",
+                     "ministry for! sport {} [~GOV]",
                  }));
   EXPECT_EQ(src.agents[5].where.line, 10u);
 }
@@ -416,12 +415,12 @@ TEST(PetrarchDiscards, SentenceAndStoryDiscards) {
   ReadPetrarchDiscards("discards.txt", DataFile("discards.txt"), Dialect::kPetrarch2, &src);
   EXPECT_TRUE(src.problems.empty()) << src.problems[0];
   ASSERT_EQ(src.discards.size(), 4u);
-  EXPECT_EQ(Render(src.discards[0].phrase), "months_later");
+  EXPECT_EQ(Render(src.discards[0].phrase), "weeks_later");
   EXPECT_FALSE(src.discards[0].whole_story);
-  EXPECT_EQ(Render(src.discards[1].phrase), "world_golf_championships");
+  EXPECT_EQ(Render(src.discards[1].phrase), "grand_curling_finals");
   EXPECT_TRUE(src.discards[1].whole_story);
-  EXPECT_EQ(Render(src.discards[2].phrase), "african_nations_cup");
-  EXPECT_EQ(Render(src.discards[3].phrase), "baseball!");
+  EXPECT_EQ(Render(src.discards[2].phrase), "chess_olympiad");
+  EXPECT_EQ(Render(src.discards[3].phrase), "croquet!");
   EXPECT_EQ(src.discards[3].where.line, 5u);
 }
 
@@ -433,17 +432,17 @@ TEST(PetrarchIssues, CategoriesNullEntriesAndExpansions) {
   std::vector<std::string> got;
   for (const IssueRecord& i : src.issues) got.push_back(Render(i.phrase) + " [" + i.code + "]" + (i.null_code ? " null" : ""));
   EXPECT_EQ(got, (std::vector<std::string>{
-                     "school [SCHOOLS]", "schools [SCHOOLS]",  // n:
-                     "pre_school [EARLY_CHILDHOOD_EDUCATION]", "pre-school [EARLY_CHILDHOOD_EDUCATION]",  // +
-                     "pre_schools [EARLY_CHILDHOOD_EDUCATION]", "pre-schools [EARLY_CHILDHOOD_EDUCATION]",
-                     "higher_education [POSTSECONDARY_EDUCATION]",
-                     "eurozone [EDUCATION]",  // no code: the category's
-                     "financial_literacy [~] null", "bee [~~] null", "bees [~~] null",
-                     "kidnap [KIDNAP]", "kidnaps [KIDNAP]", "kidnaped [KIDNAP]", "kidnaping [KIDNAP]",  // v:
-                     "al_zarqawi_network [NAMED_TERROR_GROUP]", "al-zarqawi_network [NAMED_TERROR_GROUP]",
+                     "farm [FARMS]", "farms [FARMS]",  // n:
+                     "agri_business [AGRIBUSINESS]", "agri-business [AGRIBUSINESS]",  // +
+                     "agri_businesses [AGRIBUSINESS]", "agri-businesses [AGRIBUSINESS]",
+                     "crop_rotation [CROPS]",
+                     "tractor [FARMING]",  // no code: the category's
+                     "funny_farm [~] null", "ant [~~] null", "ants [~~] null",
+                     "rob [THEFT]", "robs [THEFT]", "robed [THEFT]", "robing [THEFT]",  // v: (no consonant doubling)
+                     "anti_drone_gun [WEAPONS]", "anti-drone_gun [WEAPONS]",
                  }));
   ASSERT_EQ(extras.issue_categories.size(), 2u);
-  EXPECT_EQ(extras.issue_categories[0].name, "EDUCATION");
+  EXPECT_EQ(extras.issue_categories[0].name, "FARMING");
   EXPECT_EQ(extras.issue_categories[0].type, "ALL");
   EXPECT_EQ(extras.issue_categories[0].first, 0u);
   EXPECT_EQ(extras.issue_categories[0].end, 11u);
@@ -481,13 +480,13 @@ TEST(PetrarchOntology, EntriesAreKeptAsOptionsAndEvaluated) {
   EXPECT_EQ(src.options[0].command, "ONTOLOGY");
   EXPECT_EQ(src.options[0].key, "010");
   EXPECT_EQ(src.options[0].value, "0x1000");
-  EXPECT_EQ(src.options[0].raw, "010:0x1000#Make Public Statement");
+  EXPECT_EQ(src.options[0].raw, "010:0x1000#Statement");
   ASSERT_EQ(extras.ontology.size(), 7u);
   EXPECT_EQ(extras.ontology[0].value, 0x1000);
-  EXPECT_EQ(extras.ontology[0].comment, "Make Public Statement");
+  EXPECT_EQ(extras.ontology[0].comment, "Statement");
   EXPECT_EQ(extras.ontology[1].value, 0x1000 - 0xFFFF);
   EXPECT_EQ(extras.ontology[2].value, 0x1007F);
-  EXPECT_EQ(extras.ontology[2].comment, "0xFFFF+0x0080#0x7000#Disapprove");
+  EXPECT_EQ(extras.ontology[2].comment, "0xFFFF+0x0080#old value");
   EXPECT_EQ(extras.ontology[3].value, -0xFFFF + 0x70);
   EXPECT_EQ(extras.ontology[4].value, -0xFFFF + 0x2040 + 0x300);
   EXPECT_EQ(extras.ontology[5].cameo, "0332");
@@ -540,21 +539,20 @@ TEST(PetrarchDialect, DetectsSmallFilesByContent) {
   EXPECT_EQ(DetectDialect("v", DataFile("verbs_p1.txt")), Dialect::kPetrarch1);
   EXPECT_EQ(DetectDialect("o", DataFile("ontology.txt")), Dialect::kPetrarch2);
   EXPECT_EQ(DetectDialect("i", DataFile("issues.txt")), Dialect::kPetrarch2);
-  EXPECT_EQ(DetectDialect("a", "# phoenix\nAFGHANISTAN_ [AFG]\n\t[AFGGOV >010101]\n"), Dialect::kPetrarch2);
-  EXPECT_EQ(DetectDialect("a", "<!-- validation -->\nARNOR [ARN]\n\t[ARNGOV >010101]\n"), Dialect::kPetrarch1);
-  EXPECT_EQ(DetectDialect("x_2_02.txt", "<!-- validation -->\nARNOR [ARN]\n\t[ARNGOV >010101]\n"), Dialect::kPetrarch2);
-  EXPECT_EQ(DetectDialect("Demo.verbs", "ABANDON  [---] ;OY\n- SAID + MUST * POLICY  [100] ;ab\n"), Dialect::kTabari);
-  EXPECT_EQ(DetectDialect("Demo.verbs", "ABDUCT  [181]\n- + IN_ $ { WAS | WERE } *  [181] ;sls\n"), Dialect::kTabari);
-  EXPECT_EQ(DetectDialect("Demo.actors", "<NOUN>\nBEES\n</NOUN>\nALBRIGHT  [USAGOV 991201-010114] [---] ;ems\n"),
-            Dialect::kTabari);
-  EXPECT_EQ(DetectDialect("Validate.agents", "AMBASSADOR_  [ ~GOV] ;LRP 02 Jun 2004\n"), Dialect::kTabari);
-  EXPECT_EQ(DetectDialect("agents", "# agents\nPOLICE {} [~COP]\n"), Dialect::kPetrarch2);
+  EXPECT_EQ(DetectDialect("a", "# invented\nFREEDONIA_ [FRD]\n\t[FRDGOV >010101]\n"), Dialect::kPetrarch2);
+  EXPECT_EQ(DetectDialect("a", "<!-- invented -->\nSYLVANIA [SYL]\n\t[SYLGOV >010101]\n"), Dialect::kPetrarch1);
+  EXPECT_EQ(DetectDialect("x_2_02.txt", "<!-- invented -->\nSYLVANIA [SYL]\n\t[SYLGOV >010101]\n"), Dialect::kPetrarch2);
+  EXPECT_EQ(DetectDialect("x.verbs", "FORSAKE  [---] ;xx\n- SAID + SHOULD * PLAN  [100] ;xx\n"), Dialect::kTabari);
+  EXPECT_EQ(DetectDialect("x.verbs", "SEIZE  [181]\n- + AT_ $ { IS | ARE } *  [181] ;xx\n"), Dialect::kTabari);
+  EXPECT_EQ(DetectDialect("x.actors", "<NOUN>\nGOATS\n</NOUN>\nZEPPO  [FRDGOV 991201-010114] [---] ;xx\n"), Dialect::kTabari);
+  EXPECT_EQ(DetectDialect("x.agents", "ATTACHE_  [ ~GOV] ;xx 01 Jan 2001\n"), Dialect::kTabari);
+  EXPECT_EQ(DetectDialect("agents", "# invented\nCONSTABULARY {} [~COP]\n"), Dialect::kPetrarch2);
 }
 
 TEST(PetrarchDialect, TabariAndDatelineAreRefusedWithOneProblem) {
   for (Dialect d : {Dialect::kTabari, Dialect::kDateline}) {
     DictionarySource src;
-    ReadPetrarchVerbs("t.verbs", "ABANDON [---]\n", d, &src);
+    ReadPetrarchVerbs("t.verbs", "FORSAKE [---]\n", d, &src);
     EXPECT_TRUE(src.verbs.empty());
     ASSERT_EQ(src.problems.size(), 1u);
     EXPECT_EQ(src.problems[0].rfind("t.verbs: ", 0), 0u) << src.problems[0];
@@ -579,7 +577,7 @@ TEST(PetrarchLoad, ReadsFilesAndReportsUnreadableAndTabariOnes) {
   const std::filesystem::path tabari = std::filesystem::temp_directory_path() / "petrarch_reader_test.verbs";
   {
     std::ofstream out(tabari, std::ios::binary);
-    out << "ABANDON  [---] ;OY 25 Jul 2003\n- SAID + MUST * POLICY  [100] ;ab 10 Jul 2003\n";
+    out << "FORSAKE  [---] ;xx 01 Jan 2001\n- SAID + SHOULD * PLAN  [100] ;xx 01 Jan 2001\n";
   }
   Status refused = LoadPetrarchFile(tabari, PetrarchFile::kVerbs, &src);
   EXPECT_EQ(refused.code(), StatusCode::kInvalidArgument) << refused.message();
