@@ -174,6 +174,14 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
           if (WordIs(c, pos, w)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
       }
       return false;
+    case PatternElement::kPhraseSet:
+      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
+        if (pos + phrase.size() > limit) continue;
+        bool ok = true;
+        for (size_t k = 0; k < phrase.size() && ok; ++k) ok = WordIs(c, pos + static_cast<uint32_t>(k), phrase[k]);
+        if (ok && MatchAfter(c, els, ei + 1, pos + static_cast<uint32_t>(phrase.size()), limit, m)) return true;
+      }
+      return false;
     case PatternElement::kSkip:
       // A skip stays inside its clause; only the pattern's own words lead into the next one
       // ("noted that +").
@@ -201,6 +209,23 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   // Elements before the head are literal words, nearest first; auxiliaries and adverbs between are allowed.
   int64_t k = static_cast<int64_t>(pos) - 1;
   for (const PatternElement& el : els) {
+    if (el.kind == PatternElement::kPhraseSet) {
+      // Before the verb a phrase set matches by its phrases' last words, read backwards.
+      bool ok = false;
+      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
+        if (k - static_cast<int64_t>(phrase.size()) + 1 < floor) continue;
+        bool all = true;
+        for (size_t q = 0; q < phrase.size() && all; ++q)
+          all = WordIs(c, static_cast<uint32_t>(k - static_cast<int64_t>(phrase.size()) + 1 + static_cast<int64_t>(q)), phrase[q]);
+        if (all) {
+          k -= static_cast<int64_t>(phrase.size());
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) return false;
+      continue;
+    }
     if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet) continue;
     while (k >= floor && (IsAdverb(c.tok(k).tag) || c.tok(k).tag == Tag::MD)) --k;
     if (k < floor) return false;

@@ -51,6 +51,11 @@ bool IsCountryCode(const std::string& code) {
   return true;
 }
 
+bool IsWordLike(const PatternElement& el) {
+  return el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet ||
+         el.kind == PatternElement::kPhraseSet;
+}
+
 class Compiler {
  public:
   Compiler(const DictionarySource& src, DictionaryDialect dialect, DictionaryBuilder* b)
@@ -123,52 +128,78 @@ class Compiler {
     }
   }
 
-  // A word or a set of one-word alternatives, as a pattern element; false when it cannot be one.
+  // A word, or a set of alternatives (words or phrases), as a pattern element; false when it
+  // cannot be one.
   bool WordElement(const PatternToken& t, PatternElement* el, std::string* why) {
-    std::vector<uint32_t> set;
-    auto add_words = [&](const std::vector<Word>& phrase) -> bool {
-      if (phrase.size() != 1) {
-        *why = "a multi-word alternative";
-        return false;
+    std::vector<std::vector<uint32_t>> set;
+    auto add_phrase = [&](const std::vector<Word>& phrase) -> bool {
+      if (phrase.size() == 1 && !phrase[0].text.empty() && phrase[0].text[0] == '&')
+        return AddSynset(phrase[0].text.substr(1), &set, why, 0);
+      std::vector<uint32_t> ids;
+      for (const Word& w : phrase) {
+        if (!w.text.empty() && w.text[0] == '&') {
+          *why = "a synset inside a phrase";
+          return false;
+        }
+        ids.push_back(b_.Intern(w.text));
       }
-      if (!phrase[0].text.empty() && phrase[0].text[0] == '&') return AddSynset(phrase[0].text.substr(1), &set, why);
-      set.push_back(b_.Intern(phrase[0].text));
+      if (!ids.empty()) set.push_back(std::move(ids));
       return true;
     };
     if (t.kind == PatternToken::kSynset) {
-      if (!AddSynset(t.synset, &set, why)) return false;
+      if (!AddSynset(t.synset, &set, why, 0)) return false;
     } else if (!t.alternatives.empty()) {
       for (const std::vector<Word>& alt : t.alternatives)
-        if (!add_words(alt)) return false;
+        if (!add_phrase(alt)) return false;
     } else {
-      if (!add_words({t.word})) return false;
+      if (!add_phrase({t.word})) return false;
     }
-    if (set.size() == 1) {
+    if (set.empty()) {
+      *why = "an empty set";
+      return false;
+    }
+    bool single_words = true;
+    for (const auto& phrase : set) single_words = single_words && phrase.size() == 1;
+    if (set.size() == 1 && single_words) {
       el->kind = PatternElement::kWord;
-      el->word = set[0];
-    } else {
+      el->word = set[0][0];
+    } else if (single_words) {
+      std::vector<uint32_t> words;
+      for (const auto& phrase : set) words.push_back(phrase[0]);
       el->kind = PatternElement::kWordSet;
-      el->word = b_.AddWordSet(std::move(set));
+      el->word = b_.AddWordSet(std::move(words));
+    } else {
+      el->kind = PatternElement::kPhraseSet;
+      el->word = b_.AddPhraseSet(std::move(set));
     }
     return true;
   }
 
-  bool AddSynset(const std::string& name, std::vector<uint32_t>* set, std::string* why) {
+  // The members of a synset, nested synsets expanded (to a depth of 4).
+  bool AddSynset(const std::string& name, std::vector<std::vector<uint32_t>>* set, std::string* why, int depth) {
     auto it = synsets_.find(name);
     if (it == synsets_.end()) {
       *why = "synset &" + name + " is not defined";
       return false;
     }
+    if (depth > 4) {
+      *why = "synsets nested more than four deep at &" + name;
+      return false;
+    }
     for (const std::vector<Word>& phrase : it->second->phrases) {
-      if (phrase.size() != 1) {
-        *why = "synset &" + name + " has multi-word members";
-        return false;
+      if (phrase.size() == 1 && !phrase[0].text.empty() && phrase[0].text[0] == '&') {
+        if (!AddSynset(phrase[0].text.substr(1), set, why, depth + 1)) return false;
+        continue;
       }
-      if (!phrase[0].text.empty() && phrase[0].text[0] == '&') {
-        *why = "synset &" + name + " nests another synset";
-        return false;
+      std::vector<uint32_t> ids;
+      for (const Word& w : phrase) {
+        if (!w.text.empty() && (w.text[0] == '&' || w.text == "$" || w.text == "+")) {
+          *why = "synset &" + name + " has a member with a synset or an actor slot inside";
+          return false;
+        }
+        ids.push_back(b_.Intern(w.text));
       }
-      set->push_back(b_.Intern(phrase[0].text));
+      if (!ids.empty()) set->push_back(std::move(ids));
     }
     return true;
   }
@@ -275,8 +306,8 @@ class Compiler {
         continue;
       }
       p.before.assign(before_elements.rbegin(), before_elements.rend());
-      for (const PatternElement& el : p.before) p.specificity += el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet;
-      for (const PatternElement& el : p.after) p.specificity += el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet;
+      for (const PatternElement& el : p.before) p.specificity += IsWordLike(el);
+      for (const PatternElement& el : p.after) p.specificity += IsWordLike(el);
       b_.AddPattern(std::move(p));
     }
   }

@@ -91,10 +91,12 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
 
 // One element of a verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet };
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet };
   Kind kind = kWord;
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
-                      // kWordSet: index into Dictionary::word_sets(), any of which matches
+                      // kWordSet: index into Dictionary::word_sets(), any of which matches;
+                      // kPhraseSet: index into Dictionary::phrase_sets(): any of its phrases,
+                      // word after word (synsets such as &WEAPON: "rocket", "assault rifle")
 };
 
 struct VerbPattern {
@@ -126,6 +128,7 @@ class Dictionary {
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<std::vector<uint32_t>>& word_sets() const { return word_sets_; }
+  const std::vector<std::vector<std::vector<uint32_t>>>& phrase_sets() const { return phrase_sets_; }
   const std::vector<std::string>& files() const { return files_; }
 
   // Stems that begin `token` (folded), as vocabulary ids, shortest first.
@@ -159,6 +162,7 @@ class Dictionary {
   std::vector<VerbPattern> patterns_;
   std::vector<Phrase> phrases_;
   std::vector<std::vector<uint32_t>> word_sets_;
+  std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
   std::vector<std::vector<uint32_t>> by_head_;
   std::vector<uint32_t> empty_;
@@ -197,6 +201,10 @@ class DictionaryBuilder {
   uint16_t AddFileName(std::string name);
   uint32_t Intern(std::string_view word) { return dict_.vocab_.Intern(word); }
   void AddPattern(VerbPattern pattern) { dict_.patterns_.push_back(std::move(pattern)); }
+  uint32_t AddPhraseSet(std::vector<std::vector<uint32_t>> phrases) {
+    dict_.phrase_sets_.push_back(std::move(phrases));
+    return static_cast<uint32_t>(dict_.phrase_sets_.size() - 1);
+  }
   uint32_t AddWordSet(std::vector<uint32_t> words) {
     dict_.word_sets_.push_back(std::move(words));
     return static_cast<uint32_t>(dict_.word_sets_.size() - 1);

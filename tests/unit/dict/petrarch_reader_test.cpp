@@ -113,7 +113,7 @@ TEST(PetrarchComments, HashSemicolonAndXmlCommentsOverSeveralLines) {
 
 TEST(PetrarchComments, ByteOrderMarkIsSkippedAndInvalidUtf8LinesAreReported) {
   DictionarySource src;
-  ReadPetrarchActors("u.txt", "\xEF\xBB\xBFGOOD [G]\nBAD\xFF [X]\nNUL\x01 [Y]\nL\xE2\x80\x99ESTRANGE_ [LST]\n", Dialect::kPetrarch2,
+  ReadPetrarchActors("u.txt", "\xEF\xBB\xBFGOOD [G]\nBAD\xFF [X]\nNUL\x01 [Y]\nL\xE2\x80\x99" "ESTRANGE_ [LST]\n", Dialect::kPetrarch2,
                      &src);
   ASSERT_EQ(src.actors.size(), 2u);
   EXPECT_EQ(Render(src.actors[0].phrases[0]), "good");
