@@ -95,8 +95,10 @@ struct InputCounters {
 //     that start with '.'; symbolic links to directories are not followed;
 //   - "-" is standard input;
 //   - format (kAuto): .jsonl .ndjson .json, or a first non-blank byte '{' → JSON Lines; .xml
-//     containing "<Sentences" or "<Sentence " → PETRARCH XML (not yet supported: reported as
-//     unusable); anything else → one plain-text article, id = the path as given.
+//     containing "<Sentences" or "<Sentence " → PETRARCH XML, each <Sentence> one Document (id,
+//     date and text from the record; see input/petrarch_xml.h; repairs of broken XML are
+//     reported with file:line and counted as warnings); anything else → one plain-text
+//     article, id = the path as given.
 //   - JSON Lines: fields id and text (strings, required), date (YYYY-MM-DD or an ISO-8601
 //     date-time), title, url, outlet (strings or null). Evidence offsets are byte offsets in
 //     the UTF-8 of the decoded `text` field. origin = "path:line". A bad line is reported on
