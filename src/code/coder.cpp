@@ -402,7 +402,7 @@ Status EventCoder::Run(Document& doc) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
-  std::vector<uint32_t> candidates, stems;
+  std::vector<uint32_t> candidates, stems, sentence_words;
   std::string scratch;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -488,6 +488,9 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     c.clauses = FindClauses(doc, s);
+    sentence_words.assign(words.word.begin(), words.word.end());
+    sentence_words.insert(sentence_words.end(), words.lemma.begin(), words.lemma.end());
+    std::sort(sentence_words.begin(), sentence_words.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
 
@@ -566,6 +569,14 @@ Status EventCoder::Run(Document& doc) const {
       PatternMatch pm;
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
+        // Every literal word of the pattern must occur in the sentence (as written or as a lemma).
+        bool possible = true;
+        for (uint32_t w : p.required)
+          if (!std::binary_search(sentence_words.begin(), sentence_words.end(), w)) {
+            possible = false;
+            break;
+          }
+        if (!possible) continue;
         if (p.negated != negated && p.negated) continue;
         PatternMatch trial;
         if (passive) {

@@ -457,6 +457,14 @@ Result<Dictionary> DictionaryBuilder::Build() && {
   for (auto& list : d.by_first_word_)
     std::stable_sort(list.begin(), list.end(),
                      [&](uint32_t a, uint32_t b) { return d.phrases_[a].words.size() > d.phrases_[b].words.size(); });
+  for (VerbPattern& p : d.patterns_) {
+    p.required.clear();
+    for (const std::vector<PatternElement>* side : {&p.before, &p.after})
+      for (const PatternElement& el : *side)
+        if (el.kind == PatternElement::kWord) p.required.push_back(el.word);
+    std::sort(p.required.begin(), p.required.end());
+    p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
+  }
   d.by_head_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.patterns_.size(); ++i) d.by_head_[d.patterns_[i].head].push_back(i);
   for (auto& list : d.by_head_)

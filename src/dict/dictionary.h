@@ -106,6 +106,7 @@ struct VerbPattern {
   WordMode head_mode = WordMode::kExact;
   std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
   std::vector<PatternElement> after;   // elements after the head, in order
+  std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)
   bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
   int specificity = 0;   // literal words count: more specific patterns are tried first
   SourceLine where;
