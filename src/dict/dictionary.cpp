@@ -14,6 +14,7 @@ namespace dateline {
 uint32_t Vocabulary::Intern(std::string_view word) {
   auto it = ids_.find(word);
   if (it != ids_.end()) return it->second;
+  frozen_ = false;  // a new word: Find() uses the map until the next Freeze()
   const uint32_t id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
   ids_.emplace(std::string(word), id);
@@ -21,8 +22,28 @@ uint32_t Vocabulary::Intern(std::string_view word) {
 }
 
 uint32_t Vocabulary::Find(std::string_view word) const {
+  if (frozen_) {
+    for (uint64_t h = XXH3_64bits(word.data(), word.size()) & mask_;; h = (h + 1) & mask_) {
+      const uint32_t id = slots_[h];
+      if (id == 0) return 0;
+      if (words_[id] == word) return id;
+    }
+  }
   auto it = ids_.find(word);
   return it == ids_.end() ? 0 : it->second;
+}
+
+void Vocabulary::Freeze() {
+  size_t capacity = 16;
+  while (capacity < words_.size() * 2) capacity *= 2;
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  for (uint32_t id = 1; id < words_.size(); ++id) {
+    uint64_t h = XXH3_64bits(words_[id].data(), words_[id].size()) & mask_;
+    while (slots_[h] != 0) h = (h + 1) & mask_;
+    slots_[h] = id;
+  }
+  frozen_ = true;
 }
 
 std::string Dictionary::Where(const SourceLine& s) const {
@@ -465,6 +486,7 @@ Result<Dictionary> DictionaryBuilder::Build() && {
     std::sort(p.required.begin(), p.required.end());
     p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
   }
+  d.vocab_.Freeze();
   d.by_head_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.patterns_.size(); ++i) d.by_head_[d.patterns_[i].head].push_back(i);
   for (auto& list : d.by_head_)

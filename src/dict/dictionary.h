@@ -36,8 +36,14 @@ class Vocabulary {
   uint32_t Find(std::string_view word) const;
   std::string_view word(uint32_t id) const { return words_[id]; }
   size_t size() const { return words_.size(); }
+  // Builds the flat open-addressing table Find() uses once the vocabulary is complete; Intern()
+  // after Freeze() is still correct (it falls back to the map) but slower.
+  void Freeze();
 
  private:
+  std::vector<uint32_t> slots_;  // ids, 0 = empty; size a power of two
+  uint64_t mask_ = 0;
+  bool frozen_ = false;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>()(s); }
