@@ -18,7 +18,8 @@ WordMode ModeOf(const Word& w, bool last, DictionaryDialect dialect) {
       return WordMode::kEndings;
     case DictionaryDialect::kPetrarch1:
     case DictionaryDialect::kPetrarch2:
-      return last && !w.no_endings ? WordMode::kEndings : WordMode::kExact;
+      // A final "_" asks for no generated plural or regular forms.
+      return last && !w.no_endings && !w.exact ? WordMode::kEndings : WordMode::kExact;
     case DictionaryDialect::kDateline:
       return WordMode::kExact;
   }
