@@ -137,11 +137,24 @@ bool Premodifier(const Token& t) {
 }
 
 // Finds a mention starting at `pos` after at most 3 premodifiers ("the", "neighboring").
+// The actor of the noun phrase starting at `pos`: after determiners and adjectives, the first
+// mention inside the phrase — "the Prince of Dol Amroth" is Dol Amroth's. Returns -1 when the
+// phrase names no actor.
 int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) {
-  for (uint32_t k = pos, n = 0; k < limit && n <= 3; ++k, ++n) {
+  bool after_of = false;
+  for (uint32_t k = pos, n = 0; k < limit && n <= 6; ++k, ++n) {
     const int m = c.mention(k);
     if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
-    if (!Premodifier(c.tok(k))) return -1;
+    const Token& t = c.tok(k);
+    if (Premodifier(t)) continue;
+    // A head noun that names no actor, then "of" and the actor it belongs to.
+    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.text(k + 1) == "of") {
+      after_of = true;
+      ++k;
+      ++n;
+      continue;
+    }
+    return -1;
   }
   return -1;
 }

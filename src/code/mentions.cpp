@@ -198,6 +198,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       ++last;
     }
     Mention m;
+    const size_t r0 = r;
     m.token_begin = raw[r].begin;
     m.token_end = raw[last].end;
     const ActorEntry* person = nullptr;
@@ -245,7 +246,9 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         m.name = cname.empty() ? base->name : std::string(cname);
         m.code = base->code;
         if (agent && base->takes_agents) {
-          m.code = ComposeAgent(base->code, *agent);
+          // Every agent of the phrase, in order: "Danish Islamist media" is DNK + MUS + MED.
+          for (size_t k = r0; k <= last; ++k)
+            if (raw[k].phrase->is_agent) m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
           m.agent = agent->code;
         }
       }
