@@ -334,10 +334,20 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* foun
   return -1;
 }
 
-// The first actor after `pos` in the verb's clause (outside segments the verb is not in).
+// The first actor after `pos` in the verb's clause (outside segments the verb is not in); when
+// the verb is followed at once by a "that"-complement, the complement's subject ("allowed that
+// Mordor ..." is an act toward Mordor).
 int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
+  {
+    uint32_t k = pos;
+    while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
+    if (pos == verb + 1 && k + 1 < c.e() && c.text(k) == "that") {
+      const int m = MentionStartingNear(c, k + 1, c.e());
+      if (m >= 0) return m;
+    }
+  }
   for (uint32_t k = pos, n = 0; k < c.e() && n < 12; ++k, ++n) {
     if (c.clauses.clause[k - c.b()] != clause) break;
     if (c.clauses.segment[k - c.b()] != segment) {

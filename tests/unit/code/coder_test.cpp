@@ -43,6 +43,7 @@ verb   0234    | [call] on + * to send * troops |
 verb   173     | [arrest] +             |
 verb   042:043 | [tour] +               |
 verb   120     | [postpone] * meeting   |
+verb   010     | [note]                 |
 )";
 
 const Dictionary& TestDictionary() {
@@ -274,6 +275,17 @@ TEST(Coder, AgentsDistributeOverAnAttachedCompound) {
   EXPECT_EQ(Dyads(Code("Lawmakers in Arnor and Gondor criticized Mordor.")), "ARNLEG>MOR:111 GONLEG>MOR:111 ");
   EXPECT_EQ(Dyads(Code("Lawmakers and authorities in Arnor and Gondor criticized Mordor.")),
             "ARNLEG>MOR:111 ARNGOV>MOR:111 GONLEG>MOR:111 GONGOV>MOR:111 ");
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Coder, ThatComplementSubjectIsTheTargetOfABareVerb) {
+  EXPECT_EQ(Dyads(Code("Arnor noted that Gondor was ready.")), "ARN>GON:010 ");
+  EXPECT_EQ(Dyads(Code("Arnor noted the report that Gondor was ready.")), "");
 }
 
 }  // namespace
