@@ -75,6 +75,22 @@ class ArticleMemory {
     return it == by_surname_.end() ? nullptr : &it->second;
   }
 
+  // Whether `c` can be what pronoun `p` stands for: number, gender, person or not ("it" is
+  // a country or an organisation), and a state actor for an act of state.
+  static bool Compatible(const Mention& p, const Mention& c, bool act_of_state) {
+    if (p.plural) {
+      if (c.person && !c.plural) return false;
+    } else if (!c.kind_known) {
+      if (c.plural) return false;  // a dictionary that does not tell persons from states
+    } else if (p.gender == 'n') {
+      if (c.person || c.plural) return false;
+    } else {
+      if (!c.person) return false;
+      if (p.gender && c.gender && p.gender != c.gender) return false;
+    }
+    return !act_of_state || c.government();
+  }
+
   // The most recent compatible antecedent of a pronoun: recent sentences first, subjects first.
   const Mention* ResolvePronoun(const Mention& p, uint32_t sentence, bool act_of_state) const {
     constexpr uint32_t kWindow = 6;
@@ -84,15 +100,8 @@ class ArticleMemory {
         for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
           if (it->sentence != s) continue;
           if ((pass == 0) != it->subject) continue;
-          const Mention& c = it->mention;
-          if (p.plural) {
-            if (c.person && !c.plural) continue;
-          } else {
-            if (!c.person) continue;
-            if (p.gender && c.gender && p.gender != c.gender) continue;
-          }
-          if (act_of_state && !c.government()) continue;
-          return &c;
+          if (!Compatible(p, it->mention, act_of_state)) continue;
+          return &it->mention;
         }
       }
     }
@@ -665,7 +674,19 @@ Status EventCoder::Run(Document& doc) const {
         if (mi < 0) return std::nullopt;
         const Mention& m = mentions[mi];
         if (m.pronoun) {
-          const Mention* a = memory.ResolvePronoun(m, si, ActOfState(chosen->code));
+          // First the sentence's own earlier actors ("Galadriel urged Bree ... and then she
+          // asked Gondor"), subjects first, nearest first; then the sentences before.
+          const bool act_of_state = ActOfState(chosen->code);
+          const Mention* a = nullptr;
+          for (int pass = 0; pass < 2 && !a; ++pass)
+            for (int k = mi - 1; k >= 0 && !a; --k) {
+              const Mention& cand = mentions[k];
+              if (cand.pronoun || cand.generic || cand.code.empty()) continue;
+              if (pass == 0 && !was_subject[k]) continue;
+              if (!ArticleMemory::Compatible(m, cand, act_of_state)) continue;
+              a = &cand;
+            }
+          if (!a) a = memory.ResolvePronoun(m, si, act_of_state);
           if (!a) return std::nullopt;
           Mention r = *a;
           r.token_begin = m.token_begin;

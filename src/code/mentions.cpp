@@ -229,6 +229,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     r = last + 1;
     if (only_adjective && !person) continue;  // "Chinese influence": an adjective alone names no actor
 
+    if (base && !base->kind_known) m.kind_known = false;
     if (person) {
       m.person = true;
       m.code = person->code;
@@ -273,6 +274,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     if (w == "he" || w == "him") gender = 'm';
     else if (w == "she" || w == "her") gender = 'f';
     else if (w == "they" || w == "them") plural = true;
+    else if (w == "it") gender = 'n';  // a country or an organisation
     else continue;
     Mention m;
     m.token_begin = i;

@@ -25,7 +25,8 @@ struct Mention {
   bool pronoun = false;     // "he", "she", "they": needs resolving
   bool surname = false;     // a bare surname resolved from earlier in the article
   bool plural = false;
-  char gender = 0;
+  bool kind_known = true;   // the dictionary says whether it is a person
+  char gender = 0;          // 'm', 'f'; for the pronoun "it", 'n' (not a person)
   int compound = -1;        // mentions joined by "and" share a compound id
   uint32_t name_begin = 0;  // a person: first token of the name itself ("Xi" in "President Xi Jinping")
   std::vector<std::string> rules;  // "actor file:line", "agent file:line"

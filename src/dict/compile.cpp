@@ -107,6 +107,7 @@ class Compiler {
       e.from = dc.from;
       e.to = dc.to;
       e.takes_agents = true;
+      e.kind_known = false;
       e.where = Where(a.where);
       entries.push_back(b_.AddActorEntry(std::move(e)));
     }

@@ -68,6 +68,7 @@ struct ActorEntry {
   char gender = 0;      // 'm', 'f' or 0 when unknown
   std::optional<Date> from, to;  // inclusive validity range
   bool takes_agents = false;  // an agent next to it composes a code (TABARI: "Syrian" + "police")
+  bool kind_known = true;     // false where the dictionary does not say who is a person (TABARI, PETRARCH)
   SourceLine where;
   bool ValidOn(const Date& d) const { return (!from || !(d < *from)) && (!to || !(*to < d)); }
 };

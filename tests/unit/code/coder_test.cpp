@@ -290,3 +290,15 @@ TEST(Coder, ThatComplementSubjectIsTheTargetOfABareVerb) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Coder, PronounsResolveInsideTheSentenceFirst) {
+  EXPECT_EQ(Dyads(Code("Eowyn Dernhelm criticized Mordor and then she visited Gondor.")),
+            "ROHGOV>MOR:111 ROHGOV>GON:042 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized Mordor on Monday and then it visited Gondor.")), "ARN>MOR:111 ARN>GON:042 ");
+}
+
+}  // namespace
+}  // namespace dateline
