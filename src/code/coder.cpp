@@ -23,10 +23,11 @@ bool IsBe(std::string_view w) {
 bool IsHave(std::string_view w) { return w == "have" || w == "has" || w == "had" || w == "having"; }
 bool IsDo(std::string_view w) { return w == "do" || w == "does" || w == "did"; }
 bool IsNegation(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no" || w == "neither" || w == "nor"; }
-bool IsFutureModal(std::string_view w) { return w == "will" || w == "shall" || w == "'ll"; }
-bool IsHypotheticalModal(std::string_view w) {
-  return w == "could" || w == "might" || w == "may" || w == "would" || w == "should" || w == "can" || w == "must";
-}
+// "would" is the future of reported speech ("indicated it would act"); "could", "might" and
+// "may" leave the act open. Obligation ("should", "must") and ability ("can") are coded as
+// asserted, as the field's coders do.
+bool IsFutureModal(std::string_view w) { return w == "will" || w == "shall" || w == "'ll" || w == "would" || w == "'d"; }
+bool IsHypotheticalModal(std::string_view w) { return w == "could" || w == "might" || w == "may"; }
 // Words tagged IN that open a clause rather than a prepositional phrase.
 bool IsComplementizer(std::string_view w) {
   return w == "that" || w == "whether" || w == "if" || w == "because" || w == "although" || w == "though" ||
@@ -350,9 +351,9 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
   {
-    uint32_t k = pos;
+    uint32_t k = verb + 1;
     while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
-    if (pos == verb + 1 && k + 1 < c.e() && c.text(k) == "that") {
+    if (k + 1 < c.e() && c.text(k) == "that") {
       const int m = MentionStartingNear(c, k + 1, c.e());
       if (m >= 0) return m;
     }
@@ -363,7 +364,10 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       if (segment >= 0) break;
       continue;
     }
-    if (IsVerb(c.tok(k).tag) && c.mention(k) < 0) break;  // another verb: its own object
+    // Another finite verb has its own object; a participle modifies a noun ("the roads
+    // leading into Mordor").
+    const Tag kt = c.tok(k).tag;
+    if ((kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD) && c.mention(k) < 0) break;
     const int mi = c.mention(k);
     if (mi >= 0) {
       // "by X" after a passive verb is its agent, not its object.
