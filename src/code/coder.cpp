@@ -364,6 +364,8 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       if (segment >= 0) break;
       continue;
     }
+    // A comma ends the verb phrase ("... burned down its embassy, a senior official said").
+    if (c.text(k) == "," ) break;
     // Another finite verb has its own object; a participle modifies a noun ("the roads
     // leading into Mordor").
     const Tag kt = c.tok(k).tag;
