@@ -249,10 +249,14 @@ class Compiler {
 
   void Verb(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns) {
     if (v.verb.empty()) return;
-    // A multi-word verb ("+CORDON_OFF", TABARI "BURN_DOWN"): its first word is the head, the
-    // words after it must follow it at once in every pattern.
+    // A multi-word verb ("+CORDON_OFF", "WIRE_+TAP", TABARI "BURN_DOWN"): the words after the
+    // verb word must follow it at once, the words before it precede it at once.
+    const size_t head_word = v.head_word >= 0 && static_cast<size_t>(v.head_word) < v.verb.size() ? v.head_word : 0;
     particles_.clear();
-    for (size_t k = 1; k < v.verb.size(); ++k) particles_.push_back(PatternElement{PatternElement::kWord, b_.Intern(v.verb[k].text)});
+    prefix_.clear();
+    for (size_t k = head_word + 1; k < v.verb.size(); ++k)
+      particles_.push_back(PatternElement{PatternElement::kWord, b_.Intern(v.verb[k].text)});
+    for (size_t k = head_word; k-- > 0;) prefix_.push_back(PatternElement{PatternElement::kWord, b_.Intern(v.verb[k].text)});
     // The verb's heads: its lemma (a TABARI stem is matched as a stem of the written form),
     // and the lemmas of irregular forms the lexicon does not already lead back to it.
     std::vector<std::pair<uint32_t, WordMode>> heads;
@@ -264,7 +268,7 @@ class Compiler {
         if (seen == h) return;
       heads.push_back(h);
     };
-    add_head(v.verb[0]);
+    add_head(v.verb[head_word]);
     for (const std::vector<Word>& form : v.forms)
       if (!form.empty()) add_head(form[0]);
     for (const auto& [head, mode] : heads) VerbPatterns(v, patterns, head, mode);
@@ -279,7 +283,8 @@ class Compiler {
       p.head_mode = head_mode;
       p.where = Where(v.where);
       p.after = particles_;
-      p.specificity = static_cast<int>(particles_.size());
+      p.before = prefix_;
+      p.specificity = static_cast<int>(particles_.size() + prefix_.size());
       b_.AddPattern(std::move(p));
     }
     for (const VerbPatternRecord* r : patterns) {
@@ -307,7 +312,8 @@ class Compiler {
         b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
         continue;
       }
-      p.before.assign(before_elements.rbegin(), before_elements.rend());
+      p.before = prefix_;
+      p.before.insert(p.before.end(), before_elements.rbegin(), before_elements.rend());
       for (const PatternElement& el : p.before) p.specificity += IsWordLike(el);
       for (const PatternElement& el : p.after) p.specificity += IsWordLike(el);
       b_.AddPattern(std::move(p));
@@ -328,6 +334,7 @@ class Compiler {
   std::vector<uint16_t> files_;
   std::map<std::string, const SynsetRecord*> synsets_;
   std::vector<PatternElement> particles_;  // the words after a multi-word verb's head
+  std::vector<PatternElement> prefix_;     // the words before it, nearest first
 };
 
 }  // namespace

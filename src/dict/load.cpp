@@ -66,7 +66,16 @@ Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, 
     case Kind::kIssues: pk = PetrarchFile::kIssues; break;
     case Kind::kOptions: break;
   }
-  ReadPetrarch(pk, path, *bytes, src);
+  PetrarchExtras extras;
+  const size_t first_verb = src->verbs.size();
+  ReadPetrarch(pk, path, *bytes, src, &extras);
+  // Which word of a multi-word verb is the verb ("WIRE_+TAP").
+  for (const PetrarchVerbNote& note : extras.verb_notes) {
+    const size_t v = note.verb;
+    if (v >= first_verb && v < src->verbs.size() && note.head >= 0 &&
+        static_cast<size_t>(note.head) < src->verbs[v].verb.size())
+      src->verbs[v].head_word = note.head;
+  }
   return Status::Ok();
 }
 

@@ -96,6 +96,7 @@ struct VerbPatternRecord {
 // A verb block: the verb and its irregular forms, an optional default code, and patterns.
 struct VerbRecord {
   std::vector<Word> verb;                    // "BREAK_" -> {break, exact}; "+BEEF_UP" multi-word
+  int head_word = 0;                         // which word of `verb` is the verb ("WIRE_+TAP": 1)
   std::vector<std::vector<Word>> forms;      // irregular forms "{BROKE_ BROKEN_}"
   std::string code;                          // default code of the bare verb; "" = none/null
   bool has_code = false;                     // a code was written (possibly the null code)

@@ -85,6 +85,12 @@ DictionarySource TabariSource() {
   cordon.code = "144";
   cordon.has_code = true;
   src.verbs.push_back(cordon);
+  VerbRecord wiretap;  // the verb is the second word: "wire tap"
+  wiretap.verb = {W("wire", true), W("tap", true)};
+  wiretap.head_word = 1;
+  wiretap.code = "170";
+  wiretap.has_code = true;
+  src.verbs.push_back(wiretap);
   return src;
 }
 
@@ -124,6 +130,11 @@ TEST(Compile, DateRestrictedCodes) {
 TEST(Compile, MultiWordVerbs) {
   EXPECT_EQ(Code("Arnor cordoned off Gondor."), "ARN>GON:144 ");
   EXPECT_EQ(Code("Arnor cordoned Gondor."), "");
+}
+
+TEST(Compile, MultiWordVerbWhoseVerbIsNotFirst) {
+  EXPECT_EQ(Code("Arnor wire tapped Gondor."), "ARN>GON:170 ");
+  EXPECT_EQ(Code("Arnor tapped Gondor."), "");
 }
 
 TEST(Compile, NullCodedActorNamesNothing) { EXPECT_EQ(Code("Bree attacked Gondor."), ""); }
