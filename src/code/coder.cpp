@@ -228,9 +228,13 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
   return false;
 }
 
-bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& els, uint32_t pos, uint32_t floor) {
-  // Elements before the head are literal words, nearest first; auxiliaries and adverbs between are allowed.
+// Matches the pattern's words before the head verb at `pos`, nearest first; adverbs, modals and
+// auxiliaries between them are passed over unless they are the word sought ("NOT *"). On success
+// *start is the position just before the earliest word matched (pos - 1 when none).
+bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& els, uint32_t pos, uint32_t floor,
+                 int64_t* start) {
   int64_t k = static_cast<int64_t>(pos) - 1;
+  *start = k;
   for (const PatternElement& el : els) {
     if (el.kind == PatternElement::kPhraseSet) {
       // Before the verb a phrase set matches by its phrases' last words, read backwards.
@@ -250,19 +254,29 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
       continue;
     }
     if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet) continue;
-    while (k >= floor && (IsAdverb(c.tok(k).tag) || c.tok(k).tag == Tag::MD)) --k;
-    if (k < floor) return false;
-    const uint32_t u = static_cast<uint32_t>(k);
-    bool ok = false;
-    if (el.kind == PatternElement::kWord) {
-      ok = WordIs(c, u, el.word);
-    } else {
-      for (uint32_t w : c.dict->word_sets()[el.word]) ok = ok || WordIs(c, u, w);
-    }
-    if (!ok) return false;
+    auto is_element = [&](uint32_t u) {
+      if (el.kind == PatternElement::kWord) return WordIs(c, u, el.word);
+      for (uint32_t w : c.dict->word_sets()[el.word])
+        if (WordIs(c, u, w)) return true;
+      return false;
+    };
+    while (k >= floor && !is_element(static_cast<uint32_t>(k)) &&
+           (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
+            IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
+            IsDo(c.text(static_cast<uint32_t>(k)))))
+      --k;
+    if (k < floor || !is_element(static_cast<uint32_t>(k))) return false;
     --k;
+    *start = k;
   }
   return true;
+}
+
+bool HasBeforeWords(const VerbPattern& p) {
+  for (const PatternElement& el : p.before)
+    if (el.kind != PatternElement::kSkip && el.kind != PatternElement::kSource && el.kind != PatternElement::kTarget)
+      return true;
+  return false;
 }
 
 // The subject of the verb whose auxiliary chain starts at `pos`: the noun phrase to its left in
@@ -567,6 +581,7 @@ Status EventCoder::Run(Document& doc) const {
         else break;
         --j;
       }
+      bool infinitive_needs_pattern = false;
       // "to VERB": coded only after a verb of intention ("plans to visit") or a "be ... to" of
       // readiness ("is about to restore", "is ready to help"), as a future act of the subject.
       if (j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to") {
@@ -578,15 +593,20 @@ Status EventCoder::Run(Document& doc) const {
           while (k >= s.token_begin && IsAdverb(doc.tokens[k].tag)) --k;
           readiness = k >= s.token_begin && IsBe(c.text(static_cast<uint32_t>(k)));
         }
-        if (!intention && !readiness) continue;
-        future = true;
-        j = m - 1;
-        while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
-                                      IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))))) {
-          const std::string_view w = c.text(static_cast<uint32_t>(j));
-          if (IsNegation(w)) negated = true;
-          if (IsHypotheticalModal(w)) hypothetical = true;
-          --j;
+        if (!intention && !readiness) {
+          // Any other "to VERB" is coded only through a pattern that names the words before
+          // it ("REFUSED TO *"), which then stand for the verb's own context.
+          infinitive_needs_pattern = true;
+        } else {
+          future = true;
+          j = m - 1;
+          while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
+                                        IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))))) {
+            const std::string_view w = c.text(static_cast<uint32_t>(j));
+            if (IsNegation(w)) negated = true;
+            if (IsHypotheticalModal(w)) hypothetical = true;
+            --j;
+          }
         }
       }
       if (vt.tag == Tag::VBG && !be) continue;  // a gerund or participle modifier, not a finite act
@@ -605,6 +625,7 @@ Status EventCoder::Run(Document& doc) const {
       const uint32_t limit = s.token_end;
       const VerbPattern* chosen = nullptr;
       PatternMatch pm;
+      int64_t before_start = j;
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
         // Every literal word of the pattern must occur in the sentence (as written or as a lemma).
@@ -616,7 +637,9 @@ Status EventCoder::Run(Document& doc) const {
           }
         if (!possible) continue;
         if (p.negated != negated && p.negated) continue;
+        if (infinitive_needs_pattern && !HasBeforeWords(p)) continue;
         PatternMatch trial;
+        int64_t trial_start = j;
         if (passive) {
           // Passive voice: the subject is the target, "by X" the source; only the verb's
           // least specific (slot-only) patterns apply.
@@ -624,10 +647,12 @@ Status EventCoder::Run(Document& doc) const {
           trial.end = v + 1;
         } else {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
-          if (!MatchBefore(c, p.before, static_cast<uint32_t>(j + 1), s.token_begin)) continue;
+          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start)) continue;
+          if (!HasBeforeWords(p)) trial_start = j;
         }
         chosen = &p;
         pm = trial;
+        before_start = trial_start;
         break;
       }
       if (!chosen) continue;
@@ -635,6 +660,17 @@ Status EventCoder::Run(Document& doc) const {
       covered_until = std::max(covered_until, pm.end);
       if (chosen->code.empty()) continue;  // a null-coded pattern: this use of the verb is no event
 
+      // Words the pattern matched before the verb ("REFUSED TO *", "PROPOSAL WAS *") belong
+      // to the verb's phrase: the subject stands before them and their auxiliaries.
+      if (before_start < j) {
+        j = before_start;
+        while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
+                                      IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
+                                      IsDo(c.text(static_cast<uint32_t>(j))))) {
+          if (IsNegation(c.text(static_cast<uint32_t>(j))) && !chosen->negated) negated = true;
+          --j;
+        }
+      }
       bool found_np = false;
       const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
       int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j, &found_np);

@@ -314,6 +314,12 @@ class Compiler {
       }
       p.before = prefix_;
       p.before.insert(p.before.end(), before_elements.rbegin(), before_elements.rend());
+      // A negation among the words before the verb ("NOT *", "DIDN'T *") is encoded by the
+      // pattern: the event is not dropped as negated.
+      for (const PatternToken& t : before)
+        if (t.kind == PatternToken::kWord && (t.word.text == "not" || t.word.text == "n't" || t.word.text == "never" ||
+                                              t.word.text == "didn't" || t.word.text == "won't"))
+          p.negated = true;
       for (const PatternElement& el : p.before) p.specificity += IsWordLike(el);
       for (const PatternElement& el : p.after) p.specificity += IsWordLike(el);
       b_.AddPattern(std::move(p));
