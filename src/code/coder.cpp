@@ -548,12 +548,22 @@ Status EventCoder::Run(Document& doc) const {
 
     for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
       const Token& vt = doc.tokens[v];
-      if (!IsVerb(vt.tag) || c.mention(v) >= 0) continue;
+      if (c.mention(v) >= 0 || vt.has(Token::kPunct)) continue;
+      // TABARI finds verbs by its dictionary, not by a tagger: a word that begins with a
+      // verb's stem is that verb unless capitalized inside the sentence ("To Restore") or
+      // after a determiner ("the restore"). Other dictionaries need a word tagged as a verb.
+      const bool tagged_verb = IsVerb(vt.tag);
+      const bool dictionary_verb =
+          !tagged_verb && dict_.has_stems() && !(vt.has(Token::kCapitalized) && !vt.has(Token::kSentenceStart)) &&
+          !(v > s.token_begin && (doc.tokens[v - 1].tag == Tag::DT || doc.tokens[v - 1].tag == Tag::PRPS ||
+                                  doc.tokens[v - 1].tag == Tag::POS));
+      if (!tagged_verb && !dictionary_verb) continue;
       // Patterns headed by the verb's lemma, and by stems its written form begins with.
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
-      for (uint32_t pi : dict_.PatternsFor(lemma))
-        if (dict_.patterns()[pi].head_mode != WordMode::kStem) candidates.push_back(pi);
+      if (tagged_verb)
+        for (uint32_t pi : dict_.PatternsFor(lemma))
+          if (dict_.patterns()[pi].head_mode != WordMode::kStem) candidates.push_back(pi);
       if (dict_.has_stems()) {
         dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);
         for (uint32_t stem : stems)

@@ -85,6 +85,11 @@ DictionarySource TabariSource() {
   cordon.code = "144";
   cordon.has_code = true;
   src.verbs.push_back(cordon);
+  VerbRecord act;  // a TABARI stem verb: ACT matches "acts", "acted", and also "actuality"
+  act.verb = {W("act", false)};
+  act.code = "100";
+  act.has_code = true;
+  src.verbs.push_back(act);
   VerbRecord wiretap;  // the verb is the second word: "wire tap"
   wiretap.verb = {W("wire", true), W("tap", true)};
   wiretap.head_word = 1;
@@ -135,6 +140,13 @@ TEST(Compile, MultiWordVerbs) {
 TEST(Compile, MultiWordVerbWhoseVerbIsNotFirst) {
   EXPECT_EQ(Code("Arnor wire tapped Gondor."), "ARN>GON:170 ");
   EXPECT_EQ(Code("Arnor tapped Gondor."), "");
+}
+
+TEST(Compile, TabariStemVerbsNeedNoVerbTag) {
+  EXPECT_EQ(Code("Arnor actuality against Gondor."), "ARN>GON:100 ");
+  // ... but not when capitalized inside the sentence or after a determiner.
+  EXPECT_EQ(Code("Arnor Actuality against Gondor."), "");
+  EXPECT_EQ(Code("Arnor the actuality against Gondor."), "");
 }
 
 TEST(Compile, NullCodedActorNamesNothing) { EXPECT_EQ(Code("Bree attacked Gondor."), ""); }
