@@ -109,6 +109,8 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
     pipeline.Process(doc);
     CodedRecord coded;
     for (const Event& e : doc.events) coded.events.push_back({e.source.code, e.target.code, e.code});
+    coded.discarded = doc.discarded;
+    for (const Sentence& st : doc.sentences) coded.discarded = coded.discarded || st.discarded;
     return coded;
   }, run);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

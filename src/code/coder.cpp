@@ -463,6 +463,26 @@ Status EventCoder::Run(Document& doc) const {
     LookUpWords(doc, s, dict_, &words);
     FindMentions(doc, s, dict_, words, anchor, &mentions);
 
+    // Discards: a phrase coded "###" (TABARI) or listed as a discard (PETRARCH) takes the
+    // sentence out — or the whole story, for a story discard.
+    {
+      bool discard_sentence = false, discard_story = false;
+      for (const Mention& m : mentions) {
+        if (m.code == kStoryDiscardCode) discard_story = true;
+        else if (m.code.rfind("###", 0) == 0) discard_sentence = true;
+      }
+      if (discard_story) {
+        doc.discarded = true;
+        doc.events.clear();
+        for (Sentence& d : doc.sentences) d.discarded = true;
+        return Status::Ok();
+      }
+      if (discard_sentence) {
+        doc.sentences[si].discarded = true;
+        continue;
+      }
+    }
+
     SentenceContext c{&doc, &dict_, &s, si, &words, &mentions, {}, {}};
     c.mention_at.assign(s.token_end - s.token_begin, -1);
     for (size_t mi = 0; mi < mentions.size(); ++mi)
@@ -669,6 +689,11 @@ Status EventCoder::Run(Document& doc) const {
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
       covered_until = std::max(covered_until, pm.end);
       if (chosen->code.empty()) continue;  // a null-coded pattern: this use of the verb is no event
+      if (chosen->code.rfind("###", 0) == 0) {  // a discard pattern: the sentence gives no events
+        doc.sentences[si].discarded = true;
+        while (!doc.events.empty() && doc.events.back().sentence == si) doc.events.pop_back();
+        break;
+      }
 
       // Words the pattern matched before the verb ("REFUSED TO *", "PROPOSAL WAS *") belong
       // to the verb's phrase: the subject stands before them and their auxiliaries.

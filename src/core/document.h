@@ -52,6 +52,7 @@ struct Sentence {
   uint32_t token_end = 0;
   uint32_t paragraph = 0;  // index into Document::paragraphs
   bool headline = false;
+  bool discarded = false;  // a discard phrase matched: the sentence gives no events
 };
 
 // A line the cleaner removed from the article, and why ("prompt", "credits", "copyright", ...).
@@ -109,6 +110,7 @@ class Document {
 
   // --- events ---
   std::vector<Event> events;
+  bool discarded = false;  // a story discard matched (sports, markets ...): no events at all
 
   std::vector<Diagnostic> diagnostics;
   void Warn(uint32_t text_offset, std::string message);

@@ -68,6 +68,7 @@ class Compiler {
   void Run() {
     for (const ActorRecord& a : src_.actors) Actor(a);
     for (const AgentRecord& a : src_.agents) Agent(a);
+    for (const DiscardRecord& d : src_.discards) Discard(d);
     // Verbs of one PETRARCH synonym block share the block's patterns.
     std::map<int, std::vector<const VerbPatternRecord*>> block_patterns;
     for (const VerbRecord& v : src_.verbs)
@@ -113,6 +114,19 @@ class Compiler {
     }
     for (const std::vector<Word>& phrase : a.phrases)
       for (uint32_t idx : entries) b_.AddPhraseWords(PhraseWords(phrase, dialect_), /*is_agent=*/false, idx);
+  }
+
+  // A discard phrase is an actor phrase that takes the sentence (or the story) out.
+  void Discard(const DiscardRecord& d) {
+    if (d.phrase.empty()) return;
+    ActorEntry e;
+    e.code = d.whole_story ? std::string(kStoryDiscardCode) : "###";
+    e.name = TitleCase(d.phrase);
+    e.kind = ActorKind::kGroup;
+    e.kind_known = false;
+    e.where = Where(d.where);
+    const uint32_t idx = b_.AddActorEntry(std::move(e));
+    b_.AddPhraseWords(PhraseWords(d.phrase, dialect_), false, idx);
   }
 
   void Agent(const AgentRecord& a) {

@@ -58,6 +58,10 @@ struct SourceLine {
   uint32_t line = 0;
 };
 
+// The actor code a whole-story discard phrase carries (sports, markets ...); a sentence
+// discard carries "###".
+inline constexpr std::string_view kStoryDiscardCode = "###STORY";
+
 enum class ActorKind : uint8_t { kCountry, kAdjective, kCapital, kOrganisation, kPerson, kGroup };
 
 struct ActorEntry {

@@ -90,6 +90,14 @@ DictionarySource TabariSource() {
   act.code = "100";
   act.has_code = true;
   src.verbs.push_back(act);
+  DiscardRecord soccer;
+  soccer.phrase = {W("soccer", true)};
+  src.discards.push_back(soccer);
+  DiscardRecord market;
+  market.phrase = {W("stock", true), W("market", true)};
+  market.whole_story = true;
+  src.discards.push_back(market);
+  actor({{W("nasgul", true)}}, {{"###", {}, {}}});  // TABARI: a discard code on an actor
   VerbRecord wiretap;  // the verb is the second word: "wire tap"
   wiretap.verb = {W("wire", true), W("tap", true)};
   wiretap.head_word = 1;
@@ -147,6 +155,12 @@ TEST(Compile, TabariStemVerbsNeedNoVerbTag) {
   // ... but not when capitalized inside the sentence or after a determiner.
   EXPECT_EQ(Code("Arnor Actuality against Gondor."), "");
   EXPECT_EQ(Code("Arnor the actuality against Gondor."), "");
+}
+
+TEST(Compile, DiscardsTakeTheSentenceOrTheStoryOut) {
+  EXPECT_EQ(Code("Arnor attacked Gondor.\n\nArnor beat Gondor at soccer and attacked Rohan."), "ARN>GON:190 ");
+  EXPECT_EQ(Code("Arnor attacked Gondor.\n\nThe Nasgul attacked Rohan."), "ARN>GON:190 ");
+  EXPECT_EQ(Code("Arnor attacked Gondor.\n\nThe stock market fell."), "");
 }
 
 TEST(Compile, NullCodedActorNamesNothing) { EXPECT_EQ(Code("Bree attacked Gondor."), ""); }
