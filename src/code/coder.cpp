@@ -816,7 +816,17 @@ Status EventCoder::Run(Document& doc) const {
       // A compound subject with no target acts on itself, each member toward each other one:
       // "Gondor and Osgiliath postponed their meeting".
       bool reciprocal = false;
-      if (target < 0 && sources.size() > 1 && src_resolved.size() > 1) {
+      // ... provided no other actor follows in the verb's clause: then the act is toward that
+      // one, whatever the pattern found ("Ithilen and Gondor warned ... about the Prince").
+      bool actor_follows = false;
+      for (uint32_t k = pm.end > v ? pm.end : v + 1; k < s.token_end && !actor_follows; ++k) {
+        if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+        const std::string_view w = c.text(k);
+        if (w == "after" || w == "before" || w == "when" || w == "while" || w == "because" || w == "as") break;
+        const int mk = c.mention(k);
+        actor_follows = mk >= 0 && std::find(sources.begin(), sources.end(), mk) == sources.end();
+      }
+      if (target < 0 && !actor_follows && sources.size() > 1 && src_resolved.size() > 1) {
         reciprocal = true;
         for (size_t a = 0; a < src_resolved.size(); ++a)
           for (size_t b2 = 0; b2 < src_resolved.size(); ++b2)

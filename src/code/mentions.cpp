@@ -303,7 +303,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     for (uint32_t t = a.token_end; t < c.token_begin && !other; ++t) {
       const std::string_view w = doc.folded_view(doc.tokens[t].span);
       const Tag tag = doc.tokens[t].tag;
-      if (w == "and" || w == "or" || w == "&") coordinator = true;
+      if (w == "and" || w == "or" || w == "nor" || w == "&") coordinator = true;
       else if (w == ",") comma = true;
       else if (!(tag == Tag::DT || tag == Tag::PDT || IsAdjective(tag) || tag == Tag::PRPS || tag == Tag::RB ||
                  tag == Tag::CD))
