@@ -563,6 +563,7 @@ Status EventCoder::Run(Document& doc) const {
     sentence_words.assign(words.word.begin(), words.word.end());
     sentence_words.insert(sentence_words.end(), words.lemma.begin(), words.lemma.end());
     std::sort(sentence_words.begin(), sentence_words.end());
+    sentence_words.erase(std::unique(sentence_words.begin(), sentence_words.end()), sentence_words.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
 
@@ -581,19 +582,29 @@ Status EventCoder::Run(Document& doc) const {
       // Patterns headed by the verb's lemma, and by stems its written form begins with.
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
-      if (tagged_verb)
-        for (uint32_t pi : dict_.PatternsFor(lemma))
-          if (dict_.patterns()[pi].head_mode != WordMode::kStem) candidates.push_back(pi);
+      if (tagged_verb) {
+        const size_t before = candidates.size();
+        dict_.CandidatePatterns(lemma, sentence_words, &candidates);
+        candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
+                                        [&](uint32_t pi) { return dict_.patterns()[pi].head_mode == WordMode::kStem; }),
+                         candidates.end());
+      }
       if (dict_.has_stems()) {
         dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);
-        for (uint32_t stem : stems)
-          for (uint32_t pi : dict_.PatternsFor(stem))
-            if (dict_.patterns()[pi].head_mode == WordMode::kStem) candidates.push_back(pi);
-        std::stable_sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-          return dict_.patterns()[a].specificity > dict_.patterns()[b].specificity;
-        });
+        for (uint32_t stem : stems) {
+          const size_t before = candidates.size();
+          dict_.CandidatePatterns(stem, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
+                                          [&](uint32_t pi) { return dict_.patterns()[pi].head_mode != WordMode::kStem; }),
+                           candidates.end());
+        }
       }
       if (candidates.empty()) continue;
+      // Most specific first; among equals, in dictionary order.
+      std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
+        const int sa = dict_.patterns()[a].specificity, sb = dict_.patterns()[b].specificity;
+        return sa != sb ? sa > sb : a < b;
+      });
 
       // Auxiliary chain to the left: negation, modality, passive.
       bool negated = false, future = false, hypothetical = false, be = false, have = false;

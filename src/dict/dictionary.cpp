@@ -46,6 +46,17 @@ void Vocabulary::Freeze() {
   frozen_ = true;
 }
 
+void Dictionary::CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const {
+  if (head >= by_head_unkeyed_.size()) return;
+  out->insert(out->end(), by_head_unkeyed_[head].begin(), by_head_unkeyed_[head].end());
+  if (by_head_and_key_.empty()) return;
+  for (uint32_t w : words) {
+    if (w == 0) continue;
+    auto it = by_head_and_key_.find((uint64_t{head} << 32) | w);
+    if (it != by_head_and_key_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+  }
+}
+
 std::string Dictionary::Where(const SourceLine& s) const {
   return (s.file < files_.size() ? files_[s.file] : std::string("?")) + ":" + std::to_string(s.line);
 }
@@ -495,6 +506,25 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       const VerbPattern& pb = d.patterns_[b];
       return pa.specificity > pb.specificity;
     });
+  // Key each pattern by its rarest literal word, so that a sentence only tries the patterns
+  // whose key it contains (the verb "say" has thousands of patterns in the Phoenix set).
+  {
+    std::vector<uint32_t> frequency(d.vocab_.size(), 0);
+    for (const VerbPattern& p : d.patterns_)
+      for (uint32_t w : p.required) ++frequency[w];
+    d.by_head_unkeyed_.assign(d.vocab_.size(), {});
+    for (uint32_t i = 0; i < d.patterns_.size(); ++i) {
+      const VerbPattern& p = d.patterns_[i];
+      if (p.required.empty()) {
+        d.by_head_unkeyed_[p.head].push_back(i);
+        continue;
+      }
+      uint32_t key = p.required[0];
+      for (uint32_t w : p.required)
+        if (frequency[w] < frequency[key]) key = w;
+      d.by_head_and_key_[(uint64_t{p.head} << 32) | key].push_back(i);
+    }
+  }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash_state_));
   d.hash_ = std::string(buf, 8);

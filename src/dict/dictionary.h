@@ -156,6 +156,10 @@ class Dictionary {
   const std::vector<uint32_t>& PatternsFor(uint32_t lemma) const {
     return lemma < by_head_.size() ? by_head_[lemma] : empty_;
   }
+  // The patterns of `head` that can match a sentence whose word and lemma ids are `words`
+  // (sorted, unique): those without literal words, and those whose key word — their rarest
+  // literal word — is among `words`. Appended to *out in no particular order.
+  void CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const;
 
   // "data/dict/actors.dl:12"
   std::string Where(const SourceLine& s) const;
@@ -177,6 +181,8 @@ class Dictionary {
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
   std::vector<std::vector<uint32_t>> by_head_;
+  std::vector<std::vector<uint32_t>> by_head_unkeyed_;  // patterns without literal words
+  std::unordered_map<uint64_t, std::vector<uint32_t>> by_head_and_key_;  // (head << 32 | key word)
   std::vector<uint32_t> empty_;
   std::vector<std::string> files_;
   // A trie of the stem words: node k's children are trie_children_[stem_trie_[k].first ..
