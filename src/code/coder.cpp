@@ -552,7 +552,7 @@ Status EventCoder::Run(Document& doc) const {
           const std::string_view cname = dict_.CountryName(countries[k]);
           resolved.name = cname.empty() ? countries[k] : std::string(cname);
           resolved.generic = false;
-          resolved.rules.push_back("resolve generic-agent");
+          resolved.rules.push_back({Mention::Rule::kResolveGeneric, {}});
           if (k == 0) mentions[mi] = std::move(resolved);
           else mentions.push_back(std::move(resolved));  // same words, same compound: one event each
         }
@@ -779,7 +779,7 @@ Status EventCoder::Run(Document& doc) const {
           Mention r = *a;
           r.token_begin = m.token_begin;
           r.token_end = m.token_end;
-          r.rules.push_back("resolve pronoun");
+          r.rules.push_back({Mention::Rule::kResolvePronoun, {}});
           return r;
         }
         if (m.generic && !options_.one_sided) return std::nullopt;
@@ -808,7 +808,7 @@ Status EventCoder::Run(Document& doc) const {
           ref->name = m->name;
           ref->country = m->country;
           ref->span = ByteSpan{doc.tokens[m->token_begin].span.begin, doc.tokens[m->token_end - 1].span.end};
-          for (const std::string& r : m->rules) ev.rules.push_back(r);
+          for (const Mention::Rule& r : m->rules) ev.rules.push_back(RuleText(dict_, r));
         };
         ev.rules.push_back("verb " + dict_.Where(chosen->where));
         fill(src, &ev.source);

@@ -84,6 +84,16 @@ bool Mention::government() const {
   return !country.empty() && code == country;  // a country itself acts as its state
 }
 
+std::string RuleText(const Dictionary& dict, const Mention::Rule& rule) {
+  switch (rule.kind) {
+    case Mention::Rule::kActor: return "actor " + dict.Where(rule.where);
+    case Mention::Rule::kAgent: return "agent " + dict.Where(rule.where);
+    case Mention::Rule::kResolveGeneric: return "resolve generic-agent";
+    case Mention::Rule::kResolvePronoun: return "resolve pronoun";
+  }
+  return "";
+}
+
 void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict, SentenceWords* out) {
   const uint32_t n = s.token_end - s.token_begin;
   out->word.resize(n);
@@ -210,12 +220,12 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       if (rm.phrase->is_agent) {
         const AgentEntry& a = dict.agents()[rm.entry];
         if (!agent) agent = &a;
-        m.rules.push_back("agent " + dict.Where(a.where));
+        m.rules.push_back({Mention::Rule::kAgent, a.where});
         only_adjective = false;
         continue;
       }
       const ActorEntry& a = dict.actors()[rm.entry];
-      m.rules.push_back("actor " + dict.Where(a.where));
+      m.rules.push_back({Mention::Rule::kActor, a.where});
       if (a.kind == ActorKind::kPerson) {
         if (!person) {
           person = &a;

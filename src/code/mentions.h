@@ -29,7 +29,13 @@ struct Mention {
   char gender = 0;          // 'm', 'f'; for the pronoun "it", 'n' (not a person)
   int compound = -1;        // mentions joined by "and" share a compound id
   uint32_t name_begin = 0;  // a person: first token of the name itself ("Xi" in "President Xi Jinping")
-  std::vector<std::string> rules;  // "actor file:line", "agent file:line"
+  // What made the mention, rendered into an event's `rules` only when an event is written
+  // (no strings are built for the many mentions that code nothing).
+  struct Rule {
+    enum Kind : uint8_t { kActor, kAgent, kResolveGeneric, kResolvePronoun } kind;
+    SourceLine where;
+  };
+  std::vector<Rule> rules;
 
   bool government() const;  // state actor: a country, or a GOV/MIL/COP/... role
 };
@@ -42,6 +48,9 @@ struct SentenceWords {
 };
 
 void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict, SentenceWords* out);
+
+// "actor data/dict/people.dl:12", "resolve pronoun" ...
+std::string RuleText(const Dictionary& dict, const Mention::Rule& rule);
 
 // Finds the actor mentions of one sentence. `date` chooses among date-ranged entries.
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
