@@ -54,7 +54,14 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
   size_t pos = 0, word_begin = std::string_view::npos;
   while (pos < s.size()) {
     size_t next = pos;
-    bool space = IsSpace(NextCodePoint(s, &next));
+    bool space;
+    const unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {  // ASCII: no decoding
+      space = b == ' ' || (b >= '\t' && b <= '\r');
+      next = pos + 1;
+    } else {
+      space = IsSpace(NextCodePoint(s, &next));
+    }
     if (space && word_begin != std::string_view::npos) {
       words.push_back(s.substr(word_begin, pos - word_begin));
       word_begin = std::string_view::npos;
