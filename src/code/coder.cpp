@@ -566,6 +566,8 @@ Status EventCoder::Run(Document& doc) const {
     sentence_words.erase(std::unique(sentence_words.begin(), sentence_words.end()), sentence_words.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
+    std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
+    bool times_ready = false, times_future = false;
 
     for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
       const Token& vt = doc.tokens[v];
@@ -740,7 +742,11 @@ Status EventCoder::Run(Document& doc) const {
       Date date = anchor;
       DatePrecision precision = DatePrecision::kDay;
       {
-        const std::vector<TimeExpression> times = FindTimeExpressions(doc, s, anchor, mode == Mode::kFuture);
+        if (!times_ready || times_future != (mode == Mode::kFuture)) {
+          times = FindTimeExpressions(doc, s, anchor, mode == Mode::kFuture);
+          times_ready = true;
+          times_future = mode == Mode::kFuture;
+        }
         const TimeExpression* best = nullptr;
         int64_t best_score = INT64_MAX;
         for (const TimeExpression& t : times) {

@@ -49,7 +49,7 @@ void Vocabulary::Freeze() {
 void Dictionary::CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const {
   if (head >= by_head_unkeyed_.size()) return;
   out->insert(out->end(), by_head_unkeyed_[head].begin(), by_head_unkeyed_[head].end());
-  if (by_head_and_key_.empty()) return;
+  if (head >= head_has_keys_.size() || !head_has_keys_[head]) return;
   for (uint32_t w : words) {
     if (w == 0) continue;
     auto it = by_head_and_key_.find((uint64_t{head} << 32) | w);
@@ -523,6 +523,8 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       for (uint32_t w : p.required)
         if (frequency[w] < frequency[key]) key = w;
       d.by_head_and_key_[(uint64_t{p.head} << 32) | key].push_back(i);
+      if (d.head_has_keys_.size() <= p.head) d.head_has_keys_.resize(d.vocab_.size(), 0);
+      d.head_has_keys_[p.head] = 1;
     }
   }
   char buf[17];

@@ -183,6 +183,7 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> by_head_;
   std::vector<std::vector<uint32_t>> by_head_unkeyed_;  // patterns without literal words
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_head_and_key_;  // (head << 32 | key word)
+  std::vector<uint8_t> head_has_keys_;                                   // per head: any keyed pattern
   std::vector<uint32_t> empty_;
   std::vector<std::string> files_;
   // A trie of the stem words: node k's children are trie_children_[stem_trie_[k].first ..
