@@ -443,6 +443,53 @@ std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
   return out;
 }
 
+// Keeps, of the events of one sentence (doc.events from `begin`, made by the verbs in
+// `verbs`), the first verb's events in each clause delimited by a conjunction (kClause) or in
+// the sentence (kSentence). A verb inside a subordinate segment counts only when its clause has
+// no event outside segments.
+void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, size_t begin,
+                     const std::vector<uint32_t>& verbs) {
+  // Conjunction-delimited clauses: a coordinator that does not join two actors of a compound.
+  std::vector<int> conj(c.e() - c.b(), 0);
+  int id = 0;
+  for (uint32_t k = c.b(); k < c.e(); ++k) {
+    const std::string_view w = c.text(k);
+    if (code_by == CodeBy::kClause && (w == "and" || w == "but" || w == "or" || w == "nor") && k > c.b() &&
+        k + 1 < c.e()) {
+      const int left = c.mention(k - 1), right = c.mention(k + 1);
+      const bool compound = left >= 0 && right >= 0 && (*c.mentions)[left].compound >= 0 &&
+                            (*c.mentions)[left].compound == (*c.mentions)[right].compound;
+      const bool adjectives = IsAdjective(c.tok(k - 1).tag) && IsAdjective(c.tok(k + 1).tag);
+      if (!compound && !adjectives) ++id;
+    }
+    conj[k - c.b()] = id;
+  }
+  // For each clause: the first verb outside segments that made an event, else the first verb.
+  std::vector<int64_t> chosen(static_cast<size_t>(id) + 1, -1), fallback(static_cast<size_t>(id) + 1, -1);
+  for (uint32_t v : verbs) {
+    const int cl = conj[v - c.b()];
+    if (c.clauses.segment[v - c.b()] < 0) {
+      if (chosen[cl] < 0) chosen[cl] = v;
+    } else if (fallback[cl] < 0) {
+      fallback[cl] = v;
+    }
+  }
+  std::vector<Event> kept(doc.events.begin(), doc.events.begin() + static_cast<long>(begin));
+  bool any = false;
+  for (size_t i = 0; i < verbs.size(); ++i) {
+    const uint32_t v = verbs[i];
+    const int cl = conj[v - c.b()];
+    const int64_t want = chosen[cl] >= 0 ? chosen[cl] : fallback[cl];
+    if (want != v) continue;
+    if (code_by == CodeBy::kSentence && any && (kept.empty() || kept.back().sentence != doc.events[begin + i].sentence ||
+                                                 verbs[i] != verbs[i - 1]))
+      continue;
+    kept.push_back(std::move(doc.events[begin + i]));
+    any = true;
+  }
+  doc.events = std::move(kept);
+}
+
 }  // namespace
 
 Status EventCoder::Run(Document& doc) const {
@@ -451,6 +498,7 @@ Status EventCoder::Run(Document& doc) const {
   if (doc.publication_date) anchor = *doc.publication_date;
   else if (doc.dateline.date) anchor = *doc.dateline.date;
 
+  const CodeBy code_by = options_.code_by ? *options_.code_by : static_cast<CodeBy>(dict_.default_code_by());
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
@@ -566,6 +614,8 @@ Status EventCoder::Run(Document& doc) const {
     sentence_words.erase(std::unique(sentence_words.begin(), sentence_words.end()), sentence_words.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
+    const size_t sentence_events_begin = doc.events.size();
+    std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -801,6 +851,7 @@ Status EventCoder::Run(Document& doc) const {
       if (tgt_resolved.empty()) tgt_resolved.push_back(std::nullopt);
 
       auto emit = [&](const std::optional<Mention>& src, const std::optional<Mention>& tgt, const std::string& code) {
+        event_verbs.push_back(v);
         Event ev;
         ev.sentence = si;
         ev.code = code;
@@ -862,6 +913,9 @@ Status EventCoder::Run(Document& doc) const {
         }
       }
     }
+
+    // TABARI's convention: the first event of each conjunction-delimited clause.
+    if (code_by != CodeBy::kAll && !event_verbs.empty()) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

@@ -17,14 +17,23 @@
 // sentence's time expressions (resolve/temporal.h) against the publication date.
 #pragma once
 
+#include <optional>
+
 #include "core/stage.h"
 #include "dict/dictionary.h"
 
 namespace dateline {
 
+// Which events of a sentence are kept (TABARI's "SET: CODE BY ..."): every event (dateline's
+// default), the first event of each clause delimited by a conjunction (TABARI's default, used
+// when TABARI dictionaries are loaded), or the first event of the sentence. Events of a
+// subordinate segment count only where its clause has no other.
+enum class CodeBy : uint8_t { kAll, kClause, kSentence };
+
 struct CoderOptions {
   bool one_sided = false;  // also write events with one side empty
   bool all_modes = false;  // also write negated and hypothetical events
+  std::optional<CodeBy> code_by;  // unset: the dictionary's default (Dictionary::default_code_by)
 };
 
 class EventCoder final : public Stage {

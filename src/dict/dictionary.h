@@ -163,6 +163,9 @@ class Dictionary {
 
   // "data/dict/actors.dl:12"
   std::string Where(const SourceLine& s) const;
+  // The coding convention of the dictionaries' family: TABARI dictionaries expect the first
+  // event of each conjunction-delimited clause (code/coder.h CodeBy), others every event.
+  uint8_t default_code_by() const { return default_code_by_; }
   // Short hash of every dictionary byte loaded, for the `version` field.
   const std::string& hash() const { return hash_; }
 
@@ -196,6 +199,7 @@ class Dictionary {
   };
   std::vector<TrieNode> stem_trie_;
   bool has_endings_ = false;
+  uint8_t default_code_by_ = 0;  // a CodeBy value
   std::unordered_map<std::string, std::string> country_names_;
   std::string hash_;
 };
@@ -229,6 +233,7 @@ class DictionaryBuilder {
     return static_cast<uint32_t>(dict_.word_sets_.size() - 1);
   }
   void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
+  void SetDefaultCodeBy(uint8_t code_by) { dict_.default_code_by_ = code_by; }
 
   const std::vector<std::string>& problems() const { return problems_; }
   Result<Dictionary> Build() &&;

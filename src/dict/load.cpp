@@ -105,7 +105,10 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
     Status s = LoadFile(*path, kind, &builder, &sources);
     if (!s.ok()) return s;
   }
-  if (sources.has_tabari) AddSource(sources.tabari, DictionaryDialect::kTabari, &builder);
+  if (sources.has_tabari) {
+    AddSource(sources.tabari, DictionaryDialect::kTabari, &builder);
+    builder.SetDefaultCodeBy(1);  // CodeBy::kClause: TABARI's "CODE BY CLAUSE"
+  }
   if (sources.has_petrarch1) AddSource(sources.petrarch1, DictionaryDialect::kPetrarch1, &builder);
   if (sources.has_petrarch2) AddSource(sources.petrarch2, DictionaryDialect::kPetrarch2, &builder);
 
