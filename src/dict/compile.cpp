@@ -52,6 +52,16 @@ bool IsCountryCode(const std::string& code) {
   return true;
 }
 
+// A dictionary word as the tokenizer splits text: "didn't" is "did" + "n't", "can't" "ca" +
+// "n't", "won't" "wo" + "n't" (the tokenizer's forms, whose lemmas are do, can, will).
+std::vector<std::string> TokenWords(const std::string& word) {
+  if (word.size() > 3 && word.compare(word.size() - 3, 3, "n't") == 0)
+    return {word.substr(0, word.size() - 3), "n't"};
+  return {word};
+}
+
+bool IsNegationWord(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no"; }
+
 bool IsWordLike(const PatternElement& el) {
   return el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet ||
          el.kind == PatternElement::kPhraseSet;
@@ -157,7 +167,10 @@ class Compiler {
           *why = "a synset inside a phrase";
           return false;
         }
-        ids.push_back(b_.Intern(w.text));
+        for (const std::string& t : TokenWords(w.text)) {
+          ids.push_back(b_.Intern(t));
+          negation_seen_ = negation_seen_ || IsNegationWord(t);
+        }
       }
       if (!ids.empty()) set.push_back(std::move(ids));
       return true;
@@ -213,7 +226,10 @@ class Compiler {
           *why = "synset &" + name + " has a member with a synset or an actor slot inside";
           return false;
         }
-        ids.push_back(b_.Intern(w.text));
+        for (const std::string& t : TokenWords(w.text)) {
+          ids.push_back(b_.Intern(t));
+          negation_seen_ = negation_seen_ || IsNegationWord(t);
+        }
       }
       if (!ids.empty()) set->push_back(std::move(ids));
     }
@@ -322,7 +338,10 @@ class Compiler {
       std::string why;
       std::vector<PatternElement> before_elements;
       p.after = particles_;
-      if (!Elements(before, false, &before_elements, &why) || !Elements(after, true, &p.after, &why)) {
+      negation_seen_ = false;
+      const bool before_ok = Elements(before, false, &before_elements, &why);
+      const bool negation_before = negation_seen_;
+      if (!before_ok || !Elements(after, true, &p.after, &why)) {
         b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
         continue;
       }
@@ -330,10 +349,7 @@ class Compiler {
       p.before.insert(p.before.end(), before_elements.rbegin(), before_elements.rend());
       // A negation among the words before the verb ("NOT *", "DIDN'T *") is encoded by the
       // pattern: the event is not dropped as negated.
-      for (const PatternToken& t : before)
-        if (t.kind == PatternToken::kWord && (t.word.text == "not" || t.word.text == "n't" || t.word.text == "never" ||
-                                              t.word.text == "didn't" || t.word.text == "won't"))
-          p.negated = true;
+      if (negation_before) p.negated = true;
       for (const PatternElement& el : p.before) p.specificity += IsWordLike(el);
       for (const PatternElement& el : p.after) p.specificity += IsWordLike(el);
       b_.AddPattern(std::move(p));
@@ -355,6 +371,7 @@ class Compiler {
   std::map<std::string, const SynsetRecord*> synsets_;
   std::vector<PatternElement> particles_;  // the words after a multi-word verb's head
   std::vector<PatternElement> prefix_;     // the words before it, nearest first
+  bool negation_seen_ = false;             // a negation word went into the elements being built
 };
 
 }  // namespace
