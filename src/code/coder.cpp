@@ -174,6 +174,17 @@ bool WordIs(const SentenceContext& c, uint32_t pos, uint32_t word) {
   return c.words->word[pos - c.b()] == word || c.words->lemma[pos - c.b()] == word;
 }
 
+// A word of a phrase set: exact as WordIs, or a stem (spelled with a leading '\x01') that
+// begins the token.
+bool MemberIs(const SentenceContext& c, uint32_t pos, uint32_t word) {
+  const std::string_view w = c.dict->vocabulary().word(word);
+  if (!w.empty() && w[0] == '\x01') {
+    const std::string_view t = c.text(pos);
+    return t.size() >= w.size() - 1 && t.compare(0, w.size() - 1, w.substr(1)) == 0;
+  }
+  return WordIs(c, pos, word);
+}
+
 struct PatternMatch {
   int source = -1, target = -1;
   uint32_t end = 0;
@@ -201,7 +212,7 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
         if (pos + phrase.size() > limit) continue;
         bool ok = true;
-        for (size_t k = 0; k < phrase.size() && ok; ++k) ok = WordIs(c, pos + static_cast<uint32_t>(k), phrase[k]);
+        for (size_t k = 0; k < phrase.size() && ok; ++k) ok = MemberIs(c, pos + static_cast<uint32_t>(k), phrase[k]);
         if (ok && MatchAfter(c, els, ei + 1, pos + static_cast<uint32_t>(phrase.size()), limit, m)) return true;
       }
       return false;
@@ -243,7 +254,7 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
         if (k - static_cast<int64_t>(phrase.size()) + 1 < floor) continue;
         bool all = true;
         for (size_t q = 0; q < phrase.size() && all; ++q)
-          all = WordIs(c, static_cast<uint32_t>(k - static_cast<int64_t>(phrase.size()) + 1 + static_cast<int64_t>(q)), phrase[q]);
+          all = MemberIs(c, static_cast<uint32_t>(k - static_cast<int64_t>(phrase.size()) + 1 + static_cast<int64_t>(q)), phrase[q]);
         if (all) {
           k -= static_cast<int64_t>(phrase.size());
           ok = true;

@@ -60,6 +60,10 @@ std::vector<std::string> TokenWords(const std::string& word) {
   return {word};
 }
 
+// In phrase sets, a TABARI stem is kept with a leading '\x01': the coder then matches any token
+// that begins with it ("DOLLAR" matches "dollars").
+constexpr char kStemMark = '\x01';
+
 bool IsNegationWord(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no"; }
 
 bool IsWordLike(const PatternElement& el) {
@@ -168,7 +172,7 @@ class Compiler {
           return false;
         }
         for (const std::string& t : TokenWords(w.text)) {
-          ids.push_back(b_.Intern(t));
+          ids.push_back(InternMember(t, w));
           negation_seen_ = negation_seen_ || IsNegationWord(t);
         }
       }
@@ -188,7 +192,8 @@ class Compiler {
       return false;
     }
     bool single_words = true;
-    for (const auto& phrase : set) single_words = single_words && phrase.size() == 1;
+    for (const auto& phrase : set)
+      for (uint32_t id : phrase) single_words = single_words && phrase.size() == 1 && !b_.IsStemMarked(id);
     if (set.size() == 1 && single_words) {
       el->kind = PatternElement::kWord;
       el->word = set[0][0];
@@ -202,6 +207,13 @@ class Compiler {
       el->word = b_.AddPhraseSet(std::move(set));
     }
     return true;
+  }
+
+  // A word of a set or synset: a TABARI stem is marked, so that it matches as a prefix.
+  uint32_t InternMember(const std::string& token, const Word& w) {
+    if (dialect_ == DictionaryDialect::kTabari && !w.exact && token != "n't" && token.size() >= 3)
+      return b_.Intern(std::string(1, kStemMark) + token);
+    return b_.Intern(token);
   }
 
   // The members of a synset, nested synsets expanded (to a depth of 4).
@@ -221,17 +233,18 @@ class Compiler {
         continue;
       }
       std::vector<uint32_t> ids;
+      bool usable = true;
       for (const Word& w : phrase) {
         if (!w.text.empty() && (w.text[0] == '&' || w.text == "$" || w.text == "+")) {
-          *why = "synset &" + name + " has a member with a synset or an actor slot inside";
-          return false;
+          usable = false;  // a member with a nested synset or an actor slot: that member is left out
+          break;
         }
         for (const std::string& t : TokenWords(w.text)) {
-          ids.push_back(b_.Intern(t));
+          ids.push_back(InternMember(t, w));
           negation_seen_ = negation_seen_ || IsNegationWord(t);
         }
       }
-      if (!ids.empty()) set->push_back(std::move(ids));
+      if (usable && !ids.empty()) set->push_back(std::move(ids));
     }
     return true;
   }

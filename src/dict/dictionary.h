@@ -107,7 +107,8 @@ struct PatternElement {
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
                       // kWordSet: index into Dictionary::word_sets(), any of which matches;
                       // kPhraseSet: index into Dictionary::phrase_sets(): any of its phrases,
-                      // word after word (synsets such as &WEAPON: "rocket", "assault rifle")
+                      // word after word (synsets such as &WEAPON: "rocket", "assault rifle");
+                      // a phrase word spelled with a leading '\x01' is a stem (TABARI)
 };
 
 struct VerbPattern {
@@ -223,6 +224,7 @@ class DictionaryBuilder {
   void AddPhraseWords(const std::vector<std::pair<std::string, WordMode>>& words, bool is_agent, uint32_t entry);
   uint16_t AddFileName(std::string name);
   uint32_t Intern(std::string_view word) { return dict_.vocab_.Intern(word); }
+  bool IsStemMarked(uint32_t id) const { return !dict_.vocab_.word(id).empty() && dict_.vocab_.word(id)[0] == '\x01'; }
   void AddPattern(VerbPattern pattern) { dict_.patterns_.push_back(std::move(pattern)); }
   uint32_t AddPhraseSet(std::vector<std::vector<uint32_t>> phrases) {
     dict_.phrase_sets_.push_back(std::move(phrases));
