@@ -36,6 +36,7 @@ void AddDictionaryOptions(CLI::App* app, DictionaryOptions* d) {
   app->add_option("--discards", d->discards, "Discards (PETRARCH)");
   app->add_option("--issues", d->issues, "Issues (PETRARCH)");
   app->add_option("--options", d->options, "TABARI .options file");
+  app->add_option("--ontology", d->ontology, "PETRARCH-2 internal coding ontology (codes of negated events)");
   app->add_option("--project", d->project, "TABARI .project file naming the dictionaries");
   app->add_flag("--no-default-dictionaries", d->no_defaults, "Use only the dictionaries given");
 }
@@ -43,7 +44,8 @@ void AddDictionaryOptions(CLI::App* app, DictionaryOptions* d) {
 // Loads the dictionaries, reporting every skipped entry and the load time on stderr.
 const Dictionary* LoadOrDefault(const DictionaryOptions& d, std::unique_ptr<Dictionary>* owned, double* seconds) {
   const bool custom = d.no_defaults || !d.project.empty() || !d.actors.empty() || !d.verbs.empty() ||
-                      !d.agents.empty() || !d.discards.empty() || !d.issues.empty() || !d.options.empty();
+                      !d.agents.empty() || !d.discards.empty() || !d.issues.empty() || !d.options.empty() ||
+                      !d.ontology.empty();
   const auto start = std::chrono::steady_clock::now();
   if (!custom) {
     const Dictionary& dict = DefaultDictionary();

@@ -30,6 +30,7 @@ DictionaryOptions DictionaryOptionsForSuite(const Suite& suite) {
     else if (f.role == "discards") d.discards = path;
     else if (f.role == "issues") d.issues = path;
     else if (f.role == "options") d.options = path;
+    else if (f.role == "ontology") d.ontology = path;
   }
   return d;
 }

@@ -793,6 +793,16 @@ Status EventCoder::Run(Document& doc) const {
       }
       if (subject >= 0) was_subject[subject] = true;
 
+      // With PETRARCH-2's ontology a negated act is the act it negates into ("did not
+      // criticize" is cooperation): coded as asserted, with that code.
+      std::string code = chosen->code;
+      if (negated && !chosen->negated) {
+        std::string flipped = dict_.NegatedCode(code);
+        if (!flipped.empty()) {
+          code = std::move(flipped);
+          negated = false;
+        }
+      }
       Mode mode = Mode::kAsserted;
       if (negated) mode = Mode::kNegated;
       else if (hypothetical) mode = Mode::kHypothetical;
@@ -910,7 +920,7 @@ Status EventCoder::Run(Document& doc) const {
         for (size_t a = 0; a < src_resolved.size(); ++a)
           for (size_t b2 = 0; b2 < src_resolved.size(); ++b2)
             if (a != b2 && src_resolved[a] && src_resolved[b2] && src_resolved[a]->code != src_resolved[b2]->code)
-              emit(src_resolved[a], src_resolved[b2], chosen->code);
+              emit(src_resolved[a], src_resolved[b2], code);
       }
       for (const auto& src : src_resolved) {
         if (reciprocal) break;
@@ -918,7 +928,7 @@ Status EventCoder::Run(Document& doc) const {
           if ((!src || !tgt) && !options_.one_sided) continue;
           if (!src && !tgt) continue;
           if (src && tgt && src->code == tgt->code && src->name == tgt->name) continue;
-          emit(src, tgt, chosen->code);
+          emit(src, tgt, code);
           // Paired codes ("042:043"): the target's side of the same act.
           if (!chosen->reverse_code.empty() && src && tgt) emit(tgt, src, chosen->reverse_code);
         }

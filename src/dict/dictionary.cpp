@@ -57,6 +57,21 @@ void Dictionary::CandidatePatterns(uint32_t head, const std::vector<uint32_t>& w
   }
 }
 
+std::string Dictionary::NegatedCode(std::string_view code) const {
+  auto it = ontology_.find(std::string(code));
+  if (it == ontology_.end()) return {};
+  // A value is base, base + 0xFFFF (the opposite) or base - 0xFFFF (the negation); "not" of
+  // either of the latter is the base, "not" of a base is its negation.
+  constexpr int64_t kFlip = 0xFFFF;
+  const int64_t v = it->second;
+  int64_t negated;
+  if (v > kFlip) negated = v - kFlip;
+  else if (v < 0) negated = v + kFlip;
+  else negated = v - kFlip;
+  auto found = ontology_codes_.find(negated);
+  return found == ontology_codes_.end() ? std::string() : found->second;
+}
+
 std::string Dictionary::Where(const SourceLine& s) const {
   return (s.file < files_.size() ? files_[s.file] : std::string("?")) + ":" + std::to_string(s.line);
 }

@@ -167,6 +167,9 @@ class Dictionary {
   // The coding convention of the dictionaries' family: TABARI dictionaries expect the first
   // event of each conjunction-delimited clause (code/coder.h CodeBy), others every event.
   uint8_t default_code_by() const { return default_code_by_; }
+  // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
+  // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
+  std::string NegatedCode(std::string_view code) const;
   // Short hash of every dictionary byte loaded, for the `version` field.
   const std::string& hash() const { return hash_; }
 
@@ -201,6 +204,8 @@ class Dictionary {
   std::vector<TrieNode> stem_trie_;
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
+  std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
+  std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
   std::string hash_;
 };
@@ -236,6 +241,11 @@ class DictionaryBuilder {
   }
   void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
   void SetDefaultCodeBy(uint8_t code_by) { dict_.default_code_by_ = code_by; }
+  void AddOntologyEntry(const std::string& code, int64_t value) {
+    if (code.empty()) return;
+    dict_.ontology_.emplace(code, value);
+    dict_.ontology_codes_.emplace(value, code);
+  }
 
   const std::vector<std::string>& problems() const { return problems_; }
   Result<Dictionary> Build() &&;

@@ -105,6 +105,15 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
     Status s = LoadFile(*path, kind, &builder, &sources);
     if (!s.ok()) return s;
   }
+  if (!options.ontology.empty()) {
+    Result<std::string> bytes = ReadBytes(options.ontology);
+    if (!bytes.ok()) return bytes.status();
+    DictionarySource src;
+    PetrarchExtras extras;
+    ReadPetrarchOntology(options.ontology, *bytes, DictionaryDialect::kPetrarch2, &src, &extras);
+    for (const std::string& p : src.problems) builder.AddProblem(p);
+    for (const PetrarchOntologyEntry& e : extras.ontology) builder.AddOntologyEntry(e.cameo, e.value);
+  }
   if (sources.has_tabari) {
     AddSource(sources.tabari, DictionaryDialect::kTabari, &builder);
     builder.SetDefaultCodeBy(1);  // CodeBy::kClause: TABARI's "CODE BY CLAUSE"

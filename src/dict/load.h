@@ -24,6 +24,7 @@ namespace dateline {
 struct DictionaryOptions {
   std::vector<std::string> actors;  // repeatable
   std::string verbs, agents, discards, issues, options;
+  std::string ontology;              // PETRARCH-2 internal coding ontology (negated codes)
   std::string project;               // a TABARI .project naming the others
   bool no_defaults = false;          // only what is given
 };

@@ -122,3 +122,22 @@ TEST(Dictionary, DateRangedPeopleFollowTheirOffice) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(Dictionary, OntologyNegatesCodes) {
+  DictionaryBuilder b;
+  b.AddOntologyEntry("050", 0x0080);           // diplomatic cooperation
+  b.AddOntologyEntry("110", 0xFFFF + 0x0080);  // disapprove: its opposite
+  b.AddOntologyEntry("010", 0x1000);           // say
+  b.AddOntologyEntry("011", 0x1000 - 0xFFFF);  // decline comment: "not say"
+  Dictionary d = std::move(b).Build().take();
+  EXPECT_EQ(d.NegatedCode("110"), "050");
+  EXPECT_EQ(d.NegatedCode("010"), "011");
+  EXPECT_EQ(d.NegatedCode("011"), "010");
+  EXPECT_EQ(d.NegatedCode("190"), "");  // not in the ontology
+}
+
+}  // namespace
+}  // namespace dateline
