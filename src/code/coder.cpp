@@ -246,6 +246,7 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
                  int64_t* start) {
   int64_t k = static_cast<int64_t>(pos) - 1;
   *start = k;
+  bool first = true;
   for (const PatternElement& el : els) {
     if (el.kind == PatternElement::kPhraseSet) {
       // Before the verb a phrase set matches by its phrases' last words, read backwards.
@@ -271,14 +272,24 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
         if (WordIs(c, u, w)) return true;
       return false;
     };
-    while (k >= floor && !is_element(static_cast<uint32_t>(k)) &&
-           (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
-            IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
-            IsDo(c.text(static_cast<uint32_t>(k)))))
-      --k;
+    if (first) {
+      while (k >= floor && !is_element(static_cast<uint32_t>(k)) &&
+             (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
+              IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
+              IsDo(c.text(static_cast<uint32_t>(k)))))
+        --k;
+    } else {
+      // Between the pattern's words a few others may stand ("INDICATED ... WOULD *": "indicated
+      // it would act"), as in TABARI's default skipping; never across a comma.
+      for (int gap = 0; gap < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) &&
+                        c.text(static_cast<uint32_t>(k)) != ",";
+           ++gap)
+        --k;
+    }
     if (k < floor || !is_element(static_cast<uint32_t>(k))) return false;
     --k;
     *start = k;
+    first = false;
   }
   return true;
 }
