@@ -103,11 +103,23 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
   SuiteRunOptions run;
   run.skips = options.skip_file.empty() ? nullptr : &skips;
   run.category = options.category;
-  SuiteResult result = RunSuite(*suite, [&pipeline](const ValidationRecord& record) {
+  // Options the suite sets (TABARI OPTION records, PETRARCH <Config>) hold from their record on.
+  CoderOptions coder_options;
+  std::unique_ptr<Pipeline> configured;
+  SuiteResult result = RunSuite(*suite, [&](const ValidationRecord& record) {
+    bool changed = false;
+    // TABARI's OPTION records hold until changed; a PETRARCH <Config> is its record's own.
+    if (suite->kind != SuiteKind::kTabari && configured) {
+      coder_options = CoderOptions{};
+      configured.reset();
+    }
+    for (const std::string& option : record.options_before) changed = ApplyCoderOption(option, &coder_options) || changed;
+    if (changed) configured = std::make_unique<Pipeline>(dict, coder_options);
+    const Pipeline& active = configured ? *configured : pipeline;
     Document doc = DecodeArticle(record.id, record.text);
     doc.publication_date = record.date;
     doc.origin = record.id;
-    pipeline.Process(doc);
+    active.Process(doc);
     CodedRecord coded;
     for (const Event& e : doc.events) coded.events.push_back({e.source.code, e.target.code, e.code});
     coded.discarded = doc.discarded;

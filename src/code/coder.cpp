@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <string_view>
 #include <unordered_map>
@@ -514,6 +515,38 @@ void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, si
 
 }  // namespace
 
+bool ApplyCoderOption(std::string_view option, CoderOptions* options) {
+  std::string o;
+  for (char ch : option) o += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  auto has = [&](std::string_view w) { return o.find(w) != std::string::npos; };
+  auto bracketed = [&](size_t from) -> std::string {
+    const size_t open = o.find('[', from), close = o.find(']', from);
+    if (open == std::string::npos || close == std::string::npos || close < open) return {};
+    return std::string(option.substr(open + 1, close - open - 1));
+  };
+  if (has("CONVERT AGENT")) {
+    options->convert_agents = has("TRUE");
+    return true;
+  }
+  if (has("CODE BY SENTENCE")) return options->code_by = CodeBy::kSentence, true;
+  if (has("CODE BY CLAUSE")) return options->code_by = CodeBy::kClause, true;
+  if (has("CODE ALL")) return options->code_by = CodeBy::kAll, true;
+  if (o.rfind("DEFAULT:", 0) == 0) {
+    if (has("OFF")) {
+      options->default_source.clear();
+      options->default_target.clear();
+    }
+    if (const size_t at = o.find("SOURCE"); at != std::string::npos) options->default_source = bracketed(at);
+    if (const size_t at = o.find("TARGET"); at != std::string::npos) options->default_target = bracketed(at);
+    return true;
+  }
+  if (has("REQUIRE_DYAD")) {
+    options->one_sided = has("FALSE");
+    return true;
+  }
+  return false;
+}
+
 Status EventCoder::Run(Document& doc) const {
   doc.events.clear();
   Date anchor;
@@ -603,6 +636,35 @@ Status EventCoder::Run(Document& doc) const {
                   countries.push_back(mentions[k].country);
             }
           }
+        }
+        // "Danish media and government": the modifier of the compound's first member is shared.
+        if (countries.empty() && mentions[mi].compound >= 0) {
+          const Mention* lead = nullptr;
+          for (size_t k = 0; k < mi && !lead; ++k)
+            if (mentions[k].compound == mentions[mi].compound && !mentions[k].generic && !mentions[k].agent.empty() &&
+                !mentions[k].country.empty() && !mentions[k].person)
+              lead = &mentions[k];
+          if (lead) {
+            std::string base = lead->code;
+            if (base.size() > lead->agent.size() && base.compare(base.size() - lead->agent.size(), lead->agent.size(), lead->agent) == 0)
+              base.resize(base.size() - lead->agent.size());
+            Mention& m = mentions[mi];
+            m.code = base + m.agent;
+            m.country = lead->country;
+            m.name = lead->name;
+            m.generic = false;
+            m.rules.push_back({Mention::Rule::kResolveGeneric, {}});
+            continue;
+          }
+        }
+        if (countries.empty() && dict_.agents_compose_locally()) {
+          // TABARI composes an agent only with an actor next to it; alone it is an actor of its
+          // own under CONVERT AGENT, else nothing.
+          if (options_.convert_agents) {
+            mentions[mi].code = "~" + mentions[mi].code;
+            mentions[mi].generic = false;
+          }
+          continue;
         }
         if (countries.empty()) {
           std::string country;
@@ -933,6 +995,25 @@ Status EventCoder::Run(Document& doc) const {
             if (a != b2 && src_resolved[a] && src_resolved[b2] && src_resolved[a]->code != src_resolved[b2]->code)
               emit(src_resolved[a], src_resolved[b2], code);
       }
+      // TABARI's DEFAULT: codes for a missing side.
+      if (!options_.default_source.empty())
+        for (auto& src : src_resolved)
+          if (!src) {
+            Mention d;
+            d.code = options_.default_source;
+            d.token_begin = v;
+            d.token_end = v + 1;
+            src = d;
+          }
+      if (!options_.default_target.empty())
+        for (auto& tgt : tgt_resolved)
+          if (!tgt) {
+            Mention d;
+            d.code = options_.default_target;
+            d.token_begin = v;
+            d.token_end = v + 1;
+            tgt = d;
+          }
       for (const auto& src : src_resolved) {
         if (reciprocal) break;
         for (const auto& tgt : tgt_resolved) {

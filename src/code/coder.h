@@ -34,7 +34,18 @@ struct CoderOptions {
   bool one_sided = false;  // also write events with one side empty
   bool all_modes = false;  // also write negated and hypothetical events
   std::optional<CodeBy> code_by;  // unset: the dictionary's default (Dictionary::default_code_by)
+  // TABARI "SET: CONVERT AGENT = TRUE": an agent with no actor next to it is an actor of its
+  // own, coded "~" + its code ("~REB").
+  bool convert_agents = false;
+  // TABARI "DEFAULT: SOURCE [X] ... TARGET [Y]": the code of a missing side.
+  std::string default_source, default_target;
 };
+
+// Applies one option of a TABARI .options file or validation record ("SET: CONVERT AGENT =
+// TRUE", "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "SET: CODE BY SENTENCE",
+// "DEFAULT: OFF") or of a PETRARCH configuration ("require_dyad = FALSE") to `options`.
+// Returns false for an option the coder does not use (it is then ignored).
+bool ApplyCoderOption(std::string_view option, CoderOptions* options);
 
 class EventCoder final : public Stage {
  public:

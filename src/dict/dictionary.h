@@ -167,6 +167,10 @@ class Dictionary {
   // The coding convention of the dictionaries' family: TABARI dictionaries expect the first
   // event of each conjunction-delimited clause (code/coder.h CodeBy), others every event.
   uint8_t default_code_by() const { return default_code_by_; }
+  // TABARI or PETRARCH dictionaries were loaded: as their coders do, an agent composes only
+  // with an actor next to it ("Syrian police", "police of Syria"), never with one named
+  // elsewhere in the sentence or the article.
+  bool agents_compose_locally() const { return agents_compose_locally_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -204,6 +208,7 @@ class Dictionary {
   std::vector<TrieNode> stem_trie_;
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
+  bool agents_compose_locally_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -241,6 +246,7 @@ class DictionaryBuilder {
   }
   void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
   void SetDefaultCodeBy(uint8_t code_by) { dict_.default_code_by_ = code_by; }
+  void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -302,3 +302,35 @@ TEST(Coder, PronounsResolveInsideTheSentenceFirst) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+TEST(CoderOptions, TabariAndPetrarchOptionsApply) {
+  CoderOptions o;
+  EXPECT_TRUE(ApplyCoderOption("SET: CONVERT AGENT = TRUE", &o));
+  EXPECT_TRUE(o.convert_agents);
+  EXPECT_TRUE(ApplyCoderOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o));
+  EXPECT_EQ(o.default_source, "DEFSRC");
+  EXPECT_EQ(o.default_target, "DEFTAR");
+  EXPECT_TRUE(ApplyCoderOption("DEFAULT: OFF", &o));
+  EXPECT_TRUE(o.default_source.empty());
+  EXPECT_TRUE(ApplyCoderOption("SET: CODE BY SENTENCE", &o));
+  EXPECT_EQ(*o.code_by, CodeBy::kSentence);
+  EXPECT_TRUE(ApplyCoderOption("require_dyad = False", &o));
+  EXPECT_TRUE(o.one_sided);
+  EXPECT_FALSE(ApplyCoderOption("SET: VERB USAGE = FALSE", &o));
+}
+
+TEST(Coder, DefaultSourceFillsAMissingSide) {
+  CoderOptions o;
+  o.default_source = "DEF";
+  EXPECT_EQ(Dyads(Code("Troops attacked Gondor.", o)), "DEF>GON:190 ");
+}
+
+TEST(Coder, ModifiersOfACompoundAreShared) {
+  EXPECT_EQ(Dyads(Code("Gondorian lawmakers and authorities criticized Mordor.")), "GONLEG>MOR:111 GONGOV>MOR:111 ");
+}
+
+}  // namespace
+}  // namespace dateline
