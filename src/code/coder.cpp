@@ -515,6 +515,36 @@ void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, si
 
 }  // namespace
 
+// Adds to *issues the codes of the issue phrases in a sentence (longest match at each word; a
+// null entry takes its words without a code).
+void FindIssues(const Dictionary& dict, const SentenceWords& words, std::vector<std::string>* issues) {
+  const size_t n = words.word.size();
+  for (size_t i = 0; i < n;) {
+    const IssuePhrase* best = nullptr;
+    for (const uint32_t first : {words.word[i], words.lemma[i]}) {
+      if (first == 0) continue;
+      for (uint32_t pi : dict.IssuesStartingWith(first)) {  // longest first
+        const IssuePhrase& p = dict.issue_phrases()[pi];
+        if (i + p.words.size() > n || (best && best->words.size() >= p.words.size())) continue;
+        bool ok = true;
+        for (size_t k = 0; k < p.words.size() && ok; ++k)
+          ok = words.word[i + k] == p.words[k] || words.lemma[i + k] == p.words[k];
+        if (ok) {
+          best = &p;
+          break;
+        }
+      }
+    }
+    if (!best) {
+      ++i;
+      continue;
+    }
+    if (!best->code.empty() && std::find(issues->begin(), issues->end(), best->code) == issues->end())
+      issues->push_back(best->code);
+    i += best->words.size();
+  }
+}
+
 bool ApplyCoderOption(std::string_view option, CoderOptions* options) {
   std::string o;
   for (char ch : option) o += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -554,6 +584,7 @@ Status EventCoder::Run(Document& doc) const {
   else if (doc.dateline.date) anchor = *doc.dateline.date;
 
   const CodeBy code_by = options_.code_by ? *options_.code_by : static_cast<CodeBy>(dict_.default_code_by());
+  std::vector<std::string> issues;  // the story's issue codes, in order of first appearance
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
@@ -565,6 +596,9 @@ Status EventCoder::Run(Document& doc) const {
     if (s.token_end <= s.token_begin) continue;
     LookUpWords(doc, s, dict_, &words);
     FindMentions(doc, s, dict_, words, anchor, &mentions);
+
+    // Issues: the story's themes, from the issue phrases its sentences contain.
+    if (!dict_.issue_phrases().empty()) FindIssues(dict_, words, &issues);
 
     // Discards: a phrase coded "###" (TABARI) or listed as a discard (PETRARCH) takes the
     // sentence out — or the whole story, for a story discard.
@@ -1044,6 +1078,9 @@ Status EventCoder::Run(Document& doc) const {
       }
     }
   }
+  // Issue tags belong to the story: every event carries them.
+  if (!issues.empty())
+    for (Event& e : doc.events) e.issues = issues;
   return Status::Ok();
 }
 

@@ -83,6 +83,14 @@ class Compiler {
     for (const ActorRecord& a : src_.actors) Actor(a);
     for (const AgentRecord& a : src_.agents) Agent(a);
     for (const DiscardRecord& d : src_.discards) Discard(d);
+    for (const IssueRecord& i : src_.issues) {
+      IssuePhrase issue;
+      for (const Word& w : i.phrase)
+        for (const std::string& t : TokenWords(w.text)) issue.words.push_back(b_.Intern(t));
+      issue.code = i.null_code ? "" : i.code;
+      issue.where = Where(i.where);
+      b_.AddIssuePhrase(std::move(issue));
+    }
     // Verbs of one PETRARCH synonym block share the block's patterns.
     std::map<int, std::vector<const VerbPatternRecord*>> block_patterns;
     for (const VerbRecord& v : src_.verbs)

@@ -512,6 +512,12 @@ Result<Dictionary> DictionaryBuilder::Build() && {
     std::sort(p.required.begin(), p.required.end());
     p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
   }
+  d.issues_by_first_word_.assign(d.vocab_.size(), {});
+  for (uint32_t i = 0; i < d.issue_phrases_.size(); ++i) d.issues_by_first_word_[d.issue_phrases_[i].words[0]].push_back(i);
+  for (auto& list : d.issues_by_first_word_)
+    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
+      return d.issue_phrases_[a].words.size() > d.issue_phrases_[b].words.size();
+    });
   d.vocab_.Freeze();
   d.by_head_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.patterns_.size(); ++i) d.by_head_[d.patterns_[i].head].push_back(i);

@@ -124,6 +124,14 @@ struct VerbPattern {
   SourceLine where;
 };
 
+// An issue or theme phrase ("health care" -> HEALTH): a story that contains it is tagged. A
+// null entry ("~a head start") only stops a shorter phrase from matching inside it.
+struct IssuePhrase {
+  std::vector<uint32_t> words;
+  std::string code;  // "" for a null entry
+  SourceLine where;
+};
+
 // A phrase of one or more words naming an actor or an agent.
 struct Phrase {
   std::vector<uint32_t> words;
@@ -141,6 +149,11 @@ class Dictionary {
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<std::vector<uint32_t>>& word_sets() const { return word_sets_; }
+  const std::vector<IssuePhrase>& issue_phrases() const { return issue_phrases_; }
+  // Issue phrases whose first word is `word`, longest first.
+  const std::vector<uint32_t>& IssuesStartingWith(uint32_t word) const {
+    return word < issues_by_first_word_.size() ? issues_by_first_word_[word] : empty_;
+  }
   const std::vector<std::vector<std::vector<uint32_t>>>& phrase_sets() const { return phrase_sets_; }
   const std::vector<std::string>& files() const { return files_; }
 
@@ -189,6 +202,8 @@ class Dictionary {
   std::vector<VerbPattern> patterns_;
   std::vector<Phrase> phrases_;
   std::vector<std::vector<uint32_t>> word_sets_;
+  std::vector<IssuePhrase> issue_phrases_;
+  std::vector<std::vector<uint32_t>> issues_by_first_word_;
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
   std::vector<std::vector<uint32_t>> by_head_;
@@ -246,6 +261,9 @@ class DictionaryBuilder {
   }
   void AddProblem(std::string message) { problems_.push_back(std::move(message)); }
   void SetDefaultCodeBy(uint8_t code_by) { dict_.default_code_by_ = code_by; }
+  void AddIssuePhrase(IssuePhrase issue) {
+    if (!issue.words.empty()) dict_.issue_phrases_.push_back(std::move(issue));
+  }
   void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;

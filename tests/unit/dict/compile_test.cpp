@@ -98,6 +98,18 @@ DictionarySource TabariSource() {
   market.whole_story = true;
   src.discards.push_back(market);
   actor({{W("nasgul", true)}}, {{"###", {}, {}}});  // TABARI: a discard code on an actor
+  IssueRecord health;
+  health.phrase = {W("health", true), W("care", true)};
+  health.code = "HEALTH";
+  src.issues.push_back(health);
+  IssueRecord refugees;
+  refugees.phrase = {W("refugee", true)};
+  refugees.code = "REFUGEES";
+  src.issues.push_back(refugees);
+  IssueRecord not_health;  // a null entry: "health care workers" is no health-care issue here
+  not_health.phrase = {W("health", true), W("care", true), W("worker", true)};
+  not_health.null_code = true;
+  src.issues.push_back(not_health);
   VerbRecord wiretap;  // the verb is the second word: "wire tap"
   wiretap.verb = {W("wire", true), W("tap", true)};
   wiretap.head_word = 1;
@@ -161,6 +173,21 @@ TEST(Compile, DiscardsTakeTheSentenceOrTheStoryOut) {
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nArnor beat Gondor at soccer and attacked Rohan."), "ARN>GON:190 ");
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nThe Nasgul attacked Rohan."), "ARN>GON:190 ");
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nThe stock market fell."), "");
+}
+
+std::string Issues(const std::string& text) {
+  Document doc = DecodeArticle("i", text);
+  doc.publication_date = Date::Parse("2022-01-10");
+  Pipeline(Compiled(), CoderOptions{}).Process(doc);
+  std::string s;
+  for (const Event& e : doc.events)
+    for (const std::string& i : e.issues) s += i + " ";
+  return s;
+}
+
+TEST(Compile, IssuesTagEveryEventOfTheStory) {
+  EXPECT_EQ(Issues("Arnor attacked Gondor.\n\nThe war left refugees without health care."), "REFUGEES HEALTH ");  // in order of first appearance
+  EXPECT_EQ(Issues("Arnor attacked Gondor.\n\nHealth care workers fled."), "");
 }
 
 TEST(Compile, NullCodedActorNamesNothing) { EXPECT_EQ(Code("Bree attacked Gondor."), ""); }
