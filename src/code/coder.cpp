@@ -1030,24 +1030,19 @@ Status EventCoder::Run(Document& doc) const {
               emit(src_resolved[a], src_resolved[b2], code);
       }
       // TABARI's DEFAULT: codes for a missing side.
-      if (!options_.default_source.empty())
-        for (auto& src : src_resolved)
-          if (!src) {
+      auto fill_default = [&](std::vector<std::optional<Mention>>* side, const std::string& code) {
+        if (code.empty()) return;
+        for (auto& m : *side)
+          if (!m) {
             Mention d;
-            d.code = options_.default_source;
+            d.code = code;
             d.token_begin = v;
             d.token_end = v + 1;
-            src = d;
+            m = std::move(d);
           }
-      if (!options_.default_target.empty())
-        for (auto& tgt : tgt_resolved)
-          if (!tgt) {
-            Mention d;
-            d.code = options_.default_target;
-            d.token_begin = v;
-            d.token_end = v + 1;
-            tgt = d;
-          }
+      };
+      fill_default(&src_resolved, options_.default_source);
+      fill_default(&tgt_resolved, options_.default_target);
       for (const auto& src : src_resolved) {
         if (reciprocal) break;
         for (const auto& tgt : tgt_resolved) {
