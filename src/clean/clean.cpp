@@ -4,6 +4,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <span>
 
 #include "clean/cues.h"
 #include "clean/names.h"
@@ -18,7 +20,6 @@ using clean_detail::CueMatcher;
 using clean_detail::PrevCodePoint;
 using clean_detail::Reason;
 using clean_detail::ReasonName;
-using clean_detail::SplitWords;
 using clean_detail::StartsUpper;
 using clean_detail::Strength;
 using clean_detail::StripPunct;
@@ -42,13 +43,34 @@ namespace {
 struct Line {
   ByteSpan span;       // trimmed; empty for a blank line
   uint32_t block = 0;  // lines of one block are separated by no blank line
+  // Measured when a step first asks, then kept (most lines are asked about, but one-sentence
+  // articles only need a few of these facts): the line's words, [words_begin, words_end) in
+  // ArticleCleaner's word list, and whether it reads as a sentence.
+  bool words_known = false;
+  uint32_t words_begin = 0, words_end = 0;
+  uint32_t counted_up_to = 0, counted = 0;  // counted = min(words, counted_up_to), once counted
+  enum class Shape : uint8_t { kUnknown, kSentence, kOther } shape = Shape::kUnknown;
   std::optional<Reason> removed;
   bool headline = false;
   std::vector<std::string> reporters, editors;  // names this line credits
 };
 
-std::vector<Line> SplitLines(std::string_view text) {
+// Work buffers of one ArticleCleaner, kept per thread so that a document's lines and words reuse
+// the capacity of the previous document's: the cleaner runs once per article, and with
+// one-sentence articles the allocations would otherwise cost more than the cleaning.
+struct CleanScratch {
   std::vector<Line> lines;
+  std::vector<size_t> nonblank;
+  std::vector<std::string_view> words;
+};
+
+CleanScratch& ThreadScratch() {
+  thread_local CleanScratch scratch;
+  return scratch;
+}
+
+void SplitLines(std::string_view text, std::vector<Line>& lines) {
+  lines.clear();
   uint32_t block = 0;
   bool previous_blank = true;
   size_t pos = 0;
@@ -68,8 +90,9 @@ std::vector<Line> SplitLines(std::string_view text) {
     lines.push_back(std::move(line));
     pos = end + 1;
   }
-  return lines;
 }
+
+using Words = std::span<const std::string_view>;
 
 // Last code point after closing quotes and brackets are stripped.
 char32_t LastMeaningful(std::string_view s) {
@@ -101,8 +124,7 @@ bool IsLetterDots(std::string_view w) {
 }
 
 // The headline's own shape: short, some letters, no final period/comma/colon/semicolon.
-bool HeadlineShaped(std::string_view line, int max_words) {
-  std::vector<std::string_view> words = SplitWords(line);
+bool HeadlineShaped(std::string_view line, Words words, int max_words) {
   if (words.empty() || static_cast<int>(words.size()) > max_words) return false;
   if (clean_detail::LetterCount(line) < 2) return false;
   char32_t last = LastMeaningful(line);
@@ -129,8 +151,7 @@ bool IsSignatureWord(std::string_view w) {
 
 // "Shirlene J. Manley", "Jane Doe", "Ahmed bin Salman": 2-4 capitalised name words, at most two
 // initials, particles inside, nothing else, no final punctuation.
-bool IsSignature(std::string_view line) {
-  std::vector<std::string_view> words = SplitWords(line);
+bool IsSignature(Words words) {
   if (words.size() < 2 || words.size() > 6) return false;
   int names = 0, initials = 0;
   for (size_t i = 0; i < words.size(); ++i) {
@@ -151,8 +172,8 @@ bool IsSignature(std::string_view line) {
 }
 
 // A related-content heading that introduces a list of links or topics.
-bool AnnouncesList(std::string_view line) {
-  if (SplitWords(line).size() > 6) return false;
+bool AnnouncesList(std::string_view line, size_t words) {
+  if (words > 6) return false;
   if (line.ends_with(":")) return true;
   std::string lower = AsciiLower(line);
   for (std::string_view w : {"topic", "related", "more", "read", "see also", "stories", "trending", "recommended"})
@@ -169,8 +190,13 @@ void AddUnique(std::vector<std::string>* out, const std::vector<std::string>& na
 // steps of Cleaner::Run as methods.
 class ArticleCleaner {
  public:
-  ArticleCleaner(const CleanOptions& options, const CueMatcher& cues, const RE2& agency_tail, Document& doc)
-      : options_(options), cues_(cues), agency_tail_(agency_tail), doc_(doc), lines_(SplitLines(doc.text())) {
+  ArticleCleaner(const CleanOptions& options, const CueMatcher& cues, const RE2& agency_tail, Document& doc,
+                 CleanScratch& scratch)
+      : options_(options), cues_(cues), agency_tail_(agency_tail), doc_(doc), lines_(scratch.lines),
+        nonblank_(scratch.nonblank), words_(scratch.words) {
+    SplitLines(doc.text(), lines_);
+    nonblank_.clear();
+    words_.clear();
     for (size_t i = 0; i < lines_.size(); ++i) {
       if (lines_[i].span.empty()) continue;
       if (!nonblank_.empty() && i > nonblank_.back() + 1) blank_lines_ = true;
@@ -192,12 +218,49 @@ class ArticleCleaner {
 
  private:
   std::string_view View(size_t i) const { return doc_.view(lines_[i].span); }
+  // The words of line i. The view is valid until the next WordsOf call.
+  Words WordsOf(size_t i) {
+    Line& line = lines_[i];
+    if (!line.words_known) {
+      line.words_begin = static_cast<uint32_t>(words_.size());
+      clean_detail::AppendWords(View(i), &words_);
+      line.words_end = static_cast<uint32_t>(words_.size());
+      line.words_known = true;
+    }
+    return Words(words_.data() + line.words_begin, line.words_end - line.words_begin);
+  }
+  // min(number of words of line i, limit), without splitting a long line only to count it.
+  size_t WordCount(size_t i, size_t limit) {
+    Line& line = lines_[i];
+    if (line.words_known) return std::min<size_t>(line.words_end - line.words_begin, limit);
+    if (limit > line.counted_up_to) {
+      line.counted = static_cast<uint32_t>(clean_detail::CountWords(View(i), limit));
+      line.counted_up_to = static_cast<uint32_t>(std::min<size_t>(limit, UINT32_MAX));
+    }
+    return std::min<size_t>(line.counted, limit);
+  }
+  // Whether line i (not blank, so of one word at least) has more than n words.
+  bool MoreWordsThan(size_t i, int n) {
+    return n < 0 || WordCount(i, static_cast<size_t>(n) + 1) > static_cast<size_t>(n);
+  }
+  // ReadsAsSentence(View(i)).
+  bool Sentence(size_t i) {
+    Line& line = lines_[i];
+    if (line.shape == Line::Shape::kUnknown)
+      line.shape = ReadsAsSentence(View(i)) ? Line::Shape::kSentence : Line::Shape::kOther;
+    return line.shape == Line::Shape::kSentence;
+  }
+  // IsSignature(WordsOf(i)), splitting only lines of a signature's length.
+  bool SignatureLine(size_t i) {
+    const size_t words = WordCount(i, 9);  // 9, not 7: ScanTopMatter asks for up to 9 next
+    return words >= 2 && words <= 6 && IsSignature(WordsOf(i));
+  }
 
-  bool IsByline(size_t i, std::vector<std::string>* names) const {
+  bool IsByline(size_t i, std::vector<std::string>* names) {
     std::string_view line = View(i);
-    if (ReadsAsSentence(line)) return false;
+    // A byline's names, then whether the line reads as a sentence (the cheaper test first).
     std::vector<std::string> found = ParseByline(line);
-    if (found.empty()) return false;
+    if (found.empty() || Sentence(i)) return false;
     if (names) *names = std::move(found);
     return true;
   }
@@ -206,8 +269,6 @@ class ArticleCleaner {
   void ApplyCues() {
     for (size_t i : nonblank_) {
       std::string_view line = View(i);
-      const std::vector<std::string_view> words = SplitWords(line);
-      const bool sentence = ReadsAsSentence(line);
       bool out_of_memory = false;
       const std::vector<const Cue*> matched = cues_.Match(line, &out_of_memory);
       if (out_of_memory) doc_.Warn(lines_[i].span.begin, "clean: cue patterns ran out of memory on this line; kept as text");
@@ -217,10 +278,11 @@ class ArticleCleaner {
           credits = ParseCredits(line);
           if (!credits) continue;
         } else if (cue->check == Check::kCapitalizedNext) {
+          const Words words = WordsOf(i);
           if (words.size() < 2 || !(StartsUpper(words[1]) || (words[1][0] >= '0' && words[1][0] <= '9'))) continue;
         }
         if (cue->strength == Strength::kWeak &&
-            (sentence || static_cast<int>(words.size()) > options_.max_cue_line_words))
+            (Sentence(i) || MoreWordsThan(i, options_.max_cue_line_words)))
           continue;
         lines_[i].removed = cue->reason;
         if (credits) {
@@ -255,11 +317,10 @@ class ArticleCleaner {
     for (size_t k = 0; k + 1 < nonblank_.size(); ++k) {
       const size_t i = nonblank_[k], next = nonblank_[k + 1];
       if (lines_[i].removed != Reason::kRelated || next != i + 1 || lines_[next].removed) continue;
-      if (!AnnouncesList(View(i))) continue;
+      if (!AnnouncesList(View(i), WordCount(i, 7))) continue;
       for (size_t j = next; j < lines_.size() && !lines_[j].span.empty(); ++j) {
         if (lines_[j].removed) continue;
-        std::string_view item = View(j);
-        if (SplitWords(item).size() > 12 || ReadsAsSentence(item)) break;
+        if (WordCount(j, 13) > 12 || Sentence(j)) break;
         lines_[j].removed = Reason::kRelated;
       }
     }
@@ -279,18 +340,18 @@ class ArticleCleaner {
       headline = false;
     } else if (!doc_.title.empty() && Trim(doc_.title) == line) {
       headline = true;
-    } else if (HeadlineShaped(line, options_.max_headline_words)) {
+    } else if (HeadlineShaped(line, WordsOf(h), options_.max_headline_words)) {
       if (next > h + 1) {
         headline = true;  // a blank line follows
       } else if (IsByline(next, nullptr) || lines_[next].removed == Reason::kMeta || ParseDateline(View(next))) {
         headline = true;
-      } else if (blank_lines_ && HeadlineShaped(View(next), options_.max_headline_words) &&
-                 !ReadsAsSentence(View(next)) && (next + 1 >= lines_.size() || lines_[next + 1].span.empty())) {
+      } else if (blank_lines_ && HeadlineShaped(View(next), WordsOf(next), options_.max_headline_words) &&
+                 !Sentence(next) && (next + 1 >= lines_.size() || lines_[next + 1].span.empty())) {
         headline = true;  // a standfirst under the headline, then a blank line; it stays as text
         standfirst_ = next;
       } else if (!blank_lines_) {
         // Text without blank lines: a short unpunctuated line before a capitalised one.
-        std::vector<std::string_view> words = SplitWords(line);
+        const Words words = WordsOf(h);
         char32_t last = LastMeaningful(line);
         size_t p = 0;
         char32_t first_next = clean_detail::NextCodePoint(View(next), &p);
@@ -324,19 +385,22 @@ class ArticleCleaner {
         byline(i, std::move(names));
         continue;
       }
-      if (IsSignature(line)) {
+      if (SignatureLine(i)) {
         if (std::string name = clean_detail::ParsePersonName(line); !name.empty()) {
           byline(i, {std::move(name)});
           continue;
         }
       }
-      const size_t role_at = clean_detail::FirstRoleWordOffset(line);
-      if (role_at != std::string_view::npos && SplitWords(line).size() <= 8 && !ReadsAsSentence(line)) {
+      // A name with its role: a short line that is no sentence and has a role word.
+      const size_t words = WordCount(i, 9);
+      const size_t role_at =
+          words <= 8 && !Sentence(i) ? clean_detail::FirstRoleWordOffset(line) : std::string_view::npos;
+      if (role_at != std::string_view::npos) {
         if (std::string name = clean_detail::ParsePersonName(line.substr(0, role_at)); role_at > 0 && !name.empty()) {
           byline(i, {std::move(name)});
           continue;
         }
-        if (after_byline && SplitWords(line).size() <= 6) {
+        if (after_byline && words <= 6) {
           byline(i, {});
           continue;
         }
@@ -369,7 +433,7 @@ class ArticleCleaner {
       if (lines_[i].removed) continue;
       std::string_view line = View(i);
       if (signatures < 2 &&
-          (IsSignature(line) || RE2::FullMatch(re2::StringPiece(line.data(), line.size()), agency_tail_))) {
+          (SignatureLine(i) || RE2::FullMatch(re2::StringPiece(line.data(), line.size()), agency_tail_))) {
         lines_[i].removed = Reason::kSignature;
         ++signatures;
         continue;
@@ -424,8 +488,9 @@ class ArticleCleaner {
   const CueMatcher& cues_;
   const RE2& agency_tail_;
   Document& doc_;
-  std::vector<Line> lines_;
-  std::vector<size_t> nonblank_;       // indices of the non-blank lines
+  std::vector<Line>& lines_;
+  std::vector<size_t>& nonblank_;          // indices of the non-blank lines
+  std::vector<std::string_view>& words_;   // the words of the non-blank lines, line after line
   bool blank_lines_ = false;           // some blank line separates two non-blank ones
   std::optional<size_t> standfirst_;   // a second headline line: kept as text, not the first body paragraph
   std::optional<size_t> first_body_;   // the first body paragraph's line, where a dateline may stand
@@ -444,7 +509,7 @@ Status Cleaner::Run(Document& doc) const {
   doc.editors.clear();
   doc.removed.clear();
   doc.paragraphs.clear();
-  ArticleCleaner(impl.options, impl.cues, impl.agency_tail, doc).Run();
+  ArticleCleaner(impl.options, impl.cues, impl.agency_tail, doc, ThreadScratch()).Run();
   return Status::Ok();
 }
 

@@ -12,6 +12,8 @@ namespace dateline {
 
 using clean_detail::AllCaps;
 using clean_detail::AsciiLower;
+using clean_detail::AsciiLowerInto;
+using clean_detail::ForEachWord;
 using clean_detail::SplitWords;
 using clean_detail::StartsLower;
 using clean_detail::StartsUpper;
@@ -209,9 +211,17 @@ std::string ParsePersonName(std::string_view part) { return ParseName(part); }
 bool HasRoleWord(std::string_view line) { return FirstRoleWordOffset(line) != std::string_view::npos; }
 
 size_t FirstRoleWordOffset(std::string_view line) {
-  for (std::string_view w : SplitWords(line))
-    if (IsRoleWord(AsciiLower(StripPunct(w)))) return static_cast<size_t>(w.data() - line.data());
-  return std::string_view::npos;
+  size_t offset = std::string_view::npos;
+  ForEachWord(line, [&](std::string_view w) {
+    // No role word is longer than 16 bytes, so a longer word needs no lower-casing to be ruled out.
+    char buf[16];
+    bool fits = false;
+    const std::string_view lower = AsciiLowerInto(StripPunct(w), buf, sizeof buf, &fits);
+    if (!fits || !IsRoleWord(lower)) return true;
+    offset = static_cast<size_t>(w.data() - line.data());
+    return false;
+  });
+  return offset;
 }
 
 }  // namespace clean_detail

@@ -35,12 +35,24 @@ bool IsSpace(char32_t c) {
 std::string_view Trim(std::string_view s, size_t* lead) {
   size_t b = 0;
   while (b < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[b]);
+    if (c < 0x80) {
+      if (!IsAsciiSpaceByte(c)) break;
+      ++b;
+      continue;
+    }
     size_t next = b;
     if (!IsSpace(NextCodePoint(s, &next))) break;
     b = next;
   }
   size_t e = s.size();
   while (e > b) {
+    const unsigned char c = static_cast<unsigned char>(s[e - 1]);
+    if (c < 0x80) {
+      if (!IsAsciiSpaceByte(c)) break;
+      --e;
+      continue;
+    }
     size_t start = 0;
     if (!IsSpace(PrevCodePoint(s, e, &start))) break;
     e = start;
@@ -51,40 +63,54 @@ std::string_view Trim(std::string_view s, size_t* lead) {
 
 std::vector<std::string_view> SplitWords(std::string_view s) {
   std::vector<std::string_view> words;
-  size_t pos = 0, word_begin = std::string_view::npos;
-  while (pos < s.size()) {
-    size_t next = pos;
-    bool space;
-    const unsigned char b = static_cast<unsigned char>(s[pos]);
-    if (b < 0x80) {  // ASCII: no decoding
-      space = b == ' ' || (b >= '\t' && b <= '\r');
-      next = pos + 1;
-    } else {
-      space = IsSpace(NextCodePoint(s, &next));
-    }
-    if (space && word_begin != std::string_view::npos) {
-      words.push_back(s.substr(word_begin, pos - word_begin));
-      word_begin = std::string_view::npos;
-    } else if (!space && word_begin == std::string_view::npos) {
-      word_begin = pos;
-    }
-    pos = next;
-  }
-  if (word_begin != std::string_view::npos) words.push_back(s.substr(word_begin));
+  AppendWords(s, &words);
   return words;
 }
+
+void AppendWords(std::string_view s, std::vector<std::string_view>* out) {
+  ForEachWord(s, [out](std::string_view w) {
+    out->push_back(w);
+    return true;
+  });
+}
+
+size_t CountWords(std::string_view s, size_t limit) {
+  size_t count = 0;
+  if (limit == 0) return 0;
+  ForEachWord(s, [&](std::string_view) { return ++count < limit; });
+  return count;
+}
+
+namespace {
+
+bool IsAsciiAlnum(unsigned char b) { return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'); }
+bool IsAsciiLetter(unsigned char b) { return (b | 0x20) >= 'a' && (b | 0x20) <= 'z'; }
+
+}  // namespace
 
 static bool IsAlnum(char32_t c) { return u_isalnum(static_cast<UChar32>(c)) != 0; }
 
 std::string_view StripPunct(std::string_view w) {
   size_t b = 0;
   while (b < w.size()) {
+    const unsigned char c = static_cast<unsigned char>(w[b]);
+    if (c < 0x80) {
+      if (IsAsciiAlnum(c)) break;
+      ++b;
+      continue;
+    }
     size_t next = b;
     if (IsAlnum(NextCodePoint(w, &next))) break;
     b = next;
   }
   size_t e = w.size();
   while (e > b) {
+    const unsigned char c = static_cast<unsigned char>(w[e - 1]);
+    if (c < 0x80) {
+      if (IsAsciiAlnum(c)) break;
+      --e;
+      continue;
+    }
     size_t start = 0;
     if (IsAlnum(PrevCodePoint(w, e, &start))) break;
     e = start;
@@ -97,18 +123,31 @@ bool IsLower(char32_t c) { return u_islower(static_cast<UChar32>(c)) != 0; }
 bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)) != 0; }
 
 bool StartsUpper(std::string_view w) {
+  if (w.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
   size_t pos = 0;
-  return !w.empty() && IsUpper(NextCodePoint(w, &pos));
+  return IsUpper(NextCodePoint(w, &pos));
 }
 
 bool StartsLower(std::string_view w) {
+  if (w.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(w[0]);
+  if (c < 0x80) return c >= 'a' && c <= 'z';
   size_t pos = 0;
-  return !w.empty() && IsLower(NextCodePoint(w, &pos));
+  return IsLower(NextCodePoint(w, &pos));
 }
 
 bool AllCaps(std::string_view w) {
   size_t pos = 0, letters = 0;
   while (pos < w.size()) {
+    const unsigned char b = static_cast<unsigned char>(w[pos]);
+    if (b < 0x80) {
+      if (b >= 'a' && b <= 'z') return false;
+      if (b >= 'A' && b <= 'Z') ++letters;
+      ++pos;
+      continue;
+    }
     char32_t c = NextCodePoint(w, &pos);
     if (IsLower(c)) return false;
     if (IsLetter(c)) ++letters;
@@ -118,9 +157,30 @@ bool AllCaps(std::string_view w) {
 
 size_t LetterCount(std::string_view w) {
   size_t pos = 0, letters = 0;
-  while (pos < w.size())
-    if (IsLetter(NextCodePoint(w, &pos))) ++letters;
+  while (pos < w.size()) {
+    const unsigned char b = static_cast<unsigned char>(w[pos]);
+    if (b < 0x80) {
+      letters += IsAsciiLetter(b);
+      ++pos;
+    } else if (IsLetter(NextCodePoint(w, &pos))) {
+      ++letters;
+    }
+  }
   return letters;
+}
+
+bool HasLetter(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    const unsigned char b = static_cast<unsigned char>(w[pos]);
+    if (b < 0x80) {
+      if (IsAsciiLetter(b)) return true;
+      ++pos;
+    } else if (IsLetter(NextCodePoint(w, &pos))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 std::string AsciiLower(std::string_view s) {
@@ -128,6 +188,16 @@ std::string AsciiLower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   return out;
+}
+
+std::string_view AsciiLowerInto(std::string_view s, char* buf, size_t capacity, bool* fits) {
+  *fits = s.size() <= capacity;
+  if (!*fits) return {};
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+  return std::string_view(buf, s.size());
 }
 
 static void Append(std::string* out, char32_t c) {

@@ -25,6 +25,16 @@ std::string_view Trim(std::string_view s, size_t* lead = nullptr);
 
 // Whitespace-separated words, in order, as views into s.
 std::vector<std::string_view> SplitWords(std::string_view s);
+// The same words, appended to *out (which the caller clears or reuses: no allocation once its
+// capacity suffices).
+void AppendWords(std::string_view s, std::vector<std::string_view>* out);
+// SplitWords(s).size(), counting no further than `limit` (it returns min(count, limit)).
+size_t CountWords(std::string_view s, size_t limit = static_cast<size_t>(-1));
+
+// Calls f(word) for each word SplitWords(s) would return, in order, without building a vector;
+// stops early when f returns false.
+template <typename F>
+void ForEachWord(std::string_view s, F&& f);
 
 // The word without leading and trailing characters that are neither letters nor digits
 // ("“forces,”" -> "forces").
@@ -41,9 +51,15 @@ bool StartsLower(std::string_view w);
 bool AllCaps(std::string_view w);
 // Number of letters in w.
 size_t LetterCount(std::string_view w);
+// LetterCount(w) > 0, without counting them all.
+bool HasLetter(std::string_view w);
 
 // ASCII lower-casing (other bytes unchanged): enough for matching English cue words.
 std::string AsciiLower(std::string_view s);
+// AsciiLower into a caller's buffer: the view covers buf[0, s.size()). When s is longer than
+// `capacity`, returns an empty view and sets *fits to false (the caller then needs no match: its
+// word lists hold nothing that long).
+std::string_view AsciiLowerInto(std::string_view s, char* buf, size_t capacity, bool* fits);
 
 // Lower-cases (upper-cases) every letter of s, Unicode-aware.
 std::string ToLower(std::string_view s);
@@ -55,5 +71,46 @@ std::string Capitalize(std::string_view s);
 bool VerbLike(std::string_view lower);
 // `text` has a lower-case word that is VerbLike, the -s ending not counted.
 bool HasVerbLikeWord(std::string_view text);
+
+// ---------------------------------------------------------------------------------------------
+// Inline parts. Nearly all text is ASCII, so the byte tests come first and ICU is asked only about
+// other code points (for ASCII, ICU's letter, upper, lower and digit classes are exactly the
+// [A-Za-z], [A-Z], [a-z] and [0-9] ranges; text_util_test.cpp checks it for every byte).
+
+inline bool IsAsciiSpaceByte(unsigned char b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
+
+template <typename F>
+void ForEachWord(std::string_view s, F&& f) {
+  const size_t n = s.size();
+  size_t pos = 0;
+  while (pos < n) {
+    // Spaces before the word.
+    for (;;) {
+      if (pos >= n) return;
+      const unsigned char b = static_cast<unsigned char>(s[pos]);
+      if (b < 0x80) {
+        if (!IsAsciiSpaceByte(b)) break;
+        ++pos;
+      } else {
+        size_t next = pos;
+        if (!IsSpace(NextCodePoint(s, &next))) break;
+        pos = next;
+      }
+    }
+    const size_t begin = pos;
+    while (pos < n) {
+      const unsigned char b = static_cast<unsigned char>(s[pos]);
+      if (b < 0x80) {
+        if (IsAsciiSpaceByte(b)) break;
+        ++pos;
+      } else {
+        size_t next = pos;
+        if (IsSpace(NextCodePoint(s, &next))) break;
+        pos = next;
+      }
+    }
+    if (!f(s.substr(begin, pos - begin))) return;
+  }
+}
 
 }  // namespace dateline::clean_detail

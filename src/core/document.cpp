@@ -15,8 +15,9 @@ const char* ModeName(Mode m) {
 Document::Document(std::string doc_id, std::string text, OffsetMap offsets)
     : id(std::move(doc_id)), text_(std::move(text)), offsets_(std::move(offsets)) {
   folded_ = text_;
+  // Branch-free, so that the compiler vectorizes it: adds 0x20 to the bytes 'A'..'Z'.
   for (char& c : folded_)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    c = static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26) << 5));
 }
 
 void Document::Warn(uint32_t text_offset, std::string message) {

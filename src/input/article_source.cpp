@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -158,7 +159,8 @@ struct ArticleSource::State {
   void Reject(const std::string& what);
   void CloseCurrent();
   void CannotRead(const std::string& path, const std::string& reason);
-  Document Counted(Document doc);
+  // Counts `doc` and logs its diagnostics, then hands it to *out.
+  void Emit(Document& doc, std::optional<Document>* out);
 
   std::deque<std::string> pending;
   InputOptions options;
@@ -191,13 +193,13 @@ void ArticleSource::State::CloseCurrent() {
   line_number = 0;
 }
 
-Document ArticleSource::State::Counted(Document doc) {
+void ArticleSource::State::Emit(Document& doc, std::optional<Document>* out) {
   ++counters.documents;
   for (const Diagnostic& d : doc.diagnostics) {
     ++counters.warnings;
     log << doc.id << (d.severity == Diagnostic::Severity::kError ? ": error: " : ": warning: ") << d.message << "\n";
   }
-  return doc;
+  out->emplace(std::move(doc));
 }
 
 void ArticleSource::State::ExpandDirectory(const std::string& dir) {
@@ -269,7 +271,7 @@ void ArticleSource::State::ReadTextArticle(std::optional<Document>* out) {
     Document doc = DecodeArticle(path, bytes, options.decode);
     doc.publication_date = options.date;
     doc.origin = path;
-    *out = Counted(std::move(doc));
+    Emit(doc, out);
   }
   CloseCurrent();
 }
@@ -352,7 +354,12 @@ ArticleSource::State::Step ArticleSource::State::ReadJsonLine(std::optional<Docu
   }
 
   Document doc = DecodeArticle(std::string(id_value), text_value, options.decode);
-  doc.origin = path + ":" + std::to_string(line_number);
+  {
+    char number[24];
+    const std::to_chars_result end = std::to_chars(number, number + sizeof number, line_number);
+    doc.origin.reserve(path.size() + 1 + static_cast<size_t>(end.ptr - number));
+    doc.origin.append(path).append(1, ':').append(number, end.ptr);
+  }
   if (line_encoding == SourceEncoding::kWindows1252) {
     doc.diagnostics.push_back({Diagnostic::Severity::kWarning, 0, "line " + std::to_string(line_number) +
                                                                       " is not UTF-8; read as Windows-1252"});
@@ -381,7 +388,7 @@ ArticleSource::State::Step ArticleSource::State::ReadJsonLine(std::optional<Docu
                                  "invalid date " + simdjson::minify(*date) + " ignored"});
     }
   }
-  *out = Counted(std::move(doc));
+  Emit(doc, out);
   return Step::kDocument;
 }
 
@@ -435,7 +442,7 @@ ArticleSource::State::Step ArticleSource::State::ReadXmlSentence(std::optional<D
       }
     }
     if (const std::string* source = sentence.Attribute("source")) doc.outlet = *source;
-    *out = Counted(std::move(doc));
+    Emit(doc, out);
     return Step::kDocument;
   }
 }

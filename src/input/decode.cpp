@@ -7,11 +7,15 @@
 // next unit then records an anchor. Entities and line ends are ASCII, so they are found the same
 // way whatever the encoding.
 //
+// Most input is plain: runs of units that keep their length are copied at once, and the scans for
+// binary content, the encoding and such runs test eight bytes at a time.
+//
 // Windows-1252 uses a hand table rather than ICU's converter: it is a fixed one-byte-per-character
 // code, so the table is the whole conversion, and the offset of every character is its byte.
 // input_test.cpp checks the table against ICU's "windows-1252" converter.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -32,6 +36,23 @@ namespace {
 
 constexpr char32_t kReplacementCharacter = 0xFFFD;
 
+// Eight bytes at a time: nearly all input is ASCII text without control characters, and these
+// tests let the scans below skip such a block with a few instructions. Each test is exact
+// (true iff some byte of the block qualifies).
+constexpr uint64_t kEachByte = 0x0101010101010101ull;
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+
+uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+// Some byte of x is below n. REQUIRES: n <= 128.
+bool AnyByteBelow(uint64_t x, uint8_t n) { return ((x - kEachByte * n) & ~x & kHighBits) != 0; }
+// Some byte of x equals c.
+bool AnyByteIs(uint64_t x, uint8_t c) { return AnyByteBelow(x ^ (kEachByte * c), 1); }
+bool AnyByteHigh(uint64_t x) { return (x & kHighBits) != 0; }
+
 bool IsControlByte(uint8_t b) {
   return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F;
 }
@@ -42,6 +63,13 @@ std::optional<size_t> FindBinary(std::string_view bytes, double max_control_rati
   size_t controls = 0;
   std::optional<size_t> first_control;
   for (size_t i = 0; i < bytes.size(); ++i) {
+    if (i + 8 <= bytes.size()) {  // a block without a byte below 0x20 or 0x7F holds no control byte
+      const uint64_t block = Load8(bytes.data() + i);
+      if (!AnyByteBelow(block, 0x20) && !AnyByteIs(block, 0x7F)) {
+        i += 7;
+        continue;
+      }
+    }
     const uint8_t b = static_cast<uint8_t>(bytes[i]);
     if (b == 0) return i;
     if (IsControlByte(b)) {
@@ -114,6 +142,10 @@ SourceEncoding DetectEncoding(std::string_view bytes) {
   bool valid_multibyte = false;
   bool invalid = false;
   for (size_t i = 0; i < bytes.size();) {
+    if (i + 8 <= bytes.size() && !AnyByteHigh(Load8(bytes.data() + i))) {
+      i += 8;
+      continue;
+    }
     if (static_cast<uint8_t>(bytes[i]) < 0x80) {
       ++i;
       continue;
@@ -157,7 +189,37 @@ Document DecodeArticle(std::string id, std::string_view bytes, DecodeOptions opt
   std::optional<size_t> first_repair;
   bool out_of_step = start > 0;  // the previous unit changed length: the next one needs an anchor
 
+  const bool utf8 = encoding != SourceEncoding::kWindows1252;
   for (size_t i = start; i < bytes.size();) {
+    if (!out_of_step) {
+      // A run of units that keep their length (ASCII other than CR and '&', and under UTF-8 the
+      // valid sequences) needs no anchor and no decoding: copy it at once. A '&' that starts no
+      // reference is a one-byte unit of the loop below.
+      size_t j = i;
+      while (j < bytes.size()) {
+        if (j + 8 <= bytes.size()) {
+          const uint64_t block = Load8(bytes.data() + j);
+          if (!AnyByteHigh(block) && !AnyByteIs(block, '\r') && !AnyByteIs(block, '&')) {
+            j += 8;
+            continue;
+          }
+        }
+        const uint8_t c = static_cast<uint8_t>(bytes[j]);
+        if (c < 0x80) {
+          if (c == '\r' || c == '&') break;
+          ++j;
+        } else {
+          const size_t n = utf8 ? SequenceLength(bytes, j) : 0;
+          if (n == 0) break;
+          j += n;
+        }
+      }
+      if (j > i) {
+        text.append(bytes.data() + i, j - i);
+        i = j;
+        continue;
+      }
+    }
     if (out_of_step) map.Add(static_cast<uint32_t>(text.size()), static_cast<uint32_t>(i));
     const size_t text_before = text.size();
     const size_t unit_begin = i;

@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "sentence/sentence.h"
@@ -65,6 +68,26 @@ uint32_t TerminatorLen(const std::string& t, uint32_t p, uint32_t end) {
   return 0;
 }
 
+// Bytes at which TerminatorLen may be non-zero: . ! ? and the lead byte of "…".
+constexpr std::array<bool, 256> kTerminatorStart = [] {
+  std::array<bool, 256> table{};
+  table['.'] = table['!'] = table['?'] = table[0xE2] = true;
+  return table;
+}();
+
+// Whether one of the eight bytes at p is in kTerminatorStart (exact: the zero-byte test below
+// has no false positives for the block as a whole).
+bool BlockHasTerminatorStart(const unsigned char* p) {
+  constexpr uint64_t kEachByte = 0x0101010101010101ull, kHighBits = 0x8080808080808080ull;
+  uint64_t x;
+  std::memcpy(&x, p, sizeof x);
+  const auto has_byte = [&](unsigned char c) {
+    const uint64_t y = x ^ (kEachByte * c);
+    return ((y - kEachByte) & ~y & kHighBits) != 0;
+  };
+  return has_byte('.') || has_byte('!') || has_byte('?') || has_byte(0xE2);
+}
+
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -76,9 +99,23 @@ bool IsOpeningQuote(const std::string& t, uint32_t p, uint32_t end) {
          (static_cast<unsigned char>(t[p + 2]) == 0x9C || static_cast<unsigned char>(t[p + 2]) == 0x98);
 }
 
+// Work buffers of the splitter, kept per thread so that documents reuse their capacity (with
+// one-sentence articles, allocating them per document costs more than splitting).
+struct SplitScratch {
+  std::vector<ByteSpan> pieces;
+  std::vector<ByteSpan> protected_spans;
+  std::vector<uint32_t> open;
+};
+
+SplitScratch& ThreadScratch() {
+  thread_local SplitScratch scratch;
+  return scratch;
+}
+
 class ParagraphSplitter {
  public:
-  ParagraphSplitter(const Document& doc, const Lexicon& lexicon) : t_(doc.text()), lexicon_(lexicon) {}
+  ParagraphSplitter(const Document& doc, const Lexicon& lexicon, SplitScratch& scratch)
+      : t_(doc.text()), lexicon_(lexicon), protected_(scratch.protected_spans), open_(scratch.open) {}
 
   // Appends the sentence spans of [begin, end) to out (untrimmed pieces are trimmed here).
   void Split(ByteSpan para, std::vector<ByteSpan>& out) {
@@ -87,7 +124,16 @@ class ParagraphSplitter {
     FindParentheses(para);
     uint32_t start = para.begin;
     uint32_t p = para.begin;
+    const unsigned char* bytes = reinterpret_cast<const unsigned char*>(t_.data());
     while (p < para.end) {
+      if (p + 8 <= para.end && !BlockHasTerminatorStart(bytes + p)) {
+        p += 8;
+        continue;
+      }
+      if (!kTerminatorStart[bytes[p]]) {
+        ++p;
+        continue;
+      }
       uint32_t n = TerminatorLen(t_, p, para.end);
       if (n == 0) {
         ++p;
@@ -124,7 +170,9 @@ class ParagraphSplitter {
   void FindParentheses(ByteSpan para) {
     protected_.clear();
     open_.clear();
-    for (uint32_t p = para.begin; p < para.end; ++p) {
+    const void* first_open = std::memchr(t_.data() + para.begin, '(', para.size());
+    if (first_open == nullptr) return;  // no pair to find
+    for (uint32_t p = static_cast<uint32_t>(static_cast<const char*>(first_open) - t_.data()); p < para.end; ++p) {
       if (t_[p] == '(') {
         open_.push_back(p);
       } else if (t_[p] == ')' && !open_.empty()) {
@@ -191,8 +239,8 @@ class ParagraphSplitter {
 
   const std::string& t_;
   const Lexicon& lexicon_;
-  std::vector<ByteSpan> protected_;
-  std::vector<uint32_t> open_;
+  std::vector<ByteSpan>& protected_;
+  std::vector<uint32_t>& open_;
 };
 
 }  // namespace
@@ -210,6 +258,12 @@ namespace {
 // Cuts s into pieces within the limits; warns once per cut sentence.
 void AppendWithinLimits(Document& doc, ByteSpan s, uint32_t paragraph, bool headline,
                         const SentenceSplitterOptions& o) {
+  // Fast path: within the byte limit, and too short to hold more than max_words words (a word
+  // starts at a byte after a space byte, so n bytes hold at most (n + 1) / 2 word starts).
+  if (s.size() <= o.max_bytes && s.size() <= 2 * static_cast<uint64_t>(o.max_words)) {
+    if (!s.empty()) doc.sentences.push_back({s, 0, 0, paragraph, headline});
+    return;
+  }
   const std::string& t = doc.text();
   bool warned = false;
   while (!s.empty()) {
@@ -259,8 +313,9 @@ void AppendWithinLimits(Document& doc, ByteSpan s, uint32_t paragraph, bool head
 Status SentenceSplitter::Run(Document& doc) const {
   doc.sentences.clear();
   const uint32_t size = static_cast<uint32_t>(doc.text().size());
-  ParagraphSplitter splitter(doc, lexicon_);
-  std::vector<ByteSpan> pieces;
+  SplitScratch& scratch = ThreadScratch();
+  ParagraphSplitter splitter(doc, lexicon_, scratch);
+  std::vector<ByteSpan>& pieces = scratch.pieces;
   if (doc.headline) {
     if (doc.headline->end > size || doc.headline->begin > doc.headline->end)
       return InvalidArgument(doc.id + "@" + std::to_string(doc.headline->begin) + ": headline outside the text");

@@ -1,4 +1,5 @@
 // Abbreviations that keep their period, shared by the tokenizer and the sentence splitter.
+#include <algorithm>
 #include <string_view>
 
 #include "token/token.h"
@@ -25,6 +26,15 @@ bool In(const std::string_view (&list)[N], std::string_view w) {
     if (x == w) return true;
   return false;
 }
+
+template <size_t N>
+constexpr size_t Longest(const std::string_view (&list)[N]) {
+  size_t n = 0;
+  for (std::string_view x : list) n = x.size() > n ? x.size() : n;
+  return n;
+}
+// No listed abbreviation is longer: a longer word needs no search (most words end sentences).
+constexpr size_t kLongestListed = std::max({Longest(kTitles), Longest(kMonths), Longest(kBeforeNumber), Longest(kOther)});
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -60,6 +70,7 @@ AbbreviationKind ClassifyAbbreviation(std::string_view word) {
     return AbbreviationKind::kOther;
   }
   if (w.size() == 1) return word[0] >= 'A' && word[0] <= 'Z' ? AbbreviationKind::kTitle : AbbreviationKind::kNone;
+  if (w.size() > kLongestListed) return AbbreviationKind::kNone;
   if (In(kTitles, w)) return AbbreviationKind::kTitle;
   if (In(kMonths, w)) return AbbreviationKind::kMonth;
   if (In(kBeforeNumber, w)) return AbbreviationKind::kBeforeNumber;

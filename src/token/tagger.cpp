@@ -25,6 +25,15 @@ struct Readings {
   uint8_t n = 0;
   std::optional<LexiconEntry> entry;
 
+  // *this = Readings(), field by field: assigning a temporary made the compiler copy it through
+  // the stack with loads that wait for the stores before them, once per token.
+  void Reset() {
+    tags[0] = tags[1] = tags[2] = Tag::kUnknown;
+    weight[0] = weight[1] = weight[2] = 0;
+    n = 0;
+    entry.reset();
+  }
+
   void Add(Tag t, float w) {
     for (int i = 0; i < n; ++i)
       if (tags[i] == t) return;
@@ -60,9 +69,7 @@ struct Readings {
   Tag top() const { return n ? tags[0] : Tag::kUnknown; }
 };
 
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
+inline bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 
 bool IsFinite(Tag t) { return t == Tag::VBD || t == Tag::VBZ || t == Tag::VBP || t == Tag::MD; }
 bool IsFunctionTag(Tag t) {
@@ -210,6 +217,9 @@ class SentenceTagger {
   }
 
   void Run() {
+    // The lexicon lookups first, all of them: they are independent of each other, so the
+    // processor overlaps their memory accesses, which a lookup-then-decide loop would serialize.
+    for (uint32_t i = begin_; i < end_; ++i) LookUp(i);
     for (uint32_t i = begin_; i < end_; ++i) InitialReadings(i);
     for (uint32_t i = begin_; i < end_; ++i) {
       Token& t = toks_[i];
@@ -260,14 +270,27 @@ class SentenceTagger {
     return true;
   }
 
+  // Resets the readings of token i to its lexicon entry alone: punctuation other than quote marks
+  // is looked up as it is, words by LookupWord.
+  void LookUp(uint32_t i) {
+    const Token& tok = toks_[i];
+    Readings& r = r_[i];
+    r.Reset();
+    const std::string_view w = Folded(i);
+    if (!tok.has(Token::kPunct)) {
+      r.entry = LookupWord(w);
+    } else if (!tok.has(Token::kOpenQuote) && !tok.has(Token::kCloseQuote)) {
+      r.entry = lex_.Lookup(w);
+    }
+  }
+
+  // REQUIRES: LookUp(i) ran.
   void InitialReadings(uint32_t i) {
     Token& tok = toks_[i];
     Readings& r = r_[i];
-    r = Readings();
     const std::string_view w = Folded(i);
     if (tok.has(Token::kPunct)) {
       if (!tok.has(Token::kOpenQuote) && !tok.has(Token::kCloseQuote)) {
-        r.entry = lex_.Lookup(w);
         if (r.entry && r.entry->tag_count() > 0 && r.entry->tag(0) != Tag::PUNCT && !IsNoun(r.entry->tag(0)) &&
             r.entry->tag(0) != Tag::SYM) {
           r.Add(r.entry->tag(0), 1);  // & -> CC
@@ -277,7 +300,7 @@ class SentenceTagger {
       if (r.n == 0) r.Add(Tag::PUNCT, 1);
       return;
     }
-    r.entry = LookupWord(w);
+    if (r.entry) r.entry->PrefetchLemmas();  // LemmaOf reads one after the other passes
     const bool starts_with_digit = w[0] >= '0' && w[0] <= '9';
     // WordNet lists "1960s" as a noun; the spelling rules know better.
     const bool known = r.entry && r.entry->tag_count() > 0 && !(starts_with_digit && r.entry->wordnet_only());
@@ -308,7 +331,7 @@ class SentenceTagger {
       }
       GuessReadings(lex_, w, tok, r);
       if (capitalized && r.top() == Tag::NN) {  // sentence-initial unknown capitalized word: a name
-        r = Readings();
+        r.Reset();
         r.Add(Tag::NNP, 1);
       }
       return;
@@ -357,7 +380,7 @@ class SentenceTagger {
 
   // Looks the word up; a curly apostrophe (U+2019) is looked up as ' ("country’s" -> ’s).
   std::optional<LexiconEntry> LookupWord(std::string_view w) const {
-    if (w.find('\xE2') == std::string_view::npos || w.size() > 64) return lex_.Lookup(w);
+    if (w.size() > 64 || std::find(w.begin(), w.end(), '\xE2') == w.end()) return lex_.Lookup(w);
     char buffer[64];
     size_t n = 0;
     for (size_t k = 0; k < w.size(); ++k) {
@@ -427,7 +450,11 @@ class SentenceTagger {
         return Tag::DT;  // "in that country"
       return Tag::IN;    // "shows that the situation"
     }
-    if (r.entry && r.entry->word() == "'s" && r.Has(Tag::POS)) {
+    // The entry of "'s", also found for "’s" (LookupWord reads ’ as '): told by the token's
+    // own text, which is at hand, while the entry's word is a read far into the lexicon.
+    const bool apostrophe_s =
+        r.entry && (w == "'s" || (!toks_[i].has(Token::kPunct) && w == "\xE2\x80\x99s"));
+    if (apostrophe_s && r.Has(Tag::POS)) {
       static constexpr std::string_view kHosts[] = {"it", "he", "she", "that", "there", "here", "what", "who", "where",
                                                     "how", "this"};
       const std::string_view host = prev_raw >= 0 ? Folded(static_cast<uint32_t>(prev_raw)) : std::string_view();
@@ -594,7 +621,10 @@ class SentenceTagger {
 }  // namespace
 
 Status Tagger::Run(Document& doc) const {
-  std::vector<Readings> readings(doc.tokens.size());
+  // The readings are scratch, one per token: kept per thread so that documents reuse the
+  // capacity (one allocation per document costs more than tagging a one-sentence article).
+  thread_local std::vector<Readings> readings;
+  if (readings.size() < doc.tokens.size()) readings.resize(doc.tokens.size());  // LookUp resets each
   for (const Sentence& s : doc.sentences) {
     if (s.token_end > doc.tokens.size() || s.token_begin > s.token_end)
       return InvalidArgument(doc.id + ": sentence token range outside the tokens (run the tokenizer first)");

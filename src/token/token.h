@@ -13,13 +13,14 @@
 // words and a few contextual rules, then the lemma for the chosen tag; it also sets kInLexicon,
 // since it is the stage that looks words up (the Tokenizer sets every other flag). Both are
 // immutable and thread-safe; neither allocates per token (doc.tokens is reserved once, the
-// tagger's scratch is one vector per document).
+// tagger's scratch is one vector per thread, reused from document to document).
 //
 // Lemmas are lower-case string_views into the lexicon's storage or into Document::folded(); only
 // ASCII letters are lower-cased ("Zürich" -> "zürich", but "École" stays "École").
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -42,6 +43,9 @@ class LexiconEntry {
   double weight(Tag t) const;             // 0 when t is not among the tags
   // Lemma for tag t if it is among the tags; nullopt otherwise.
   std::optional<std::string_view> lemma_for(Tag t) const;
+  // A hint, without effect on any result: starts bringing the lemmas' bytes into the processor's
+  // cache, so that reading one later (lemma, lemma_for) does not wait for memory.
+  void PrefetchLemmas() const;
 
   bool has_proper_reading() const;        // NNP or NNPS at any rank (also below the top three)
   Tag proper_tag() const;                 // the likelier of NNP and NNPS
@@ -56,12 +60,57 @@ class LexiconEntry {
 
  private:
   friend class Lexicon;
+  // Where the fields of a record lie (lexicon_format.h's LexiconRecord; lexicon.cpp checks that
+  // they agree). The accessors the tagger asks for every token are inline, below.
+  static constexpr size_t kLemmaAt = 4, kTagsAt = 16, kWeightAt = 19;
+  static constexpr int kMaxTags = 3;
   LexiconEntry(const char* record, const char* pool) : record_(record), pool_(pool) {}
   std::string_view PoolString(uint32_t offset) const;
   uint8_t flags() const;
   const char* record_;
   const char* pool_;
 };
+
+inline std::string_view LexiconEntry::PoolString(uint32_t offset) const {
+  const char* p = pool_ + offset;
+  return std::string_view(p + 1, static_cast<unsigned char>(*p));
+}
+inline int LexiconEntry::tag_count() const {
+  int n = 0;
+  while (n < kMaxTags && record_[kTagsAt + n] != 0) ++n;
+  return n;
+}
+inline Tag LexiconEntry::tag(int i) const { return static_cast<Tag>(record_[kTagsAt + i]); }
+inline double LexiconEntry::weight(int i) const {
+  return static_cast<unsigned char>(record_[kWeightAt + i]) / 255.0;
+}
+inline std::string_view LexiconEntry::lemma(int i) const {
+  uint32_t offset;
+  std::memcpy(&offset, record_ + kLemmaAt + 4 * i, sizeof offset);
+  return PoolString(offset);
+}
+inline bool LexiconEntry::has(Tag t) const {
+  for (int i = 0; i < kMaxTags; ++i)
+    if (tag(i) == t) return true;
+  return false;
+}
+inline double LexiconEntry::weight(Tag t) const {
+  for (int i = 0; i < kMaxTags; ++i)
+    if (tag(i) == t) return weight(i);
+  return 0;
+}
+inline void LexiconEntry::PrefetchLemmas() const {
+  for (int i = 0; i < kMaxTags && record_[kTagsAt + i] != 0; ++i) {
+    uint32_t offset;
+    std::memcpy(&offset, record_ + kLemmaAt + 4 * i, sizeof offset);
+    __builtin_prefetch(pool_ + offset);
+  }
+}
+inline std::optional<std::string_view> LexiconEntry::lemma_for(Tag t) const {
+  for (int i = 0; i < kMaxTags; ++i)
+    if (tag(i) == t) return lemma(i);
+  return std::nullopt;
+}
 
 // The part-of-speech lexicon: ~105k lower-case words (the WSJ lexicon of festlex-poslex plus
 // WordNet's lemmas and irregular forms), read in place from bytes compiled into the binary.
@@ -97,6 +146,7 @@ class Lexicon {
   const char* pool_ = nullptr;
   uint32_t slot_mask_ = 0;
   uint32_t entry_count_ = 0;
+  uint32_t cache_id_ = 0;  // names this lexicon's entries in the per-thread lookup cache (lexicon.cpp)
 };
 
 // How an abbreviation that ends in a period behaves at a sentence boundary.

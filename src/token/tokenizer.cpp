@@ -7,6 +7,7 @@
 // and on the abbreviations ClassifyAbbreviation knows ("Jan.", "Gen.", initials "S.").
 // Everything else is punctuation, one token per character except "...", "--" and runs of the
 // same dash.
+#include <array>
 #include <cstring>
 
 #include "token/token.h"
@@ -48,9 +49,29 @@ inline bool IsNonAsciiPunct(uint32_t cp) {
 
 inline bool IsHyphenCp(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 inline bool IsDashCp(uint32_t cp) { return cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x2015 || cp == 0x2212; }
-inline bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+
+// What the scanner asks of a byte, as one table look-up (bytes from 0x80 have no bit).
+enum ByteClass : uint8_t {
+  kWordByte = 1 << 0,    // ASCII letter or digit: IsWordChar without decoding
+  kLetterByte = 1 << 1,  // ASCII letter
+  kUpperByte = 1 << 2,   // A-Z
+  kNumberByte = 1 << 3,  // digit , . : what a number token consists of
+};
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 128; ++c) {
+    const auto b = static_cast<unsigned char>(c);
+    if (IsAsciiLetter(b) || IsDigit(b)) table[c] |= kWordByte;
+    if (IsAsciiLetter(b)) table[c] |= kLetterByte;
+    if (IsUpper(b)) table[c] |= kUpperByte;
+    if (IsDigit(b) || b == ',' || b == '.') table[c] |= kNumberByte;
+  }
+  return table;
+}();
+inline bool IsAsciiWordByte(unsigned char c) { return (kByteClass[c] & kWordByte) != 0; }
 
 class SentenceScanner {
  public:
@@ -101,19 +122,20 @@ class SentenceScanner {
     if (e <= b) return;
     uint16_t flags = hyphenated ? Token::kHyphenated : 0;
     const unsigned char first = base_[b];
-    bool number = IsDigit(first);
-    int letters = 0, upper = 0;
-    for (uint32_t i = b; i < e; ++i) {
-      const unsigned char ch = base_[i];
-      if (IsAsciiLetter(ch)) {
-        ++letters;
-        upper += IsUpper(ch);
-        number = false;
-      } else if (!IsDigit(ch) && ch != ',' && ch != '.') {
-        number = false;
-      }
+    if (first >= 'a' && first <= 'z') {  // most words: no number, not capitalized, not in capitals
+      Emit(b, e, flags);
+      return;
     }
-    if (number) flags |= Token::kNumber;
+    // A number: a digit first, then digits , . only (letters and all other bytes rule it out).
+    int letters = 0, upper = 0;
+    bool number_bytes = true;
+    for (uint32_t i = b; i < e; ++i) {
+      const uint8_t cls = kByteClass[base_[i]];
+      letters += (cls & kLetterByte) != 0;
+      upper += (cls & kUpperByte) != 0;
+      number_bytes &= (cls & kNumberByte) != 0;
+    }
+    if (IsDigit(first) && number_bytes) flags |= Token::kNumber;
     if (IsUpper(first) || (first == 0xC3 && e - b >= 2 && base_[b + 1] >= 0x80 && base_[b + 1] <= 0x9E &&
                            base_[b + 1] != 0x97))
       flags |= Token::kCapitalized;
@@ -129,6 +151,10 @@ class SentenceScanner {
     uint32_t segment_start = start;  // start of the current dot-separated segment
     for (;;) {
       while (p < end_) {
+        if (IsAsciiWordByte(base_[p])) {  // the common case, without decoding
+          ++p;
+          continue;
+        }
         const CodePoint c = At(p);
         if (!IsWordChar(c.cp)) break;
         p += c.len;

@@ -298,6 +298,66 @@ TEST(InputDecode, RandomInputsGiveValidUtf8AndMonotoneInBoundsOffsets) {
   }
 }
 
+// The decoder skips eight bytes at a time where nothing needs decoding: every special byte (CR,
+// '&', a sequence, a bad byte, a control character) at every position of such a block, after
+// plain runs of every length around the block size.
+TEST(InputDecode, SpecialBytesAtEveryPositionOfABlock) {
+  DecodeOptions utf8;
+  utf8.encoding = SourceEncoding::kUtf8;
+  DecodeOptions cp1252;
+  cp1252.encoding = SourceEncoding::kWindows1252;
+  const std::vector<std::pair<Piece, DecodeOptions>> specials = {
+      {{"\r\n", "\n"}, utf8},
+      {{"\r", "\n"}, utf8},
+      {{"&amp;", "&"}, utf8},
+      {{"&", "&"}, utf8},
+      {{"\xC3\xA9", "\xC3\xA9"}, utf8},
+      {{"\xE2\x80\x9C", "\xE2\x80\x9C"}, utf8},
+      {{"\xFF", "\xEF\xBF\xBD"}, utf8},
+      {{"\t", "\t"}, utf8},
+      {{"\x93", "\xE2\x80\x9C"}, cp1252},
+      {{"\xE9", "\xC3\xA9"}, cp1252},
+      {{"&eacute;", "\xC3\xA9"}, cp1252},
+  };
+  for (size_t run = 0; run <= 17; ++run) {
+    for (const auto& [special, opts] : specials) {
+      std::vector<Piece> pieces;
+      for (int repeat = 0; repeat < 3; ++repeat) {
+        for (size_t k = 0; k < run; ++k) {
+          const std::string letter(1, static_cast<char>('a' + k));
+          pieces.push_back({letter, letter});
+        }
+        pieces.push_back(special);
+      }
+      for (size_t k = 0; k < 9; ++k) pieces.push_back({"z", "z"});
+      ExpectExactMap(pieces, "", opts);
+      if (opts.encoding == SourceEncoding::kUtf8) ExpectExactMap(pieces, "\xEF\xBB\xBF", opts);  // blocks shift by 3
+    }
+  }
+}
+
+TEST(InputDecode, BinaryContentIsFoundAtEveryPositionOfABlock) {
+  for (size_t at = 0; at < 40; ++at) {
+    std::string in(40, 'a');
+    in[at] = '\0';
+    const Document doc = DecodeArticle("a", in);
+    ASSERT_EQ(doc.diagnostics.size(), 1u) << at;
+    EXPECT_EQ(doc.diagnostics[0].message, "binary content");
+    EXPECT_EQ(doc.diagnostics[0].input_offset, at);
+  }
+  // Five control characters in 40 bytes (12.5%) make it binary, reported at the first of them,
+  // wherever they fall; four (10%) do not.
+  for (size_t first = 0; first < 20; ++first) {
+    std::string in(40, 'a');
+    for (size_t k = 0; k < 5; ++k) in[first + 4 * k] = k % 2 ? '\x7F' : '\x02';
+    const Document doc = DecodeArticle("a", in);
+    ASSERT_EQ(doc.diagnostics.size(), 1u) << first;
+    EXPECT_EQ(doc.diagnostics[0].input_offset, first);
+    in[first] = 'a';
+    EXPECT_TRUE(DecodeArticle("a", in).diagnostics.empty()) << first;
+  }
+}
+
 }  // namespace
 }  // namespace dateline
 

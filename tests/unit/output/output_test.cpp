@@ -391,6 +391,26 @@ TEST(OutputJson, AppendJsonStringEscapesEveryControlCharacter) {
   EXPECT_EQ(out, "\"\x7f/\"");
 }
 
+// The writer copies eight plain bytes at a time: each byte that needs care, at every position of
+// such a block, escaped as a string holding it alone would have it escaped.
+TEST(OutputJson, AppendJsonStringAtEveryPositionOfABlock) {
+  const std::vector<std::string> specials = {"\"", "\\", "\n", std::string(1, '\0'), "\x1f", "\x7f",
+                                             "\xC3\xA9", "\xE2\x80\x9C", "\xFF", "\xE2\x80"};
+  for (const std::string& special : specials) {
+    std::string alone;
+    AppendJsonString(alone, special);
+    const std::string escaped = alone.substr(1, alone.size() - 2);
+    for (size_t before = 0; before <= 17; ++before) {
+      for (size_t after : {0, 1, 7, 8, 9}) {
+        const std::string head(before, 'a'), tail(after, 'z');
+        std::string out;
+        AppendJsonString(out, head + special + tail);
+        EXPECT_EQ(out, "\"" + head + escaped + tail + "\"") << before << " " << after;
+      }
+    }
+  }
+}
+
 TEST(OutputJson, ArticleRecordComesFirst) {
   Document doc = MakeDoc();
   doc.dateline.span = {0, 7};

@@ -147,6 +147,26 @@ TEST(SentenceSplitterTest, LongSentencesAreCutWithAWarning) {
   for (const Sentence& s : bytes.sentences) EXPECT_LE(s.span.size(), 64u);
 }
 
+// A sentence of n bytes has at most (n + 1) / 2 words, so one of at most 2 * max_words bytes is
+// never cut for its words: the limit cases on both sides of that shortcut.
+TEST(SentenceSplitterTest, WordLimitAtItsBoundary) {
+  const SentenceSplitterOptions four{.max_bytes = 5000, .max_words = 4};
+  auto pieces = [&](std::string text) {
+    Document doc("t", std::move(text));
+    doc.paragraphs.push_back({0, static_cast<uint32_t>(doc.text().size())});
+    EXPECT_TRUE(SentenceSplitter(four).Run(doc).ok());
+    return std::make_pair(doc.sentences.size(), doc.diagnostics.size());
+  };
+  EXPECT_EQ(pieces("a b c d"), std::make_pair(size_t{1}, size_t{0}));       // 7 bytes, 4 words
+  EXPECT_EQ(pieces("a b c d "), std::make_pair(size_t{1}, size_t{0}));      // trimmed
+  EXPECT_EQ(pieces("ab cd ef gh"), std::make_pair(size_t{1}, size_t{0}));   // 11 bytes, 4 words
+  EXPECT_EQ(pieces("a b c d e"), std::make_pair(size_t{2}, size_t{1}));     // 9 bytes, 5 words
+  EXPECT_EQ(pieces("ab c d e f"), std::make_pair(size_t{2}, size_t{1}));    // 10 bytes, 5 words
+  // The byte after a two-byte space starts a word of its own count: "a", "\xA0b", "c", "d", "e".
+  EXPECT_EQ(pieces("a\xC2\xA0" "b c d e"), std::make_pair(size_t{2}, size_t{1}));
+  EXPECT_EQ(pieces("a\xC2\xA0" "b c d"), std::make_pair(size_t{1}, size_t{0}));
+}
+
 TEST(SentenceSplitterTest, RejectsSpansOutsideTheText) {
   Document doc("t", "abc");
   doc.paragraphs.push_back({0, 10});

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/embedded.h"
+#include "token/lexicon_format.h"
 #include "token/token.h"
 
 namespace dateline {
@@ -189,6 +190,54 @@ TEST(LexiconTest, RejectsTruncatedOrDamagedFile) {
   Result<Lexicon> other_version = Lexicon::FromBytes(std::string_view(data, bytes->size()));
   ASSERT_FALSE(other_version.ok());
   EXPECT_NE(other_version.status().message().find("version"), std::string::npos);
+}
+
+// Lookups go through a per-thread cache (lexicon.cpp): a second lookup answers as the first, for
+// words in the lexicon, words not in it, and words too long for the cache.
+TEST(LexiconTest, RepeatedLookupsAgree) {
+  const std::vector<std::string> words = {"the", "sent", "stands", "said", "'s", "a", "kazakhstan",
+                                          "internationalization", "counterrevolutionaries", "zorbifized",
+                                          "qqqqqqqqqqqqqqqqqqqqqqqqq", ""};
+  std::vector<std::optional<std::string>> first;  // the word of the entry found, per word
+  for (const std::string& w : words) {
+    std::optional<LexiconEntry> e = Lex().Lookup(w);
+    first.push_back(e ? std::optional<std::string>(std::string(e->word())) : std::nullopt);
+    if (e) {
+      EXPECT_EQ(e->word(), w);
+    }
+  }
+  EXPECT_TRUE(first[0] && first[1] && first[3]);  // the, sent, said
+  EXPECT_FALSE(first[10] || first[11]);
+  for (int round = 0; round < 3; ++round) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::optional<LexiconEntry> e = Lex().Lookup(words[i]);
+      EXPECT_EQ(e ? std::optional<std::string>(std::string(e->word())) : std::nullopt, first[i]) << words[i];
+    }
+  }
+}
+
+// The cache must not answer for a lexicon with the bytes of another that lived at the same
+// address: here the same buffer, first holding the lexicon, then the lexicon with no words.
+TEST(LexiconTest, CacheDoesNotOutliveItsLexicon) {
+  std::optional<std::string_view> bytes = EmbeddedFile("lexicon.bin");
+  ASSERT_TRUE(bytes);
+  std::vector<uint32_t> copy((bytes->size() + 3) / 4);  // 4-byte aligned
+  std::memcpy(copy.data(), bytes->data(), bytes->size());
+  const std::string_view view(reinterpret_cast<const char*>(copy.data()), bytes->size());
+  {
+    Result<Lexicon> full = Lexicon::FromBytes(view);
+    ASSERT_TRUE(full.ok());
+    EXPECT_TRUE(full->Lookup("the"));
+    EXPECT_TRUE(full->Lookup("sent"));
+  }
+  lexicon_format::LexiconHeader header;
+  std::memcpy(&header, view.data(), sizeof header);
+  std::memset(reinterpret_cast<char*>(copy.data()) + header.slots_offset, 0, 4ull * header.slot_count);
+  Result<Lexicon> empty = Lexicon::FromBytes(view);
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(empty->Lookup("the"));
+  EXPECT_FALSE(empty->Lookup("sent"));
+  EXPECT_TRUE(Lex().Lookup("the"));  // the embedded lexicon is not affected
 }
 
 }  // namespace

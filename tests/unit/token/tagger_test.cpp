@@ -238,5 +238,25 @@ TEST(TaggerTest, RequiresTokens) {
   EXPECT_FALSE(Tagger().Run(doc).ok());
 }
 
+// Readings are per-thread scratch reused from document to document: a document is tagged the same
+// after a longer one as in a fresh thread, and a curly "’s" after "it" is the verb like "'s".
+TEST(TaggerTest, ReusedScratchAndCurlyApostrophes) {
+  const std::string short_text = "Kazakhstan said it\u2019s ready; China\u2019s envoy agreed.";
+  const std::string first = Tags(short_text);
+  Tags("OBAMA AIRDROPS FOOD as that there such a reopening of the disputed region, they said, and "
+       "Experts say China fears instability while the French military in Rwanda stood by.");
+  EXPECT_EQ(Tags(short_text), first);
+  Document doc = Tagged(short_text);
+  const Token* its = nullptr;
+  for (const Token& t : doc.tokens)
+    if (doc.view(t.span) == "\u2019s") {
+      its = &t;
+      break;
+    }
+  ASSERT_TRUE(its);
+  EXPECT_EQ(its->tag, Tag::VBZ);
+  ExpectTagLemma(doc, "envoy", Tag::NN, "envoy");
+}
+
 }  // namespace
 }  // namespace dateline

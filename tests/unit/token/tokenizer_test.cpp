@@ -184,6 +184,26 @@ TEST(TokenizerTest, AbbreviationClasses) {
   EXPECT_EQ(ClassifyAbbreviation("home"), AbbreviationKind::kNone);
   EXPECT_EQ(ClassifyAbbreviation("reuters.com"), AbbreviationKind::kNone);
   EXPECT_EQ(ClassifyAbbreviation(""), AbbreviationKind::kNone);
+  // The longest listed words, and words one letter longer, in any case.
+  EXPECT_EQ(ClassifyAbbreviation("Messrs"), AbbreviationKind::kTitle);
+  EXPECT_EQ(ClassifyAbbreviation("APPROX"), AbbreviationKind::kOther);
+  EXPECT_EQ(ClassifyAbbreviation("Messrss"), AbbreviationKind::kNone);
+  EXPECT_EQ(ClassifyAbbreviation("approxi"), AbbreviationKind::kNone);
+}
+
+// Words starting in lower case skip the letter counting: their flags against words that do not.
+TEST(TokenizerTest, FlagsOfWordsByTheirFirstByte) {
+  Document doc = Tokenized("x aBC abc1 a-b ABC AbC 1,500 1a2 \u00c9MILE \u00e9mile \u00dcBER-ALLES zX");
+  ASSERT_EQ(doc.tokens.size(), 12u);
+  const auto& t = doc.tokens;
+  for (size_t i : {1, 2, 9, 11}) EXPECT_EQ(t[i].flags, 0) << doc.view(t[i].span);
+  EXPECT_EQ(t[3].flags, Token::kHyphenated);
+  EXPECT_EQ(t[4].flags, Token::kCapitalized | Token::kAllCaps);
+  EXPECT_EQ(t[5].flags, Token::kCapitalized);
+  EXPECT_EQ(t[6].flags, Token::kNumber);
+  EXPECT_EQ(t[7].flags, 0);
+  EXPECT_EQ(t[8].flags, Token::kCapitalized | Token::kAllCaps);  // the letters counted are ASCII: M I L E
+  EXPECT_EQ(t[10].flags, Token::kCapitalized | Token::kHyphenated | Token::kAllCaps);
 }
 
 }  // namespace
