@@ -186,6 +186,30 @@ bool MemberIs(const SentenceContext& c, uint32_t pos, uint32_t word) {
   return WordIs(c, pos, word);
 }
 
+bool MemberIs(const SentenceContext& c, uint32_t pos, uint32_t word);
+
+// Whether element `el` could match at `pos` (skipping quote marks as MatchAfter does): exact for
+// words and sets, always true for slots and skips.
+bool CanBegin(const SentenceContext& c, const PatternElement& el, uint32_t pos, uint32_t limit) {
+  while (pos < limit && (c.tok(pos).has(Token::kOpenQuote) || c.tok(pos).has(Token::kCloseQuote))) ++pos;
+  switch (el.kind) {
+    case PatternElement::kWord:
+      return pos < limit && WordIs(c, pos, el.word);
+    case PatternElement::kWordSet:
+      if (pos >= limit) return false;
+      for (uint32_t w : c.dict->word_sets()[el.word])
+        if (WordIs(c, pos, w)) return true;
+      return false;
+    case PatternElement::kPhraseSet:
+      if (pos >= limit) return false;
+      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word])
+        if (!phrase.empty() && MemberIs(c, pos, phrase[0])) return true;
+      return false;
+    default:
+      return true;
+  }
+}
+
 struct PatternMatch {
   int source = -1, target = -1;
   uint32_t end = 0;
@@ -222,6 +246,8 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       // ("noted that +").
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
         if (n > 0 && c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - c.b()]) break;
+        // Try only the positions where the next element can begin (a cheap test for words).
+        if (ei + 1 < els.size() && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
       }
       return false;
