@@ -331,8 +331,7 @@ bool HasBeforeWords(const VerbPattern& p) {
 // The subject of the verb whose auxiliary chain starts at `pos`: the noun phrase to its left in
 // the same clause, skipping prepositional phrases and subordinate segments. Returns the
 // mention index, or -1 when the subject is not an actor (or there is none).
-int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* found_np) {
-  *found_np = false;
+int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
   int64_t j = pos;
@@ -385,7 +384,6 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos, bool* foun
         j = before - 1;  // a prepositional phrase: its noun is not the subject
         continue;
       }
-      *found_np = true;
       // The head of the phrase is its last word: is it an actor? Else an actor that modifies
       // it ("Arnorian troops" when "troops" is no agent) names the subject, as TABARI codes it.
       if (mi >= 0) return mi;
@@ -477,8 +475,7 @@ int CoordinatedSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
                           IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
                           IsDo(c.text(static_cast<uint32_t>(j))) || IsNegation(c.text(static_cast<uint32_t>(j)))))
       --j;
-    bool found_np = false;
-    return FindSubject(c, u, j, &found_np);
+    return FindSubject(c, u, j);
   }
   return -1;
 }
@@ -913,9 +910,8 @@ Status EventCoder::Run(Document& doc) const {
           --j;
         }
       }
-      bool found_np = false;
       const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
-      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j, &found_np);
+      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j);
       int source = pm.source >= 0 ? pm.source : subject;
       int target = pm.target;
       if (passive) {

@@ -519,14 +519,6 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       return d.issue_phrases_[a].words.size() > d.issue_phrases_[b].words.size();
     });
   d.vocab_.Freeze();
-  d.by_head_.assign(d.vocab_.size(), {});
-  for (uint32_t i = 0; i < d.patterns_.size(); ++i) d.by_head_[d.patterns_[i].head].push_back(i);
-  for (auto& list : d.by_head_)
-    std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      const VerbPattern& pa = d.patterns_[a];
-      const VerbPattern& pb = d.patterns_[b];
-      return pa.specificity > pb.specificity;
-    });
   // Key each pattern by its rarest literal word, so that a sentence only tries the patterns
   // whose key it contains (the verb "say" has thousands of patterns in the Phoenix set).
   {

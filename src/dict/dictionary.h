@@ -166,10 +166,6 @@ class Dictionary {
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
     return word < by_first_word_.size() ? by_first_word_[word] : empty_;
   }
-  // Verb patterns whose head lemma is `lemma`, most specific first.
-  const std::vector<uint32_t>& PatternsFor(uint32_t lemma) const {
-    return lemma < by_head_.size() ? by_head_[lemma] : empty_;
-  }
   // The patterns of `head` that can match a sentence whose word and lemma ids are `words`
   // (sorted, unique): those without literal words, and those whose key word — their rarest
   // literal word — is among `words`. Appended to *out in no particular order.
@@ -206,7 +202,6 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> issues_by_first_word_;
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
-  std::vector<std::vector<uint32_t>> by_head_;
   std::vector<std::vector<uint32_t>> by_head_unkeyed_;  // patterns without literal words
   std::unordered_map<uint64_t, std::vector<uint32_t>> by_head_and_key_;  // (head << 32 | key word)
   std::vector<uint8_t> head_has_keys_;                                   // per head: any keyed pattern

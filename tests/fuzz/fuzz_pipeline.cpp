@@ -61,7 +61,12 @@ void CheckDocument(const Document& doc) {
 }
 
 const Pipeline& SharedPipeline() {
-  static const Pipeline* p = new Pipeline(DefaultDictionary(), CoderOptions{true, true});
+  static const Pipeline* p = [] {
+    CoderOptions options;
+    options.one_sided = true;
+    options.all_modes = true;
+    return new Pipeline(DefaultDictionary(), options);
+  }();
   return *p;
 }
 

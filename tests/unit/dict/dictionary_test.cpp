@@ -114,8 +114,12 @@ TEST(Dictionary, DateRangedPeopleFollowTheirOffice) {
   for (const ActorEntry& a : d.actors()) {
     if (a.name != "Kassym-Jomart Tokayev") continue;
     ++tokayev;
-    if (a.ValidOn(*Date::Parse("2022-01-07"))) EXPECT_EQ(a.code, "KAZGOV");
-    if (a.ValidOn(*Date::Parse("2015-06-01"))) EXPECT_EQ(a.code, "KAZLEG");
+    if (a.ValidOn(*Date::Parse("2022-01-07"))) {
+      EXPECT_EQ(a.code, "KAZGOV");
+    }
+    if (a.ValidOn(*Date::Parse("2015-06-01"))) {
+      EXPECT_EQ(a.code, "KAZLEG");
+    }
   }
   EXPECT_GE(tokayev, 2);
 }
