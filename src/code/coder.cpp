@@ -212,8 +212,27 @@ bool CanBegin(const SentenceContext& c, const PatternElement& el, uint32_t pos, 
 
 struct PatternMatch {
   int source = -1, target = -1;
+  int compound = -1;  // a mention of the compound actor a "%" element matched
   uint32_t end = 0;
 };
+
+// A compound actor: mentions joined by a conjunction ("Gondor and Osgiliath"), or one phrase
+// coded with several codes ("the Shire" [FRO/BIL/SAM]).
+bool IsCompoundActor(const SentenceContext& c, int mi) {
+  if (mi < 0) return false;
+  const Mention& m = (*c.mentions)[mi];
+  return m.compound >= 0 || m.code.find('/') != std::string::npos;
+}
+
+// The token after the last member of the compound that mention `mi` belongs to.
+uint32_t CompoundEnd(const SentenceContext& c, int mi) {
+  const std::vector<Mention>& ms = *c.mentions;
+  uint32_t end = ms[mi].token_end;
+  if (ms[mi].compound >= 0)
+    for (const Mention& m : ms)
+      if (m.compound == ms[mi].compound) end = std::max(end, m.token_end);
+  return end;
+}
 
 bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els, size_t ei, uint32_t pos,
                 uint32_t limit, PatternMatch* m) {
@@ -260,6 +279,15 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       if (MatchAfter(c, els, ei + 1, (*c.mentions)[mi].token_end, limit, m)) return true;
       m->source = saved_s;
       m->target = saved_t;
+      return false;
+    }
+    case PatternElement::kCompound: {
+      const int mi = MentionStartingNear(c, pos, limit);
+      if (!IsCompoundActor(c, mi)) return false;
+      const int saved = m->compound;
+      m->compound = mi;
+      if (MatchAfter(c, els, ei + 1, CompoundEnd(c, mi), limit, m)) return true;
+      m->compound = saved;
       return false;
     }
   }
@@ -323,8 +351,14 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
 
 bool HasBeforeWords(const VerbPattern& p) {
   for (const PatternElement& el : p.before)
-    if (el.kind != PatternElement::kSkip && el.kind != PatternElement::kSource && el.kind != PatternElement::kTarget)
+    if (el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet || el.kind == PatternElement::kPhraseSet)
       return true;
+  return false;
+}
+
+bool HasCompoundBefore(const VerbPattern& p) {
+  for (const PatternElement& el : p.before)
+    if (el.kind == PatternElement::kCompound) return true;
   return false;
 }
 
@@ -478,6 +512,46 @@ int CoordinatedSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
     return FindSubject(c, u, j);
   }
   return -1;
+}
+
+// The position before the auxiliaries, adverbs and modals that end at `j` ("has recently").
+int64_t PhraseStart(const SentenceContext& c, int64_t j) {
+  while (j >= c.b() && (IsAdverb(c.tok(static_cast<uint32_t>(j)).tag) || c.tok(static_cast<uint32_t>(j)).tag == Tag::MD ||
+                        IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
+                        IsDo(c.text(static_cast<uint32_t>(j)))))
+    --j;
+  return j;
+}
+
+// The subject of verb `verb` whose phrase begins after `j`: shared with an earlier verb when a
+// conjunction stands at `j`.
+int SubjectBefore(const SentenceContext& c, uint32_t verb, int64_t j) {
+  const bool coordinated = j >= c.b() && c.tok(static_cast<uint32_t>(j)).tag == Tag::CC;
+  return coordinated ? CoordinatedSubject(c, verb, j) : FindSubject(c, verb, j);
+}
+
+// A coded compound ("the Shire" [FRO/BIL/SAM]) stands for each of its codes in turn.
+void ExpandCodedCompounds(const Dictionary& dict, std::vector<std::optional<Mention>>* side) {
+  if (!dict.expand_coded_compounds()) return;
+  for (size_t k = 0; k < side->size(); ++k) {
+    if (!(*side)[k] || (*side)[k]->code.find('/') == std::string::npos) continue;
+    const Mention whole = *(*side)[k];
+    std::vector<std::optional<Mention>> parts;
+    size_t begin = 0;
+    while (begin <= whole.code.size()) {
+      size_t slash = whole.code.find('/', begin);
+      if (slash == std::string::npos) slash = whole.code.size();
+      if (slash > begin) {
+        Mention part = whole;
+        part.code = whole.code.substr(begin, slash - begin);
+        parts.push_back(std::move(part));
+      }
+      begin = slash + 1;
+    }
+    side->erase(side->begin() + static_cast<long>(k));
+    side->insert(side->begin() + static_cast<long>(k), parts.begin(), parts.end());
+    k += parts.size() - 1;
+  }
 }
 
 std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
@@ -877,12 +951,18 @@ Status EventCoder::Run(Document& doc) const {
         if (passive) {
           // Passive voice: the subject is the target, "by X" the source; only the verb's
           // least specific (slot-only) patterns apply.
-          if (p.specificity > 0) continue;
+          if (p.specificity > 0 || HasCompoundBefore(p)) continue;
           trial.end = v + 1;
         } else {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
           if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start)) continue;
           if (!HasBeforeWords(p)) trial_start = j;
+          // "% *": the subject must be a compound actor, else the pattern fails.
+          if (HasCompoundBefore(p)) {
+            const int subject = SubjectBefore(c, v, PhraseStart(c, trial_start));
+            if (!IsCompoundActor(c, subject)) continue;
+            trial.compound = subject;
+          }
         }
         chosen = &p;
         pm = trial;
@@ -902,16 +982,11 @@ Status EventCoder::Run(Document& doc) const {
       // Words the pattern matched before the verb ("REFUSED TO *", "PROPOSAL WAS *") belong
       // to the verb's phrase: the subject stands before them and their auxiliaries.
       if (before_start < j) {
-        j = before_start;
-        while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
-                                      IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
-                                      IsDo(c.text(static_cast<uint32_t>(j))))) {
-          if (IsNegation(c.text(static_cast<uint32_t>(j))) && !chosen->negated) negated = true;
-          --j;
-        }
+        for (int64_t k = before_start; k > PhraseStart(c, before_start); --k)
+          if (IsNegation(c.text(static_cast<uint32_t>(k))) && !chosen->negated) negated = true;
+        j = PhraseStart(c, before_start);
       }
-      const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
-      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j);
+      int subject = SubjectBefore(c, v, j);
       int source = pm.source >= 0 ? pm.source : subject;
       int target = pm.target;
       if (passive) {
@@ -997,6 +1072,8 @@ Status EventCoder::Run(Document& doc) const {
       std::vector<std::optional<Mention>> src_resolved, tgt_resolved;
       for (int si2 : sources) src_resolved.push_back(resolve(si2));
       for (int ti : targets) tgt_resolved.push_back(resolve(ti));
+      ExpandCodedCompounds(dict_, &src_resolved);
+      ExpandCodedCompounds(dict_, &tgt_resolved);
       if (src_resolved.empty()) src_resolved.push_back(std::nullopt);
       if (tgt_resolved.empty()) tgt_resolved.push_back(std::nullopt);
 
@@ -1030,6 +1107,20 @@ Status EventCoder::Run(Document& doc) const {
         }
         doc.events.push_back(std::move(ev));
       };
+
+      // "% *": the compound's members act toward each other.
+      if (pm.compound >= 0) {
+        std::vector<std::optional<Mention>> members;
+        for (int k : CompoundMembers(mentions, pm.compound)) members.push_back(resolve(k));
+        ExpandCodedCompounds(dict_, &members);
+        for (size_t a = 0; a < members.size(); ++a)
+          for (size_t b2 = 0; b2 < members.size(); ++b2) {
+            if (a == b2 || !members[a] || !members[b2] || members[a]->code == members[b2]->code) continue;
+            emit(members[a], members[b2], code);
+            if (!chosen->reverse_code.empty()) emit(members[b2], members[a], chosen->reverse_code);
+          }
+        continue;
+      }
 
       // A compound subject with no target acts on itself, each member toward each other one:
       // "Gondor and Osgiliath postponed their meeting".

@@ -285,8 +285,8 @@ class Compiler {
           if (!Elements(t.inner, after_verb, out, why)) return false;
           break;
         case PatternToken::kCompound:
-          *why = "the compound-actor token %";
-          return false;
+          out->push_back(PatternElement{PatternElement::kCompound, 0});
+          break;
         case PatternToken::kNegation:
           *why = "a negation marker";
           return false;

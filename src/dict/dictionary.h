@@ -102,7 +102,9 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
 
 // One element of a verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet };
+  // kCompound (TABARI "%"): a compound actor that is both source and target — each member
+  // acts toward each other one ("% * TALKS": "Syria and Jordan held talks").
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kCompound };
   Kind kind = kWord;
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
                       // kWordSet: index into Dictionary::word_sets(), any of which matches;
@@ -180,6 +182,9 @@ class Dictionary {
   // with an actor next to it ("Syrian police", "police of Syria"), never with one named
   // elsewhere in the sentence or the article.
   bool agents_compose_locally() const { return agents_compose_locally_; }
+  // A coded compound actor ("THE_SHIRE [FRO/BIL/SAM]") stands for each of its codes, one event
+  // per code, as TABARI and PETRARCH-1 code it; PETRARCH-2 writes the joined code as it is.
+  bool expand_coded_compounds() const { return expand_coded_compounds_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -219,6 +224,7 @@ class Dictionary {
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
+  bool expand_coded_compounds_ = true;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -260,6 +266,7 @@ class DictionaryBuilder {
     if (!issue.words.empty()) dict_.issue_phrases_.push_back(std::move(issue));
   }
   void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
+  void SetExpandCodedCompounds(bool expand) { dict_.expand_coded_compounds_ = expand; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -116,6 +116,20 @@ DictionarySource TabariSource() {
   wiretap.code = "170";
   wiretap.has_code = true;
   src.verbs.push_back(wiretap);
+  VerbRecord delay;  // "%": a compound actor that is both source and target
+  delay.verb = {W("delay", true)};
+  delay.code = "191";
+  delay.has_code = true;
+  VerbPatternRecord compound_first;
+  compound_first.tokens = {T(PatternToken::kCompound), T(PatternToken::kVerb), T(PatternToken::kWord, "meeting")};
+  compound_first.code = "036";
+  VerbPatternRecord compound_after;
+  compound_after.tokens = {T(PatternToken::kVerb), T(PatternToken::kWord, "talks"), T(PatternToken::kWord, "with"),
+                           T(PatternToken::kCompound)};
+  compound_after.code = "046";
+  delay.patterns = {compound_first, compound_after};
+  src.verbs.push_back(delay);
+  actor({{W("shire", true)}}, {{"FRO/BIL/SAM", {}, {}}});  // a coded compound actor
   return src;
 }
 
@@ -203,10 +217,22 @@ TEST(Compile, NullCodedPatternBlocksTheDefault) {
   EXPECT_EQ(Code("Arnor attacked Gondor."), "ARN>GON:190 ");
 }
 
+TEST(Compile, CompoundActorTokenCodesTheMembersTowardEachOther) {
+  EXPECT_EQ(Code("Gondor and Arnor delayed their meeting."), "GON>ARN:036 ARN>GON:036 ");
+  // Without a compound subject the pattern fails and the verb's own code applies.
+  EXPECT_EQ(Code("Gondor delayed the meeting with Arnor."), "GON>ARN:191 ");
+  EXPECT_EQ(Code("Gollum delayed talks with Gondor and Arnor."), "GON>ARN:046 ARN>GON:046 ");
+}
+
+TEST(Compile, CodedCompoundActorGivesOneEventPerCode) {
+  EXPECT_EQ(Code("The Shire attacked Gondor."), "FRO>GON:190 BIL>GON:190 SAM>GON:190 ");
+  EXPECT_EQ(Code("Gondor attacked the Shire."), "GON>FRO:190 GON>BIL:190 GON>SAM:190 ");
+}
+
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
   DictionarySource src = TabariSource();
   VerbPatternRecord bad;
-  bad.tokens = {T(PatternToken::kVerb), T(PatternToken::kCompound)};
+  bad.tokens = {T(PatternToken::kVerb), T(PatternToken::kNegation)};
   bad.code = "040";
   bad.where = {0, 42};
   src.verbs[0].patterns.push_back(bad);
