@@ -303,32 +303,31 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   *start = k;
   bool first = true;
   for (const PatternElement& el : els) {
-    if (el.kind == PatternElement::kPhraseSet) {
-      // Before the verb a phrase set matches by its phrases' last words, read backwards.
-      bool ok = false;
-      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
-        if (k - static_cast<int64_t>(phrase.size()) + 1 < floor) continue;
-        bool all = true;
-        for (size_t q = 0; q < phrase.size() && all; ++q)
-          all = MemberIs(c, static_cast<uint32_t>(k - static_cast<int64_t>(phrase.size()) + 1 + static_cast<int64_t>(q)), phrase[q]);
-        if (all) {
-          k -= static_cast<int64_t>(phrase.size());
-          ok = true;
-          break;
-        }
-      }
-      if (!ok) return false;
+    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet && el.kind != PatternElement::kPhraseSet)
       continue;
-    }
-    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet) continue;
-    auto is_element = [&](uint32_t u) {
-      if (el.kind == PatternElement::kWord) return WordIs(c, u, el.word);
-      for (uint32_t w : c.dict->word_sets()[el.word])
-        if (WordIs(c, u, w)) return true;
-      return false;
+    // The number of tokens the element matches ending at `u` (a phrase set's phrases are read
+    // backwards from their last word), or 0.
+    auto length_ending_at = [&](int64_t u) -> int64_t {
+      if (u < floor) return 0;
+      const uint32_t at = static_cast<uint32_t>(u);
+      if (el.kind == PatternElement::kWord) return WordIs(c, at, el.word) ? 1 : 0;
+      if (el.kind == PatternElement::kWordSet) {
+        for (uint32_t w : c.dict->word_sets()[el.word])
+          if (WordIs(c, at, w)) return 1;
+        return 0;
+      }
+      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
+        const int64_t n = static_cast<int64_t>(phrase.size());
+        if (n == 0 || u - n + 1 < floor) continue;
+        bool all = true;
+        for (int64_t q = 0; q < n && all; ++q) all = MemberIs(c, static_cast<uint32_t>(u - n + 1 + q), phrase[q]);
+        if (all) return n;
+      }
+      return 0;
     };
     if (first) {
-      while (k >= floor && !is_element(static_cast<uint32_t>(k)) &&
+      // Next to the verb only its auxiliaries, modals and adverbs may stand between.
+      while (k >= floor && length_ending_at(k) == 0 &&
              (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
               IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
               IsDo(c.text(static_cast<uint32_t>(k)))))
@@ -336,13 +335,13 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
     } else {
       // Between the pattern's words a few others may stand ("INDICATED ... WOULD *": "indicated
       // it would act"), as in TABARI's default skipping; never across a comma.
-      for (int gap = 0; gap < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) &&
-                        c.text(static_cast<uint32_t>(k)) != ",";
+      for (int gap = 0; gap < 4 && k >= floor && length_ending_at(k) == 0 && c.text(static_cast<uint32_t>(k)) != ",";
            ++gap)
         --k;
     }
-    if (k < floor || !is_element(static_cast<uint32_t>(k))) return false;
-    --k;
+    const int64_t n = length_ending_at(k);
+    if (n == 0) return false;
+    k -= n;
     *start = k;
     first = false;
   }
@@ -842,10 +841,13 @@ Status EventCoder::Run(Document& doc) const {
       // after a determiner ("the restore"). Other dictionaries need a word tagged as a verb.
       const bool tagged_verb = IsVerb(vt.tag);
       const bool dictionary_verb =
-          !tagged_verb && dict_.has_stems() && !(vt.has(Token::kCapitalized) && !vt.has(Token::kSentenceStart)) &&
-          !(v > s.token_begin && (doc.tokens[v - 1].tag == Tag::DT || doc.tokens[v - 1].tag == Tag::PRPS ||
-                                  doc.tokens[v - 1].tag == Tag::POS));
+          !tagged_verb && dict_.has_stems() && !(vt.has(Token::kCapitalized) && !vt.has(Token::kSentenceStart));
       if (!tagged_verb && !dictionary_verb) continue;
+      // After a determiner ("its voice") the word is a noun unless a pattern names the words
+      // before it ("RECENTLY RAISED ITS *").
+      const bool needs_before_words =
+          dictionary_verb && v > s.token_begin &&
+          (doc.tokens[v - 1].tag == Tag::DT || doc.tokens[v - 1].tag == Tag::PRPS || doc.tokens[v - 1].tag == Tag::POS);
       // Patterns headed by the verb's lemma, and by stems its written form begins with.
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
@@ -945,7 +947,7 @@ Status EventCoder::Run(Document& doc) const {
           }
         if (!possible) continue;
         if (p.negated != negated && p.negated) continue;
-        if (infinitive_needs_pattern && !HasBeforeWords(p)) continue;
+        if ((infinitive_needs_pattern || needs_before_words) && !HasBeforeWords(p)) continue;
         PatternMatch trial;
         int64_t trial_start = j;
         if (passive) {

@@ -130,6 +130,18 @@ DictionarySource TabariSource() {
   delay.patterns = {compound_first, compound_after};
   src.verbs.push_back(delay);
   actor({{W("shire", true)}}, {{"FRO/BIL/SAM", {}, {}}});  // a coded compound actor
+  VerbRecord voice;  // a verb found after a determiner only through the words before it
+  voice.verb = {W("voice", false)};
+  voice.code = "020";
+  voice.has_code = true;
+  VerbPatternRecord raised;  // RECENTLY { RAISED | LIFTED } ITS *  (stems, so sets of phrases)
+  PatternToken either = T(PatternToken::kWord);
+  either.alternatives = {{W("raised", false)}, {W("lifted", false)}};
+  raised.tokens = {T(PatternToken::kWord, "recently"), either, T(PatternToken::kWord, "its"), T(PatternToken::kVerb)};
+  raised.tokens[0].word.exact = false;
+  raised.code = "042";
+  voice.patterns = {raised};
+  src.verbs.push_back(voice);
   return src;
 }
 
@@ -227,6 +239,13 @@ TEST(Compile, CompoundActorTokenCodesTheMembersTowardEachOther) {
 TEST(Compile, CodedCompoundActorGivesOneEventPerCode) {
   EXPECT_EQ(Code("The Shire attacked Gondor."), "FRO>GON:190 BIL>GON:190 SAM>GON:190 ");
   EXPECT_EQ(Code("Gondor attacked the Shire."), "GON>FRO:190 GON>BIL:190 GON>SAM:190 ");
+}
+
+TEST(Compile, WordsBeforeTheVerbMayStandApartAndFindANounUsedAsVerb) {
+  EXPECT_EQ(Code("Gondor has recently raised its voice for Arnor."), "GON>ARN:042 ");
+  EXPECT_EQ(Code("Gondor has recently loudly lifted its voice for Arnor."), "GON>ARN:042 ");
+  // Without the pattern's words, "its voice" is a noun.
+  EXPECT_EQ(Code("Gondor has heard its voice in Arnor."), "");
 }
 
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
