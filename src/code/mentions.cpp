@@ -73,6 +73,56 @@ struct RawMatch {
   int entry;  // actor or agent index
 };
 
+// A hyphenated token read as the words its hyphens join, as TABARI reads text ("Barad-Dur" is
+// BARAD_DUR; "al-Assad" is AL_ASSAD): the longest phrase whose first words are the token's
+// parts — all of them — and whose further words, if any, are the tokens after it.
+void MatchHyphenParts(const Document& doc, const Dictionary& dict, const Date& date,
+                      uint32_t i, uint32_t e, RawMatch* candidate, const RawMatch** best) {
+  const std::string_view folded = doc.folded_view(doc.tokens[i].span);
+  std::string_view parts[8];
+  uint32_t n = 0;
+  for (size_t begin = 0; begin <= folded.size() && n < 8;) {
+    size_t dash = folded.find('-', begin);
+    if (dash == std::string_view::npos) dash = folded.size();
+    if (dash == begin) return;  // "--" or a leading hyphen: not a joined word
+    parts[n++] = folded.substr(begin, dash - begin);
+    begin = dash + 1;
+  }
+  if (n < 2) return;
+  const Vocabulary& vocab = dict.vocabulary();
+  std::string buf;
+  auto text_of = [&](uint32_t k) -> std::string_view {  // the k-th word from the token's start
+    if (k < n) return parts[k];
+    return LookupForm(doc.folded_view(doc.tokens[i + 1 + (k - n)].span), &buf);
+  };
+  thread_local std::vector<uint32_t> firsts, stems;  // reused: no allocation once warm
+  firsts.clear();
+  if (const uint32_t id = vocab.Find(parts[0])) firsts.push_back(id);
+  if (dict.has_stems()) {
+    dict.StemsOf(parts[0], &stems);
+    firsts.insert(firsts.end(), stems.begin(), stems.end());
+  }
+  uint32_t best_len = 0;
+  for (uint32_t first : firsts) {
+    for (uint32_t pi : dict.PhrasesStartingWith(first)) {
+      const Phrase& p = dict.phrases()[pi];
+      const uint32_t len = static_cast<uint32_t>(p.words.size());
+      if (len < n || i + 1 + (len - n) > e || len <= best_len) continue;
+      bool ok = true;
+      for (uint32_t k = 0; k < len && ok; ++k) {
+        const WordMode mode = p.modes.empty() ? WordMode::kExact : p.modes[k];
+        ok = WordMatches(text_of(k), vocab.word(p.words[k]), mode);
+      }
+      if (!ok) continue;
+      const int entry = p.is_agent ? static_cast<int>(p.entries[0]) : ChooseEntry(dict, p, date);
+      if (entry < 0) continue;
+      *candidate = {i, i + 1 + (len - n), &p, entry};
+      *best = candidate;
+      best_len = len;
+    }
+  }
+}
+
 }  // namespace
 
 bool Mention::government() const {
@@ -166,6 +216,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         for (uint32_t id : stems) try_phrases(id, 2);
       }
     }
+    if (!best && doc.tokens[i].has(Token::kHyphenated)) MatchHyphenParts(doc, dict, date, i, e, &candidate, &best);
     if (!best && doc.tokens[i].has(Token::kHyphenated)) {
       // "Russian-led", "US-backed": the actor that leads or backs what follows.
       if (const Phrase* p = LedBy(doc, dict, i)) {

@@ -70,9 +70,23 @@ Dictionary ModeDictionary() {
   actor({{"golan", WordMode::kExact}, {"height", WordMode::kEndings}}, "SYRGOL", ActorKind::kGroup);
   actor({{"new", WordMode::kExact}, {"york", WordMode::kExact}}, "", ActorKind::kGroup);  // null code
   actor({{"york", WordMode::kExact}}, "GBR", ActorKind::kCountry);
+  actor({{"barad", WordMode::kExact}, {"dur", WordMode::kExact}}, "MOR", ActorKind::kCountry);
+  actor({{"al", WordMode::kExact}, {"assad", WordMode::kExact}, {"regime", WordMode::kExact}}, "SYRGOV",
+        ActorKind::kGroup);
   Result<Dictionary> d = std::move(b).Build();
   EXPECT_TRUE(d.ok());
   return d.take();
+}
+
+TEST(WordModes, HyphenatedTokensMatchPhrasesOfTheirParts) {
+  const Dictionary d = ModeDictionary();
+  auto found = Mentions(d, "Barad-Dur and the al-Assad regime met.");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].code, "MOR");
+  EXPECT_EQ(found[0].text, "Barad-Dur");
+  EXPECT_EQ(found[1].code, "SYRGOV");  // the phrase goes on past the hyphenated token
+  EXPECT_EQ(found[1].text, "al-Assad regime");
+  EXPECT_TRUE(Mentions(d, "Barad-Durian forces.").empty());  // every part must match
 }
 
 TEST(WordModes, StemsMatchEveryFormButNotOtherWords) {
