@@ -19,6 +19,52 @@
 
 namespace dateline {
 
+namespace {
+
+// TABARI's "FORWARD: ^^***NNN*SSS": where a record id holds its story number (N) and its
+// sentence number within the story (S). '^' stands for blanks before the id, '*' for any
+// character.
+struct StorySequence {
+  std::string format;  // without the leading '^'s; empty: forwarding is off
+  // The story and sentence numbers of `id`, or false when the id does not fit the format.
+  bool Read(const std::string& id, std::string* story, long* sentence) const {
+    if (format.empty() || id.size() < format.size()) return false;
+    std::string digits;
+    story->clear();
+    for (size_t k = 0; k < format.size(); ++k) {
+      if (format[k] == 'N') *story += id[k];
+      else if (format[k] == 'S') digits += id[k];
+    }
+    if (digits.empty() || story->empty()) return false;
+    for (char c : digits)
+      if (c < '0' || c > '9') return false;
+    *sentence = std::stol(digits);
+    return true;
+  }
+};
+
+// Applies a "FORWARD: FORMAT [DOC] [OFF]" option; returns false for any other option.
+bool ApplyForwardOption(const std::string& option, StorySequence* sequence) {
+  if (option.rfind("FORWARD:", 0) != 0) return false;
+  std::string format;
+  bool off = false;
+  size_t k = 8;
+  while (k < option.size()) {
+    while (k < option.size() && option[k] == ' ') ++k;
+    size_t end = option.find(' ', k);
+    if (end == std::string::npos) end = option.size();
+    const std::string word = option.substr(k, end - k);
+    if (word == "OFF") off = true;
+    else if (format.empty() && word != "DOC") format = word;
+    k = end;
+  }
+  size_t start = format.find_first_not_of('^');
+  sequence->format = off || start == std::string::npos ? "" : format.substr(start);
+  return true;
+}
+
+}  // namespace
+
 DictionaryOptions DictionaryOptionsForSuite(const Suite& suite) {
   DictionaryOptions d;
   d.no_defaults = !suite.dictionary_files.empty();  // a suite that names none is coded with the defaults
@@ -105,6 +151,7 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
   run.category = options.category;
   // Options the suite sets (TABARI OPTION records, PETRARCH <Config>) hold from their record on.
   CoderOptions coder_options;
+  StorySequence sequence;
   std::unique_ptr<Pipeline> configured;
   SuiteResult result = RunSuite(*suite, [&](const ValidationRecord& record) {
     bool changed = false;
@@ -113,17 +160,45 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
       coder_options = CoderOptions{};
       configured.reset();
     }
-    for (const std::string& option : record.options_before) changed = ApplyCoderOption(option, &coder_options) || changed;
+    for (const std::string& option : record.options_before) {
+      if (ApplyForwardOption(option, &sequence)) continue;
+      changed = ApplyCoderOption(option, &coder_options) || changed;
+    }
     if (changed) configured = std::make_unique<Pipeline>(dict, coder_options);
     const Pipeline& active = configured ? *configured : pipeline;
-    Document doc = DecodeArticle(record.id, record.text);
+    // With FORWARD, a record that continues a story (same story number, next sentence number)
+    // is coded after the story's earlier records, so that its pronouns can refer to them; only
+    // its own sentences' events count.
+    std::string text;
+    size_t own_start = 0;
+    {
+      std::string story, prev_story;
+      long sentence = 0, prev_sentence = 0;
+      std::vector<const ValidationRecord*> earlier;
+      if (sequence.Read(record.id, &story, &sentence)) {
+        for (size_t k = static_cast<size_t>(record.position) - 1; k-- > 0;) {
+          const ValidationRecord& prev = suite->records[k];
+          if (!sequence.Read(prev.id, &prev_story, &prev_sentence) || prev_story != story ||
+              prev_sentence != sentence - 1)
+            break;
+          earlier.push_back(&prev);
+          sentence = prev_sentence;
+        }
+      }
+      for (auto it = earlier.rbegin(); it != earlier.rend(); ++it) text += (*it)->text + "\n\n";
+      own_start = text.size();
+      text += record.text;
+    }
+    Document doc = DecodeArticle(record.id, text);
     doc.publication_date = record.date;
     doc.origin = record.id;
     active.Process(doc);
     CodedRecord coded;
-    for (const Event& e : doc.events) coded.events.push_back({e.source.code, e.target.code, e.code});
+    for (const Event& e : doc.events)
+      if (doc.sentences[e.sentence].span.begin >= own_start) coded.events.push_back({e.source.code, e.target.code, e.code});
     coded.discarded = doc.discarded;
-    for (const Sentence& st : doc.sentences) coded.discarded = coded.discarded || st.discarded;
+    for (const Sentence& st : doc.sentences)
+      if (st.span.begin >= own_start) coded.discarded = coded.discarded || st.discarded;
     return coded;
   }, run);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -110,6 +110,19 @@ class ArticleMemory {
     return nullptr;
   }
 
+  // The members of the compound that remembered mention `a` belongs to (`a` alone if none).
+  void CompoundOf(const Mention* a, std::vector<const Mention*>* out) const {
+    const MemoryItem* item = nullptr;
+    for (const MemoryItem& it : items_)
+      if (&it.mention == a) item = &it;
+    if (!item || a->compound < 0) {
+      out->push_back(a);
+      return;
+    }
+    for (const MemoryItem& it : items_)
+      if (it.sentence == item->sentence && it.mention.compound == a->compound) out->push_back(&it.mention);
+  }
+
   // The country the article last spoke of, for a generic agent ("Authorities").
   std::string RecentCountry(uint32_t sentence) const {
     for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
@@ -566,23 +579,47 @@ std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
 // `verbs`), the first verb's events in each clause delimited by a conjunction (kClause) or in
 // the sentence (kSentence). A verb inside a subordinate segment counts only when its clause has
 // no event outside segments.
-void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, size_t begin,
-                     const std::vector<uint32_t>& verbs) {
-  // Conjunction-delimited clauses: a coordinator that does not join two actors of a compound.
-  std::vector<int> conj(c.e() - c.b(), 0);
+// Conjunction-delimited clauses (TABARI's): a coordinator that does not join two actors of a
+// compound or two adjectives starts a new clause. *conj gets the clause id of each token.
+void ConjunctionClauses(const SentenceContext& c, std::vector<int>* conj) {
+  conj->assign(c.e() - c.b(), 0);
   int id = 0;
   for (uint32_t k = c.b(); k < c.e(); ++k) {
     const std::string_view w = c.text(k);
-    if (code_by == CodeBy::kClause && (w == "and" || w == "but" || w == "or" || w == "nor") && k > c.b() &&
-        k + 1 < c.e()) {
+    if ((w == "and" || w == "but" || w == "or" || w == "nor") && k > c.b() && k + 1 < c.e()) {
       const int left = c.mention(k - 1), right = c.mention(k + 1);
       const bool compound = left >= 0 && right >= 0 && (*c.mentions)[left].compound >= 0 &&
                             (*c.mentions)[left].compound == (*c.mentions)[right].compound;
       const bool adjectives = IsAdjective(c.tok(k - 1).tag) && IsAdjective(c.tok(k + 1).tag);
       if (!compound && !adjectives) ++id;
     }
-    conj[k - c.b()] = id;
+    (*conj)[k - c.b()] = id;
   }
+}
+
+// TABARI's default actor search: the first actor in tokens [begin, end) of conjunction clause
+// `clause` whose code is not `other` ("" accepts any). Pronouns count (they are resolved
+// later); agents standing alone do not.
+int FirstActor(const SentenceContext& c, const std::vector<int>& conj, int clause, uint32_t begin, uint32_t end,
+               const std::string& other) {
+  for (uint32_t k = begin; k < end && k < c.e(); ++k) {
+    if (conj[k - c.b()] != clause) continue;
+    const int mi = c.mention(k);
+    if (mi < 0) continue;
+    const Mention& m = (*c.mentions)[mi];
+    if (m.generic) continue;
+    if (!m.pronoun && (m.code.empty() || (!other.empty() && m.code == other))) continue;
+    return mi;
+  }
+  return -1;
+}
+
+void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, size_t begin,
+                     const std::vector<uint32_t>& verbs) {
+  std::vector<int> conj;
+  if (code_by == CodeBy::kClause) ConjunctionClauses(c, &conj);
+  else conj.assign(c.e() - c.b(), 0);
+  const int id = conj.empty() ? 0 : conj.back();
   // For each clause: the first verb outside segments that made an event, else the first verb.
   std::vector<int64_t> chosen(static_cast<size_t>(id) + 1, -1), fallback(static_cast<size_t>(id) + 1, -1);
   for (uint32_t v : verbs) {
@@ -685,6 +722,7 @@ Status EventCoder::Run(Document& doc) const {
   SentenceWords words;
   std::vector<Mention> mentions;
   std::vector<uint32_t> candidates, stems, sentence_words;
+  std::vector<int> conj;  // TABARI conventions: conjunction clause of each token
   std::string scratch;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -822,6 +860,7 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     c.clauses = FindClauses(doc, s);
+    if (dict_.tabari_conventions()) ConjunctionClauses(c, &conj);
     sentence_words.assign(words.word.begin(), words.word.end());
     sentence_words.insert(sentence_words.end(), words.lemma.begin(), words.lemma.end());
     std::sort(sentence_words.begin(), sentence_words.end());
@@ -830,6 +869,7 @@ Status EventCoder::Run(Document& doc) const {
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
+    std::vector<bool> event_subordinate;  // ... and whether its pattern's code is subordinate
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -978,6 +1018,8 @@ Status EventCoder::Run(Document& doc) const {
       if (chosen->code.rfind("###", 0) == 0) {  // a discard pattern: the sentence gives no events
         doc.sentences[si].discarded = true;
         while (!doc.events.empty() && doc.events.back().sentence == si) doc.events.pop_back();
+        event_verbs.clear();
+        event_subordinate.clear();
         break;
       }
 
@@ -994,8 +1036,24 @@ Status EventCoder::Run(Document& doc) const {
       if (passive) {
         target = subject;
         source = FindByAgent(c, v);
-      } else if (target < 0) {
-        target = FindObject(c, v, pm.end);
+      } else {
+        if (target < 0) target = FindObject(c, v, pm.end);
+        if (dict_.tabari_conventions()) {
+          // Where the shallow parse finds no actor, TABARI's default search: the first actor
+          // of the verb's clause before the verb; the first after it, else before it, with
+          // another code.
+          const int clause = conj[v - s.token_begin];
+          const uint32_t phrase_begin = static_cast<uint32_t>(j + 1);
+          auto code_of = [&](int mi) { return mi >= 0 ? mentions[mi].code : std::string(); };
+          if (source < 0) source = FirstActor(c, conj, clause, s.token_begin, phrase_begin, code_of(pm.target));
+          if (target < 0) {
+            target = FirstActor(c, conj, clause, pm.end > v ? pm.end : v + 1, s.token_end, code_of(source));
+            if (target < 0) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, code_of(source));
+            if (target >= 0 && source >= 0 && mentions[target].compound >= 0 &&
+                mentions[target].compound == mentions[source].compound)
+              target = -1;
+          }
+        }
       }
       if (subject >= 0) was_subject[subject] = true;
 
@@ -1041,39 +1099,60 @@ Status EventCoder::Run(Document& doc) const {
         }
       }
 
-      auto resolve = [&](int mi) -> std::optional<Mention> {
-        if (mi < 0) return std::nullopt;
+      // The actor(s) mention `mi` stands for, appended to *out (nothing appended: none). A
+      // plural pronoun whose antecedent is one of a compound stands for the whole compound
+      // ("Elrond and Gondor urged ... then they requested ...").
+      auto resolve_into = [&](int mi, std::vector<std::optional<Mention>>* out) {
+        if (mi < 0) return;
         const Mention& m = mentions[mi];
-        if (m.pronoun) {
-          // First the sentence's own earlier actors ("Galadriel urged Bree ... and then she
-          // asked Gondor"), subjects first, nearest first; then the sentences before.
-          const bool act_of_state = ActOfState(chosen->code);
-          const Mention* a = nullptr;
-          for (int pass = 0; pass < 2 && !a; ++pass)
-            for (int k = mi - 1; k >= 0 && !a; --k) {
-              const Mention& cand = mentions[k];
-              if (cand.pronoun || cand.generic || cand.code.empty()) continue;
-              if (pass == 0 && !was_subject[k]) continue;
-              if (!ArticleMemory::Compatible(m, cand, act_of_state)) continue;
-              a = &cand;
-            }
-          if (!a) a = memory.ResolvePronoun(m, si, act_of_state);
-          if (!a) return std::nullopt;
+        if (!m.pronoun) {
+          if (m.generic && !options_.one_sided) out->push_back(std::nullopt);
+          else out->push_back(m);
+          return;
+        }
+        // First the sentence's own earlier actors ("Galadriel urged Bree ... and then she
+        // asked Gondor"), subjects first, nearest first; then the sentences before.
+        const bool act_of_state = ActOfState(chosen->code);
+        int found = -1;
+        for (int pass = 0; pass < 2 && found < 0; ++pass)
+          for (int k = mi - 1; k >= 0 && found < 0; --k) {
+            const Mention& cand = mentions[k];
+            if (cand.pronoun || cand.generic || cand.code.empty()) continue;
+            if (pass == 0 && !was_subject[k]) continue;
+            if (ArticleMemory::Compatible(m, cand, act_of_state)) found = k;
+          }
+        std::vector<const Mention*> antecedents;
+        bool forwarded = false;
+        if (found >= 0) {
+          if (m.plural && mentions[found].compound >= 0) {
+            for (int k : CompoundMembers(mentions, found))
+              if (!mentions[k].pronoun && !mentions[k].code.empty()) antecedents.push_back(&mentions[k]);
+          } else {
+            antecedents.push_back(&mentions[found]);
+          }
+        } else if (const Mention* a = memory.ResolvePronoun(m, si, act_of_state)) {
+          forwarded = true;
+          if (m.plural) memory.CompoundOf(a, &antecedents);
+          else antecedents.push_back(a);
+        }
+        if (antecedents.empty()) out->push_back(std::nullopt);
+        for (const Mention* a : antecedents) {
           Mention r = *a;
+          if (forwarded && dict_.tabari_conventions() && !r.agent.empty() && r.code.size() > r.agent.size() &&
+              r.code.compare(r.code.size() - r.agent.size(), r.agent.size(), r.agent) == 0)
+            r.code.resize(r.code.size() - r.agent.size());
           r.token_begin = m.token_begin;
           r.token_end = m.token_end;
           r.rules.push_back({Mention::Rule::kResolvePronoun, {}});
-          return r;
+          out->push_back(std::move(r));
         }
-        if (m.generic && !options_.one_sided) return std::nullopt;
-        return m;
       };
 
       const std::vector<int> sources = CompoundMembers(mentions, source);
       const std::vector<int> targets = CompoundMembers(mentions, target);
       std::vector<std::optional<Mention>> src_resolved, tgt_resolved;
-      for (int si2 : sources) src_resolved.push_back(resolve(si2));
-      for (int ti : targets) tgt_resolved.push_back(resolve(ti));
+      for (int si2 : sources) resolve_into(si2, &src_resolved);
+      for (int ti : targets) resolve_into(ti, &tgt_resolved);
       ExpandCodedCompounds(dict_, &src_resolved);
       ExpandCodedCompounds(dict_, &tgt_resolved);
       if (src_resolved.empty()) src_resolved.push_back(std::nullopt);
@@ -1081,6 +1160,7 @@ Status EventCoder::Run(Document& doc) const {
 
       auto emit = [&](const std::optional<Mention>& src, const std::optional<Mention>& tgt, const std::string& code) {
         event_verbs.push_back(v);
+        event_subordinate.push_back(chosen->subordinate);
         Event ev;
         ev.sentence = si;
         ev.code = code;
@@ -1113,7 +1193,7 @@ Status EventCoder::Run(Document& doc) const {
       // "% *": the compound's members act toward each other.
       if (pm.compound >= 0) {
         std::vector<std::optional<Mention>> members;
-        for (int k : CompoundMembers(mentions, pm.compound)) members.push_back(resolve(k));
+        for (int k : CompoundMembers(mentions, pm.compound)) resolve_into(k, &members);
         ExpandCodedCompounds(dict_, &members);
         for (size_t a = 0; a < members.size(); ++a)
           for (size_t b2 = 0; b2 < members.size(); ++b2) {
@@ -1172,6 +1252,19 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     // TABARI's convention: the first event of each conjunction-delimited clause.
+    // Subordinate codes ("SAID [023?]") give way to any other event of the sentence.
+    if (std::find(event_subordinate.begin(), event_subordinate.end(), true) != event_subordinate.end() &&
+        std::find(event_subordinate.begin(), event_subordinate.end(), false) != event_subordinate.end()) {
+      size_t out = sentence_events_begin;
+      for (size_t k = 0; k < event_verbs.size(); ++k) {
+        if (event_subordinate[k]) continue;
+        event_verbs[out - sentence_events_begin] = event_verbs[k];
+        if (out != sentence_events_begin + k) doc.events[out] = std::move(doc.events[sentence_events_begin + k]);
+        ++out;
+      }
+      doc.events.resize(out);
+      event_verbs.resize(out - sentence_events_begin);
+    }
     if (code_by != CodeBy::kAll && !event_verbs.empty()) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
 
     // Remember this sentence's actors for the sentences after it. The first actor of the

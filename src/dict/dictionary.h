@@ -122,6 +122,7 @@ struct VerbPattern {
   std::vector<PatternElement> after;   // elements after the head, in order
   std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)
   bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
+  bool subordinate = false;  // TABARI "[023?]": coded only when the sentence gives no other event
   int specificity = 0;   // literal words count: more specific patterns are tried first
   SourceLine where;
 };
@@ -185,6 +186,12 @@ class Dictionary {
   // A coded compound actor ("THE_SHIRE [FRO/BIL/SAM]") stands for each of its codes, one event
   // per code, as TABARI and PETRARCH-1 code it; PETRARCH-2 writes the joined code as it is.
   bool expand_coded_compounds() const { return expand_coded_compounds_; }
+  // TABARI dictionaries were loaded: code as TABARI does where its dictionaries assume it —
+  // its default actor search (the first actor of the verb's conjunction-delimited clause
+  // before the verb is the source; the first after it, else before it, with another code is
+  // the target), and a pronoun that refers to an earlier sentence takes that actor's code
+  // without its agent ("Fornost President ..." then "He asked ...": FOR).
+  bool tabari_conventions() const { return tabari_conventions_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -225,6 +232,7 @@ class Dictionary {
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
   bool expand_coded_compounds_ = true;
+  bool tabari_conventions_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -267,6 +275,7 @@ class DictionaryBuilder {
   }
   void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
   void SetExpandCodedCompounds(bool expand) { dict_.expand_coded_compounds_ = expand; }
+  void SetTabariConventions(bool on) { dict_.tabari_conventions_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -117,6 +117,7 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
   if (sources.has_tabari) {
     AddSource(sources.tabari, DictionaryDialect::kTabari, &builder);
     builder.SetDefaultCodeBy(1);  // CodeBy::kClause: TABARI's "CODE BY CLAUSE"
+    builder.SetTabariConventions(true);
   }
   if (sources.has_tabari || sources.has_petrarch1 || sources.has_petrarch2) builder.SetAgentsComposeLocally(true);
   if (sources.has_petrarch2 && !sources.has_tabari && !sources.has_petrarch1) builder.SetExpandCodedCompounds(false);

@@ -130,6 +130,15 @@ DictionarySource TabariSource() {
   delay.patterns = {compound_first, compound_after};
   src.verbs.push_back(delay);
   actor({{W("shire", true)}}, {{"FRO/BIL/SAM", {}, {}}});  // a coded compound actor
+  VerbRecord say;  // a subordinate code: only when the sentence gives no other event
+  say.verb = {W("said", true)};
+  say.code = "023?";
+  say.has_code = true;
+  src.verbs.push_back(say);
+  AgentRecord minister;
+  minister.phrase = {W("minister", true)};
+  minister.code = "GOV";
+  src.agents.push_back(minister);
   VerbRecord voice;  // a verb found after a determiner only through the words before it
   voice.verb = {W("voice", false)};
   voice.code = "020";
@@ -155,10 +164,21 @@ const Dictionary& Compiled() {
   return *d;
 }
 
-std::string Code(const std::string& text, const std::string& date = "2022-01-10") {
+// The same dictionaries loaded as TABARI's, with TABARI's coding conventions.
+const Dictionary& CompiledWithTabariConventions() {
+  static const Dictionary* d = [] {
+    DictionaryBuilder b;
+    AddSource(TabariSource(), DictionaryDialect::kTabari, &b);
+    b.SetTabariConventions(true);
+    return new Dictionary(std::move(b).Build().take());
+  }();
+  return *d;
+}
+
+std::string Code(const std::string& text, const std::string& date = "2022-01-10", bool tabari = false) {
   Document doc = DecodeArticle("c", text);
   doc.publication_date = Date::Parse(date);
-  Pipeline(Compiled(), CoderOptions{}).Process(doc);
+  Pipeline(tabari ? CompiledWithTabariConventions() : Compiled(), CoderOptions{}).Process(doc);
   std::string s;
   for (const Event& e : doc.events) s += e.source.code + ">" + e.target.code + ":" + e.code + " ";
   return s;
@@ -246,6 +266,28 @@ TEST(Compile, WordsBeforeTheVerbMayStandApartAndFindANounUsedAsVerb) {
   EXPECT_EQ(Code("Gondor has recently loudly lifted its voice for Arnor."), "GON>ARN:042 ");
   // Without the pattern's words, "its voice" is a noun.
   EXPECT_EQ(Code("Gondor has heard its voice in Arnor."), "");
+}
+
+TEST(Compile, SubordinateCodeOnlyWhenNoOtherEvent) {
+  EXPECT_EQ(Code("Gollum said Arnor attacked Gondor."), "ARN>GON:190 ");
+  EXPECT_EQ(Code("Gollum said in Gondor that peace was near."), "HOBGOV>GON:023 ");  // Gollum is HOBGOV after 1995
+}
+
+TEST(Compile, TabariDefaultActorSearchWhereTheParseFindsNone) {
+  // The shallow parse stops at the comma; TABARI's search takes the first actor after the verb.
+  EXPECT_EQ(Code("Arnor attacked, on Friday, Gondor.", "2022-01-10", true), "ARN>GON:190 ");
+  EXPECT_EQ(Code("Arnor attacked, on Friday, Gondor."), "");
+}
+
+TEST(Compile, PluralPronounStandsForTheWholeCompound) {
+  EXPECT_EQ(Code("Gondor and Arnor delayed their meeting. Later they attacked Gollum."),
+            "GON>ARN:036 ARN>GON:036 GON>HOBGOV:190 ARN>HOBGOV:190 ");
+}
+
+TEST(Compile, TabariForwardsThePronounsActorWithoutItsAgent) {
+  EXPECT_EQ(Code("The Gondor minister attacked Arnor. He then attacked Gollum.", "2022-01-10", true),
+            "GONGOV>ARN:190 GON>HOBGOV:190 ");
+  EXPECT_EQ(Code("The Gondor minister attacked Arnor. He then attacked Gollum."), "GONGOV>ARN:190 GONGOV>HOBGOV:190 ");
 }
 
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {

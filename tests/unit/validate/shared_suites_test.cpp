@@ -107,6 +107,12 @@ TEST(ValidateCommand, RunsAFileAndEndsWithTheRate) {
   EXPECT_NE(err.str().find("validate: coded 7 records"), std::string::npos) << err.str();
 }
 
+TEST(ValidateCommand, ForwardCodesAStorysRecordsTogether) {
+  std::ostringstream out, err;
+  EXPECT_EQ(RunValidateCommand((DataDir() / "story.text").string(), ValidateOptions{}, out, err), 0) << err.str();
+  EXPECT_NE(out.str().find("validation: 5/5 records pass (100.0%)"), std::string::npos) << out.str();
+}
+
 TEST(ValidateCommand, CategoryFilter) {
   std::ostringstream out, err;
   ValidateOptions options;
