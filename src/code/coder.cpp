@@ -311,18 +311,28 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
 // auxiliaries between them are passed over unless they are the word sought ("NOT *"). On success
 // *start is the position just before the earliest word matched (pos - 1 when none).
 bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& els, uint32_t pos, uint32_t floor,
-                 int64_t* start) {
+                 int64_t* start, PatternMatch* m) {
   int64_t k = static_cast<int64_t>(pos) - 1;
   *start = k;
   bool first = true;
   for (const PatternElement& el : els) {
-    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet && el.kind != PatternElement::kPhraseSet)
+    const bool slot = el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget;
+    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet && el.kind != PatternElement::kPhraseSet &&
+        !slot)
       continue;
+    // A lone hyphen or a quote mark between the pattern's words is passed over ("ANTI- + *":
+    // "anti- Gondor parade").
+    while (k >= floor && (Transparent(c.tok(static_cast<uint32_t>(k))) || c.text(static_cast<uint32_t>(k)) == "-")) --k;
     // The number of tokens the element matches ending at `u` (a phrase set's phrases are read
-    // backwards from their last word), or 0.
+    // backwards from their last word; a slot takes the actor that ends there), or 0.
     auto length_ending_at = [&](int64_t u) -> int64_t {
       if (u < floor) return 0;
       const uint32_t at = static_cast<uint32_t>(u);
+      if (slot) {
+        const int mi = c.mention(at);
+        if (mi < 0 || (*c.mentions)[mi].token_end != at + 1) return 0;
+        return u - static_cast<int64_t>((*c.mentions)[mi].token_begin) + 1;
+      }
       if (el.kind == PatternElement::kWord) return WordIs(c, at, el.word) ? 1 : 0;
       if (el.kind == PatternElement::kWordSet) {
         for (uint32_t w : c.dict->word_sets()[el.word])
@@ -354,6 +364,7 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
     }
     const int64_t n = length_ending_at(k);
     if (n == 0) return false;
+    if (slot) (el.kind == PatternElement::kSource ? m->source : m->target) = c.mention(static_cast<uint32_t>(k));
     k -= n;
     *start = k;
     first = false;
@@ -997,7 +1008,7 @@ Status EventCoder::Run(Document& doc) const {
           trial.end = v + 1;
         } else {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
-          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start)) continue;
+          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial)) continue;
           if (!HasBeforeWords(p)) trial_start = j;
           // "% *": the subject must be a compound actor, else the pattern fails.
           if (HasCompoundBefore(p)) {

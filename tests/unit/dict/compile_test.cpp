@@ -139,6 +139,15 @@ DictionarySource TabariSource() {
   minister.phrase = {W("minister", true)};
   minister.code = "GOV";
   src.agents.push_back(minister);
+  VerbRecord parade;  // a slot before the verb: "ANTI- + *"
+  parade.verb = {W("parade", false)};  // a stem: found by the dictionary, not the tagger
+  parade.code = "017";
+  parade.has_code = true;
+  VerbPatternRecord anti;
+  anti.tokens = {T(PatternToken::kWord, "anti"), T(PatternToken::kTarget), T(PatternToken::kVerb)};
+  anti.code = "111";
+  parade.patterns = {anti};
+  src.verbs.push_back(parade);
   VerbRecord voice;  // a verb found after a determiner only through the words before it
   voice.verb = {W("voice", false)};
   voice.code = "020";
@@ -288,6 +297,10 @@ TEST(Compile, TabariForwardsThePronounsActorWithoutItsAgent) {
   EXPECT_EQ(Code("The Gondor minister attacked Arnor. He then attacked Gollum.", "2022-01-10", true),
             "GONGOV>ARN:190 GON>HOBGOV:190 ");
   EXPECT_EQ(Code("The Gondor minister attacked Arnor. He then attacked Gollum."), "GONGOV>ARN:190 GONGOV>HOBGOV:190 ");
+}
+
+TEST(Compile, SlotBeforeTheVerbTakesTheActorThere) {
+  EXPECT_EQ(Code("Gollum joined an anti- Gondor parade.", "2022-01-10", true), "HOBGOV>GON:111 ");
 }
 
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
