@@ -348,7 +348,14 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
       }
       return 0;
     };
-    if (first) {
+    if (el.gap == PatternElement::kGapNone) {
+      // Joined to the next word ("SUGGESTED_+ *"): nothing between.
+    } else if (el.gap == PatternElement::kGapAny) {
+      // TABARI's default skipping: a few words of the clause may stand between, never a comma.
+      for (int gap = 0; gap < 6 && k >= floor && length_ending_at(k) == 0 && c.text(static_cast<uint32_t>(k)) != ",";
+           ++gap)
+        --k;
+    } else if (first) {
       // Next to the verb only its auxiliaries, modals and adverbs may stand between.
       while (k >= floor && length_ending_at(k) == 0 &&
              (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||

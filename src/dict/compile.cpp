@@ -258,10 +258,14 @@ class Compiler {
   }
 
   // Appends the elements of `tokens` (one side of the verb) to `out`, in text order.
+  // Before the verb (TABARI), `next_joined` says whether the token after the last one (the
+  // verb, or the token after an inner phrase) is joined to it by "_".
   bool Elements(const std::vector<PatternToken>& tokens, bool after_verb, std::vector<PatternElement>* out,
-                std::string* why) {
+                std::string* why, bool next_joined = false) {
     for (size_t k = 0; k < tokens.size(); ++k) {
       const PatternToken& t = tokens[k];
+      const size_t first_new = out->size();
+      const bool joined_after = k + 1 < tokens.size() ? tokens[k + 1].consecutive : next_joined;
       // TABARI's default skipping: words may stand between tokens not joined by "_".
       if (after_verb && !t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, 0});
       PatternElement el;
@@ -282,8 +286,8 @@ class Compiler {
           break;
         case PatternToken::kNounPhrase:
         case PatternToken::kPrepPhrase:
-          if (!Elements(t.inner, after_verb, out, why)) return false;
-          break;
+          if (!Elements(t.inner, after_verb, out, why, joined_after)) return false;
+          continue;
         case PatternToken::kCompound:
           out->push_back(PatternElement{PatternElement::kCompound, 0});
           break;
@@ -294,6 +298,8 @@ class Compiler {
           *why = "a second verb position";
           return false;
       }
+      if (!after_verb && dialect_ == DictionaryDialect::kTabari && out->size() > first_new)
+        out->back().gap = joined_after ? PatternElement::kGapNone : PatternElement::kGapAny;
     }
     return true;
   }
@@ -360,7 +366,7 @@ class Compiler {
       std::vector<PatternElement> before_elements;
       p.after = particles_;
       negation_seen_ = false;
-      const bool before_ok = Elements(before, false, &before_elements, &why);
+      const bool before_ok = Elements(before, false, &before_elements, &why, r->tokens[verb_at].consecutive);
       const bool negation_before = negation_seen_;
       if (!before_ok || !Elements(after, true, &p.after, &why)) {
         b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");

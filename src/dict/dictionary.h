@@ -105,12 +105,18 @@ struct PatternElement {
   // kCompound (TABARI "%"): a compound actor that is both source and target — each member
   // acts toward each other one ("% * TALKS": "Syria and Jordan held talks").
   enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kCompound };
+  // Before the verb, what may stand between this element and the next one toward the verb
+  // (or the verb): kGapDefault — next to the verb only auxiliaries, modals and adverbs, further
+  // out a few words; kGapNone — nothing (TABARI "_"); kGapAny — any few words of the clause
+  // (TABARI's default skipping, a blank).
+  enum Gap : uint8_t { kGapDefault, kGapNone, kGapAny };
   Kind kind = kWord;
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
                       // kWordSet: index into Dictionary::word_sets(), any of which matches;
                       // kPhraseSet: index into Dictionary::phrase_sets(): any of its phrases,
                       // word after word (synsets such as &WEAPON: "rocket", "assault rifle");
                       // a phrase word spelled with a leading '\x01' is a stem (TABARI)
+  Gap gap = kGapDefault;
 };
 
 struct VerbPattern {

@@ -148,6 +148,18 @@ DictionarySource TabariSource() {
   anti.code = "111";
   parade.patterns = {anti};
   src.verbs.push_back(parade);
+  VerbRecord warn;  // before the verb: "CLAIMED *" lets words stand between, "RARELY_*" does not
+  warn.verb = {W("warn", false)};
+  warn.code = "160";
+  warn.has_code = true;
+  VerbPatternRecord claimed;
+  claimed.tokens = {T(PatternToken::kWord, "claimed"), T(PatternToken::kVerb)};
+  claimed.code = "112";
+  VerbPatternRecord rarely;
+  rarely.tokens = {T(PatternToken::kWord, "rarely"), T(PatternToken::kVerb, "", /*consecutive=*/true)};
+  rarely.code = "161";
+  warn.patterns = {claimed, rarely};
+  src.verbs.push_back(warn);
   VerbRecord voice;  // a verb found after a determiner only through the words before it
   voice.verb = {W("voice", false)};
   voice.code = "020";
@@ -301,6 +313,13 @@ TEST(Compile, TabariForwardsThePronounsActorWithoutItsAgent) {
 
 TEST(Compile, SlotBeforeTheVerbTakesTheActorThere) {
   EXPECT_EQ(Code("Gollum joined an anti- Gondor parade.", "2022-01-10", true), "HOBGOV>GON:111 ");
+}
+
+TEST(Compile, TabariJoinedAndLooseWordsBeforeTheVerb) {
+  // The pattern's words stand for the verb's context: the source is the actor before them.
+  EXPECT_EQ(Code("Gondor claimed Arnor would warn Gollum."), "GON>HOBGOV:112 ");
+  EXPECT_EQ(Code("Gondor rarely warned Gollum."), "GON>HOBGOV:161 ");
+  EXPECT_EQ(Code("Gondor rarely ever warned Gollum."), "GON>HOBGOV:160 ");
 }
 
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
