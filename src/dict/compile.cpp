@@ -173,19 +173,7 @@ class Compiler {
     auto add_phrase = [&](const std::vector<Word>& phrase) -> bool {
       if (phrase.size() == 1 && !phrase[0].text.empty() && phrase[0].text[0] == '&')
         return AddSynset(phrase[0].text.substr(1), &set, why, 0);
-      std::vector<uint32_t> ids;
-      for (const Word& w : phrase) {
-        if (!w.text.empty() && w.text[0] == '&') {
-          *why = "a synset inside a phrase";
-          return false;
-        }
-        for (const std::string& t : TokenWords(w.text)) {
-          ids.push_back(InternMember(t, w));
-          negation_seen_ = negation_seen_ || IsNegationWord(t);
-        }
-      }
-      if (!ids.empty()) set.push_back(std::move(ids));
-      return true;
+      return ExpandPhrase(phrase, &set, why, 0);
     };
     if (t.kind == PatternToken::kSynset) {
       if (!AddSynset(t.synset, &set, why, 0)) return false;
@@ -240,20 +228,41 @@ class Compiler {
         if (!AddSynset(phrase[0].text.substr(1), set, why, depth + 1)) return false;
         continue;
       }
-      std::vector<uint32_t> ids;
-      bool usable = true;
-      for (const Word& w : phrase) {
-        if (!w.text.empty() && (w.text[0] == '&' || w.text == "$" || w.text == "+")) {
-          usable = false;  // a member with a nested synset or an actor slot: that member is left out
-          break;
-        }
-        for (const std::string& t : TokenWords(w.text)) {
-          ids.push_back(InternMember(t, w));
-          negation_seen_ = negation_seen_ || IsNegationWord(t);
-        }
-      }
-      if (usable && !ids.empty()) set->push_back(std::move(ids));
+      bool slot = false;
+      for (const Word& w : phrase) slot = slot || w.text == "$" || w.text == "+";
+      if (slot) continue;  // a member with an actor slot ("PESO_$") is left out
+      if (!ExpandPhrase(phrase, set, why, depth + 1)) return false;
     }
+    return true;
+  }
+
+  // Appends to *set the word sequences of `phrase`, a synset inside it ("&TIETYPES_MEMOS")
+  // standing for each of its members in turn (at most 512 sequences per phrase).
+  bool ExpandPhrase(const std::vector<Word>& phrase, std::vector<std::vector<uint32_t>>* set, std::string* why,
+                    int depth) {
+    std::vector<std::vector<uint32_t>> partial(1);
+    for (const Word& w : phrase) {
+      if (!w.text.empty() && w.text[0] == '&') {
+        std::vector<std::vector<uint32_t>> members;
+        if (!AddSynset(w.text.substr(1), &members, why, depth + 1)) return false;
+        std::vector<std::vector<uint32_t>> next;
+        for (const auto& head : partial)
+          for (const auto& m : members) {
+            if (next.size() >= 512) break;
+            next.push_back(head);
+            next.back().insert(next.back().end(), m.begin(), m.end());
+          }
+        partial = std::move(next);
+        continue;
+      }
+      for (const std::string& t : TokenWords(w.text)) {
+        const uint32_t id = InternMember(t, w);
+        for (auto& p : partial) p.push_back(id);
+        negation_seen_ = negation_seen_ || IsNegationWord(t);
+      }
+    }
+    for (auto& p : partial)
+      if (!p.empty()) set->push_back(std::move(p));
     return true;
   }
 

@@ -56,6 +56,20 @@ DictionarySource TabariSource() {
   ties.phrases = {{W("military", true)}, {W("economic", true)}};
   src.synsets.push_back(ties);
 
+  SynsetRecord notes;  // a synset inside a member phrase: "&TIETYPES_MEMOS"
+  notes.name = "tienotes";
+  notes.phrases = {{W("&tietypes", true), W("memos", true)}};
+  src.synsets.push_back(notes);
+  VerbRecord welcome;
+  welcome.verb = {W("welcome", true)};
+  welcome.code = "041";
+  welcome.has_code = true;
+  VerbPatternRecord memo;
+  memo.tokens = {T(PatternToken::kVerb), T(PatternToken::kSynset, "tienotes")};
+  memo.code = "911";
+  welcome.patterns = {memo};
+  src.verbs.push_back(welcome);
+
   VerbRecord restore;
   restore.verb = {W("restore", true)};
   restore.code = "";  // the bare verb codes nothing
@@ -320,6 +334,12 @@ TEST(Compile, TabariJoinedAndLooseWordsBeforeTheVerb) {
   EXPECT_EQ(Code("Gondor claimed Arnor would warn Gollum."), "GON>HOBGOV:112 ");
   EXPECT_EQ(Code("Gondor rarely warned Gollum."), "GON>HOBGOV:161 ");
   EXPECT_EQ(Code("Gondor rarely ever warned Gollum."), "GON>HOBGOV:160 ");
+}
+
+TEST(Compile, SynsetsInsidePhrasesExpandToEachMember) {
+  EXPECT_EQ(Code("Gondor welcomed economic memos from Arnor."), "GON>ARN:911 ");
+  EXPECT_EQ(Code("Gondor welcomed military memos from Arnor."), "GON>ARN:911 ");
+  EXPECT_EQ(Code("Gondor welcomed cultural memos from Arnor."), "GON>ARN:041 ");
 }
 
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
