@@ -146,12 +146,14 @@ struct SentenceContext {
   std::vector<Mention>* mentions;
   std::vector<int> mention_at;  // token offset -> mention index, -1
   Clauses clauses;
+  const std::vector<uint8_t>* removed = nullptr;  // token offset -> taken out before coding (TABARI)
 
   uint32_t b() const { return sentence->token_begin; }
   uint32_t e() const { return sentence->token_end; }
   const Token& tok(uint32_t i) const { return doc->tokens[i]; }
   std::string_view text(uint32_t i) const { return doc->folded_view(doc->tokens[i].span); }
   int mention(uint32_t i) const { return mention_at[i - b()]; }
+  bool gone(uint32_t i) const { return removed && !removed->empty() && (*removed)[i - b()]; }
 };
 
 bool Transparent(const Token& t) { return t.has(Token::kOpenQuote) || t.has(Token::kCloseQuote); }
@@ -249,7 +251,7 @@ uint32_t CompoundEnd(const SentenceContext& c, int mi) {
 
 bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els, size_t ei, uint32_t pos,
                 uint32_t limit, PatternMatch* m) {
-  while (pos < limit && Transparent(c.tok(pos))) ++pos;
+  while (pos < limit && (Transparent(c.tok(pos)) || c.gone(pos))) ++pos;
   if (ei == els.size()) {
     m->end = pos;
     return true;
@@ -322,7 +324,9 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
       continue;
     // A lone hyphen or a quote mark between the pattern's words is passed over ("ANTI- + *":
     // "anti- Gondor parade").
-    while (k >= floor && (Transparent(c.tok(static_cast<uint32_t>(k))) || c.text(static_cast<uint32_t>(k)) == "-")) --k;
+    while (k >= floor && (Transparent(c.tok(static_cast<uint32_t>(k))) || c.text(static_cast<uint32_t>(k)) == "-" ||
+                          c.gone(static_cast<uint32_t>(k))))
+      --k;
     // The number of tokens the element matches ending at `u` (a phrase set's phrases are read
     // backwards from their last word; a slot takes the actor that ends there), or 0.
     auto length_ending_at = [&](int64_t u) -> int64_t {
@@ -597,6 +601,63 @@ std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
 // `verbs`), the first verb's events in each clause delimited by a conjunction (kClause) or in
 // the sentence (kSentence). A verb inside a subordinate segment counts only when its clause has
 // no event outside segments.
+// The number of words of a sentence as TABARI counts them: a comma is a word, other
+// punctuation and a possessive "'s" are not.
+int TabariWordCount(const Document& doc, const Sentence& s) {
+  int n = 0;
+  for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.tag == Tag::POS) continue;
+    if (t.has(Token::kPunct) && doc.folded_view(t.span) != ",") continue;
+    ++n;
+  }
+  return n;
+}
+
+// TABARI's COMMA rule: the sentence is cut at commas (not those of a list of actors), and a
+// phrase between two commas, or between a comma and the end or the beginning of the
+// sentence, whose length in words lies within the limits is taken out before coding
+// (", a senior official said on Saturday."; "Gollum, centre of a row between ..., called on").
+void RemoveCommaPhrases(const SentenceContext& c, const CoderOptions::CommaLimits& limits, std::vector<uint8_t>* out) {
+  out->assign(c.e() - c.b(), 0);
+  if (limits.off) return;
+  std::vector<uint32_t> commas;
+  for (uint32_t k = c.b(); k < c.e(); ++k) {
+    if (c.text(k) != ",") continue;
+    // A comma of a list of actors ("Arnor, Osgiliath and Gondor") or inside one.
+    const int left = k > c.b() ? c.mention(k - 1) : -1;
+    int right = -1;
+    for (uint32_t r = k + 1; r < c.e() && r <= k + 3 && right < 0; ++r) {
+      right = c.mention(r);
+      if (right < 0 && !Premodifier(c.tok(r))) break;
+    }
+    if (left >= 0 && right >= 0 && (*c.mentions)[left].compound >= 0 &&
+        (*c.mentions)[left].compound == (*c.mentions)[right].compound)
+      continue;
+    commas.push_back(k);
+  }
+  if (commas.empty()) return;
+  uint32_t end = c.e();
+  while (end > c.b() && c.tok(end - 1).has(Token::kPunct) && c.text(end - 1) != ",") --end;  // final stop
+  auto words = [&](uint32_t from, uint32_t to) {
+    int n = 0;
+    for (uint32_t k = from; k < to; ++k)
+      if (!c.tok(k).has(Token::kPunct) && c.tok(k).tag != Tag::POS) ++n;
+    return n;
+  };
+  auto remove = [&](uint32_t from, uint32_t to) {
+    for (uint32_t k = from; k < to; ++k) (*out)[k - c.b()] = 1;
+  };
+  const int first = words(c.b(), commas.front());
+  if (first >= limits.bmin && first <= limits.bmax) remove(c.b(), commas.front() + 1);
+  for (size_t i = 0; i + 1 < commas.size(); ++i) {
+    const int n = words(commas[i] + 1, commas[i + 1]);
+    if (n >= limits.min && n <= limits.max) remove(commas[i], commas[i + 1] + 1);
+  }
+  const int last = words(commas.back() + 1, end);
+  if (commas.back() < end && last >= limits.emin && last <= limits.emax) remove(commas.back(), end);
+}
+
 // Conjunction-delimited clauses (TABARI's): a coordinator that does not join two actors of a
 // compound or two adjectives starts a new clause. *conj gets the clause id of each token.
 void ConjunctionClauses(const SentenceContext& c, std::vector<int>* conj) {
@@ -721,6 +782,34 @@ bool ApplyCoderOption(std::string_view option, CoderOptions* options) {
     if (const size_t at = o.find("TARGET"); at != std::string::npos) options->default_target = bracketed(at);
     return true;
   }
+  if (has("MINIMUM WORDS")) {
+    const size_t eq = o.find('=');
+    if (eq == std::string::npos) return false;
+    options->minimum_words = std::atoi(o.c_str() + eq + 1);
+    return true;
+  }
+  if (o.rfind("COMMA:", 0) == 0) {
+    CoderOptions::CommaLimits& l = options->comma;
+    l.off = has("OFF");
+    // "MIN = 4 MAX = 6 EMIN = 3 ...": each name is followed by '=' and a number.
+    auto value = [&](std::string_view name, int* out) {
+      for (size_t at = o.find(name); at != std::string::npos; at = o.find(name, at + 1)) {
+        const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(o[at - 1]));
+        size_t k = at + name.size();
+        while (k < o.size() && o[k] == ' ') ++k;
+        if (!starts || k >= o.size() || o[k] != '=') continue;
+        *out = std::atoi(o.c_str() + k + 1);
+        return;
+      }
+    };
+    value("MIN", &l.min);
+    value("MAX", &l.max);
+    value("EMIN", &l.emin);
+    value("EMAX", &l.emax);
+    value("BMIN", &l.bmin);
+    value("BMAX", &l.bmax);
+    return true;
+  }
   if (has("REQUIRE_DYAD")) {
     options->one_sided = has("FALSE");
     return true;
@@ -741,6 +830,7 @@ Status EventCoder::Run(Document& doc) const {
   std::vector<Mention> mentions;
   std::vector<uint32_t> candidates, stems, sentence_words;
   std::vector<int> conj;  // TABARI conventions: conjunction clause of each token
+  std::vector<uint8_t> removed;  // TABARI conventions: tokens of comma phrases taken out
   std::string scratch;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -776,6 +866,25 @@ Status EventCoder::Run(Document& doc) const {
     c.mention_at.assign(s.token_end - s.token_begin, -1);
     for (size_t mi = 0; mi < mentions.size(); ++mi)
       for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
+    // TABARI conventions: short sentences are not coded, and comma-delimited phrases of the
+    // configured lengths are taken out (their actors and verbs with them).
+    removed.clear();
+    if (dict_.tabari_conventions()) {
+      if (TabariWordCount(doc, s) < options_.minimum_words.value_or(8)) continue;
+      RemoveCommaPhrases(c, options_.comma, &removed);
+      if (std::find(removed.begin(), removed.end(), 1) != removed.end()) {
+        mentions.erase(std::remove_if(mentions.begin(), mentions.end(),
+                                      [&](const Mention& m) { return removed[m.token_begin - s.token_begin] != 0; }),
+                       mentions.end());
+        std::fill(c.mention_at.begin(), c.mention_at.end(), -1);
+        for (size_t mi = 0; mi < mentions.size(); ++mi)
+          for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k)
+            c.mention_at[k - s.token_begin] = static_cast<int>(mi);
+        c.removed = &removed;
+      }
+    } else if (options_.minimum_words && TabariWordCount(doc, s) < *options_.minimum_words) {
+      continue;
+    }
 
     // Bare surnames of people named earlier in the article ("Wang told Tileuberdi").
     for (uint32_t k = s.token_begin; k < s.token_end; ++k) {
@@ -893,7 +1002,7 @@ Status EventCoder::Run(Document& doc) const {
 
     for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
       const Token& vt = doc.tokens[v];
-      if (c.mention(v) >= 0 || vt.has(Token::kPunct)) continue;
+      if (c.mention(v) >= 0 || vt.has(Token::kPunct) || c.gone(v)) continue;
       // TABARI finds verbs by its dictionary, not by a tagger: a word that begins with a
       // verb's stem is that verb unless capitalized inside the sentence ("To Restore") or
       // after a determiner ("the restore"). Other dictionaries need a word tagged as a verb.
@@ -927,10 +1036,13 @@ Status EventCoder::Run(Document& doc) const {
         }
       }
       if (candidates.empty()) continue;
-      // Most specific first; among equals, in dictionary order.
+      // Most specific first; among equals, patterns before a verb's own code, then in
+      // dictionary order.
       std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-        const int sa = dict_.patterns()[a].specificity, sb = dict_.patterns()[b].specificity;
-        return sa != sb ? sa > sb : a < b;
+        const VerbPattern &pa = dict_.patterns()[a], &pb = dict_.patterns()[b];
+        if (pa.specificity != pb.specificity) return pa.specificity > pb.specificity;
+        if (pa.bare != pb.bare) return pb.bare;
+        return a < b;
       });
 
       // Auxiliary chain to the left: negation, modality, passive.

@@ -39,6 +39,16 @@ struct CoderOptions {
   bool convert_agents = false;
   // TABARI "DEFAULT: SOURCE [X] ... TARGET [Y]": the code of a missing side.
   std::string default_source, default_target;
+  // TABARI "SET: MINIMUM WORDS = n": sentences of fewer words (a comma counts as one) are not
+  // coded. Unset: the dictionary's convention (TABARI's 8; none for other dictionaries).
+  std::optional<int> minimum_words;
+  // TABARI "COMMA: MIN = .. MAX = .. EMIN = .. EMAX = .. BMIN = .. BMAX = .." — comma-delimited
+  // phrases of these lengths in words (in the middle, at the end, at the beginning of the
+  // sentence) are taken out before coding, under TABARI conventions. "COMMA: OFF" keeps all.
+  struct CommaLimits {
+    int min = 2, max = 10, emin = 2, emax = 10, bmin = 128, bmax = 0;
+    bool off = false;
+  } comma;
 };
 
 // Applies one option of a TABARI .options file or validation record ("SET: CONVERT AGENT =

@@ -45,6 +45,15 @@ std::string TitleCase(const std::vector<Word>& words) {
   return name;
 }
 
+// The lemma of a verb written in any form ("called", "calls", "calling": call).
+std::string VerbLemma(const std::string& word) {
+  for (Tag tag : {Tag::VB, Tag::VBD, Tag::VBN, Tag::VBZ, Tag::VBG}) {
+    std::string lemma(Lexicon::Default().Lemma(word, tag));
+    if (lemma != word) return lemma;
+  }
+  return word;
+}
+
 bool IsCountryCode(const std::string& code) {
   if (code.size() < 3) return false;
   for (int k = 0; k < 3; ++k)
@@ -329,7 +338,7 @@ class Compiler {
     auto add_head = [&](const Word& w) {
       std::pair<uint32_t, WordMode> h;
       if (dialect_ == DictionaryDialect::kTabari && !w.exact) h = {b_.Intern(w.text), WordMode::kStem};
-      else h = {b_.Intern(Lexicon::Default().Lemma(w.text, Tag::VB)), WordMode::kExact};
+      else h = {b_.Intern(VerbLemma(w.text)), WordMode::kExact};
       for (const auto& seen : heads)
         if (seen == h) return;
       heads.push_back(h);
@@ -351,6 +360,7 @@ class Compiler {
       p.after = particles_;
       p.before = prefix_;
       p.specificity = static_cast<int>(particles_.size() + prefix_.size());
+      p.bare = true;
       b_.AddPattern(std::move(p));
     }
     for (const VerbPatternRecord* r : patterns) {

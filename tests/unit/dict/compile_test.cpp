@@ -210,10 +210,20 @@ const Dictionary& CompiledWithTabariConventions() {
   return *d;
 }
 
-std::string Code(const std::string& text, const std::string& date = "2022-01-10", bool tabari = false) {
+// Short test sentences: TABARI's minimum of 8 words is off unless a test sets it, and so is
+// its comma rule.
+CoderOptions TestOptions() {
+  CoderOptions o;
+  o.minimum_words = 0;
+  o.comma.off = true;
+  return o;
+}
+
+std::string Code(const std::string& text, const std::string& date = "2022-01-10", bool tabari = false,
+                 const CoderOptions& options = TestOptions()) {
   Document doc = DecodeArticle("c", text);
   doc.publication_date = Date::Parse(date);
-  Pipeline(tabari ? CompiledWithTabariConventions() : Compiled(), CoderOptions{}).Process(doc);
+  Pipeline(tabari ? CompiledWithTabariConventions() : Compiled(), options).Process(doc);
   std::string s;
   for (const Event& e : doc.events) s += e.source.code + ">" + e.target.code + ":" + e.code + " ";
   return s;
@@ -340,6 +350,68 @@ TEST(Compile, SynsetsInsidePhrasesExpandToEachMember) {
   EXPECT_EQ(Code("Gondor welcomed economic memos from Arnor."), "GON>ARN:911 ");
   EXPECT_EQ(Code("Gondor welcomed military memos from Arnor."), "GON>ARN:911 ");
   EXPECT_EQ(Code("Gondor welcomed cultural memos from Arnor."), "GON>ARN:041 ");
+}
+
+TEST(Compile, TabariMinimumWords) {
+  CoderOptions o = TestOptions();
+  o.minimum_words.reset();  // TABARI's default: 8 words, a comma counting as one
+  EXPECT_EQ(Code("Arnor attacked Gondor on Friday night.", "2022-01-10", true, o), "");
+  EXPECT_EQ(Code("Arnor attacked Gondor on Friday night, officials in Minas Tirith said.", "2022-01-10", true, o),
+            "ARN>GON:190 ");
+  o.minimum_words = 4;  // SET: MINIMUM WORDS = 4
+  EXPECT_EQ(Code("Arnor attacked Gondor on Friday night.", "2022-01-10", true, o), "ARN>GON:190 ");
+  EXPECT_EQ(Code("Arnor attacked Gondor.", "2022-01-10", true, o), "");
+}
+
+TEST(Compile, TabariCommaPhrasesAreTakenOut) {
+  CoderOptions o = TestOptions();
+  o.comma = CoderOptions::CommaLimits{};  // MIN 2 MAX 10 EMIN 2 EMAX 10, none at the beginning
+  // The phrase between the commas goes, and with it the actor that would be the target (the
+  // phrase after the last comma is too short to be kept by the default limits: keep it here).
+  o.comma.emin = 128;
+  o.comma.emax = 0;
+  EXPECT_EQ(Code("Arnor, in a message to Gondor, attacked Gollum.", "2022-01-10", true, o), "ARN>HOBGOV:190 ");
+  o.comma = CoderOptions::CommaLimits{};
+  EXPECT_EQ(Code("Arnor, in a message to Gondor, attacked Gollum.", "2022-01-10", true, o), "");
+  EXPECT_EQ(Code("Arnor attacked the buffet, Gondor said."), "");
+  // A list of actors is not a comma phrase.
+  EXPECT_EQ(Code("Arnor, Gondor and Gollum attacked the Shire.", "2022-01-10", true, o),
+            "ARN>FRO:190 ARN>BIL:190 ARN>SAM:190 GON>FRO:190 GON>BIL:190 GON>SAM:190 HOBGOV>FRO:190 HOBGOV>BIL:190 "
+            "HOBGOV>SAM:190 ");
+  // The phrase after the last comma goes too.
+  EXPECT_EQ(Code("Officials said on Friday, Arnor attacked Gollum.", "2022-01-10", true, o), "");
+  o.comma.off = true;  // COMMA: OFF
+  EXPECT_EQ(Code("Officials said on Friday, Arnor attacked Gollum.", "2022-01-10", true, o), "ARN>HOBGOV:190 ");
+}
+
+TEST(Compile, VerbPatternsAreTriedBeforeTheVerbsOwnCode) {
+  // CALLED_ON [094] with "- $ * [095]": the pattern wins over the bare code of equal length.
+  DictionarySource src;
+  src.AddFile("t.verbs");
+  ActorRecord arnor;
+  arnor.phrases = {{W("arnor", true)}};
+  arnor.codes = {{"ARN", {}, {}}};
+  src.actors.push_back(arnor);
+  ActorRecord gondor;
+  gondor.phrases = {{W("gondor", true)}};
+  gondor.codes = {{"GON", {}, {}}};
+  src.actors.push_back(gondor);
+  VerbRecord called_on;
+  called_on.verb = {W("called", true), W("on", true)};  // an inflected form: its lemma is the head
+  called_on.code = "094";
+  called_on.has_code = true;
+  VerbPatternRecord slot;
+  slot.tokens = {T(PatternToken::kSource), T(PatternToken::kVerb, "", true)};
+  slot.code = "095";
+  called_on.patterns = {slot};
+  src.verbs.push_back(called_on);
+  DictionaryBuilder b;
+  AddSource(src, DictionaryDialect::kTabari, &b);
+  const Dictionary d = std::move(b).Build().take();
+  Document doc = DecodeArticle("c", "Arnor called on Gondor to act.");
+  Pipeline(d, TestOptions()).Process(doc);
+  ASSERT_EQ(doc.events.size(), 1u);
+  EXPECT_EQ(doc.events[0].code, "095");
 }
 
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
