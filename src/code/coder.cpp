@@ -996,7 +996,7 @@ Status EventCoder::Run(Document& doc) const {
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
-    std::vector<bool> event_subordinate;  // ... and whether its pattern's code is subordinate
+    std::vector<uint8_t> event_rank;  // ... and its code's rank: 0 subordinate, 1 regular, 2 dominant
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -1075,8 +1075,10 @@ Status EventCoder::Run(Document& doc) const {
         }
         if (!intention && !readiness) {
           // Any other "to VERB" is coded only through a pattern that names the words before
-          // it ("REFUSED TO *"), which then stand for the verb's own context.
-          infinitive_needs_pattern = true;
+          // it ("REFUSED TO *"), which then stand for the verb's own context — except under
+          // TABARI's conventions, where every verb is coded (CODE BY CLAUSE then keeps the
+          // first of its clause).
+          infinitive_needs_pattern = !dict_.tabari_conventions();
         } else {
           future = true;
           j = m - 1;
@@ -1149,7 +1151,7 @@ Status EventCoder::Run(Document& doc) const {
         doc.sentences[si].discarded = true;
         while (!doc.events.empty() && doc.events.back().sentence == si) doc.events.pop_back();
         event_verbs.clear();
-        event_subordinate.clear();
+        event_rank.clear();
         break;
       }
 
@@ -1290,7 +1292,7 @@ Status EventCoder::Run(Document& doc) const {
 
       auto emit = [&](const std::optional<Mention>& src, const std::optional<Mention>& tgt, const std::string& code) {
         event_verbs.push_back(v);
-        event_subordinate.push_back(chosen->subordinate);
+        event_rank.push_back(chosen->subordinate ? 0 : chosen->dominant ? 2 : 1);
         Event ev;
         ev.sentence = si;
         ev.code = code;
@@ -1382,12 +1384,13 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     // TABARI's convention: the first event of each conjunction-delimited clause.
-    // Subordinate codes ("SAID [023?]") give way to any other event of the sentence.
-    if (std::find(event_subordinate.begin(), event_subordinate.end(), true) != event_subordinate.end() &&
-        std::find(event_subordinate.begin(), event_subordinate.end(), false) != event_subordinate.end()) {
+    // Subordinate codes ("SAID [023?]") give way to any other event of the sentence, and every
+    // event gives way to dominant ones ("[031!]"), which are all kept.
+    const uint8_t top_rank = event_rank.empty() ? 1 : *std::max_element(event_rank.begin(), event_rank.end());
+    if (std::find_if(event_rank.begin(), event_rank.end(), [&](uint8_t r) { return r < top_rank; }) != event_rank.end()) {
       size_t out = sentence_events_begin;
       for (size_t k = 0; k < event_verbs.size(); ++k) {
-        if (event_subordinate[k]) continue;
+        if (event_rank[k] < top_rank) continue;
         event_verbs[out - sentence_events_begin] = event_verbs[k];
         if (out != sentence_events_begin + k) doc.events[out] = std::move(doc.events[sentence_events_begin + k]);
         ++out;
@@ -1395,7 +1398,7 @@ Status EventCoder::Run(Document& doc) const {
       doc.events.resize(out);
       event_verbs.resize(out - sentence_events_begin);
     }
-    if (code_by != CodeBy::kAll && !event_verbs.empty()) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
+    if (code_by != CodeBy::kAll && !event_verbs.empty() && top_rank < 2) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

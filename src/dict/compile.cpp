@@ -353,7 +353,7 @@ class Compiler {
                     WordMode head_mode) {
     if (v.has_code) {
       VerbPattern p;
-      SplitCode(v.code, &p.code, &p.reverse_code, &p.subordinate);
+      SplitCode(v.code, &p.code, &p.reverse_code, &p.subordinate, &p.dominant);
       p.head = head;
       p.head_mode = head_mode;
       p.where = Where(v.where);
@@ -365,7 +365,7 @@ class Compiler {
     }
     for (const VerbPatternRecord* r : patterns) {
       VerbPattern p;
-      SplitCode(r->code, &p.code, &p.reverse_code, &p.subordinate);
+      SplitCode(r->code, &p.code, &p.reverse_code, &p.subordinate, &p.dominant);
       p.head = head;
       p.head_mode = head_mode;
       p.where = Where(r->where);
@@ -405,17 +405,22 @@ class Compiler {
   // "042:043" pairs: the source's act toward the target, then the target's toward the source
   // (a visit made is a visit hosted). Other codes pass through as written.
   // TABARI's "023?" is a subordinate code: the event counts only when the sentence has no
-  // other.
-  static void SplitCode(const std::string& code, std::string* forward, std::string* reverse, bool* subordinate) {
+  // other; "031!" a dominant one: when the sentence has one, only dominant events count.
+  static void SplitCode(const std::string& code, std::string* forward, std::string* reverse, bool* subordinate,
+                        bool* dominant) {
     const size_t colon = code.find(':');
     *forward = colon == std::string::npos ? code : code.substr(0, colon);
     *reverse = colon == std::string::npos ? "" : code.substr(colon + 1);
-    *subordinate = false;
-    for (std::string* c : {forward, reverse})
+    *subordinate = *dominant = false;
+    for (std::string* c : {forward, reverse}) {
       if (!c->empty() && c->back() == '?') {
         c->pop_back();
         *subordinate = true;
+      } else if (!c->empty() && c->back() == '!') {
+        c->pop_back();
+        *dominant = true;
       }
+    }
   }
 
   const DictionarySource& src_;

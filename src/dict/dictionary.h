@@ -129,6 +129,7 @@ struct VerbPattern {
   std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)
   bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
   bool subordinate = false;  // TABARI "[023?]": coded only when the sentence gives no other event
+  bool dominant = false;     // TABARI "[031!]": when the sentence has one, only dominant events count
   bool bare = false;  // the verb's own code, tried after its patterns of the same specificity
   int specificity = 0;   // literal words count: more specific patterns are tried first
   SourceLine where;

@@ -149,6 +149,11 @@ DictionarySource TabariSource() {
   say.code = "023?";
   say.has_code = true;
   src.verbs.push_back(say);
+  VerbRecord host;  // a dominant code: only dominant events of the sentence count
+  host.verb = {W("host", true)};
+  host.code = "031!";
+  host.has_code = true;
+  src.verbs.push_back(host);
   AgentRecord minister;
   minister.phrase = {W("minister", true)};
   minister.code = "GOV";
@@ -316,6 +321,16 @@ TEST(Compile, WordsBeforeTheVerbMayStandApartAndFindANounUsedAsVerb) {
 TEST(Compile, SubordinateCodeOnlyWhenNoOtherEvent) {
   EXPECT_EQ(Code("Gollum said Arnor attacked Gondor."), "ARN>GON:190 ");
   EXPECT_EQ(Code("Gollum said in Gondor that peace was near."), "HOBGOV>GON:023 ");  // Gollum is HOBGOV after 1995
+}
+
+TEST(Compile, TabariCodesEveryVerbIncludingInfinitives) {
+  EXPECT_EQ(Code("Gondor refused to attack Arnor."), "");  // "to VERB" needs a pattern naming "refused"
+  EXPECT_EQ(Code("Gondor refused to attack Arnor.", "2022-01-10", true), "GON>ARN:190 ");
+}
+
+TEST(Compile, DominantCodeTakesTheSentence) {
+  EXPECT_EQ(Code("Arnor attacked Gondor and then hosted Gollum."), "ARN>HOBGOV:031 ");
+  EXPECT_EQ(Code("Arnor hosted Gollum."), "ARN>HOBGOV:031 ");
 }
 
 TEST(Compile, TabariDefaultActorSearchWhereTheParseFindsNone) {
