@@ -917,18 +917,24 @@ Status EventCoder::Run(Document& doc) const {
         if (mentions[mi].compound >= 0)
           for (size_t k = mi + 1; k < original; ++k)
             if (mentions[k].compound == mentions[mi].compound) last = k;
-        std::vector<std::string> countries;
+        std::vector<std::string> countries, bases;  // bases: the code each agent composes with
         if (last + 1 < original && mentions[last + 1].token_begin == mentions[last].token_end + 1 &&
             !mentions[last + 1].country.empty() && !mentions[last + 1].person && !mentions[last + 1].generic) {
           const std::string_view prep = doc.folded_view(doc.tokens[mentions[last].token_end].span);
           if (prep == "in" || prep == "of" || prep == "from") {
             const Mention& attached = mentions[last + 1];
+            // TABARI composes the agent with the actor's whole code ("officials in the White
+            // House": USAGOV + ELI); otherwise the country's.
+            const bool whole = dict_.tabari_conventions();
             if (attached.compound < 0) {
               countries.push_back(attached.country);
+              bases.push_back(whole ? attached.code : attached.country);
             } else {
               for (size_t k = last + 1; k < original; ++k)
-                if (mentions[k].compound == attached.compound && !mentions[k].country.empty())
+                if (mentions[k].compound == attached.compound && !mentions[k].country.empty()) {
                   countries.push_back(mentions[k].country);
+                  bases.push_back(whole ? mentions[k].code : mentions[k].country);
+                }
             }
           }
         }
@@ -975,7 +981,8 @@ Status EventCoder::Run(Document& doc) const {
         for (size_t k = 0; k < countries.size(); ++k) {
           Mention resolved = generic;
           resolved.country = countries[k];
-          resolved.code = countries[k] + generic.agent;
+          const std::string& base = k < bases.size() ? bases[k] : countries[k];
+          resolved.code = generic.agent_prefix ? generic.agent + base : base + generic.agent;
           const std::string_view cname = dict_.CountryName(countries[k]);
           resolved.name = cname.empty() ? countries[k] : std::string(cname);
           resolved.generic = false;

@@ -249,12 +249,15 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     const std::string_view t = doc.folded_view(doc.tokens[i].span);
     return t == "'s" || t == "\xE2\x80\x99s" || t == "'";
   };
+  // CAMEO's rule for "former": a former office holder is an elite (ELI), whatever the role.
+  auto former = [&](uint32_t i) { return doc.folded_view(doc.tokens[i].span) == "former"; };
   size_t r = 0;
   while (r < raw.size()) {
     size_t last = r;
     while (last + 1 < raw.size()) {
       const uint32_t gap_begin = raw[last].end, gap_end = raw[last + 1].begin;
-      const bool adjacent = gap_begin == gap_end || (gap_end == gap_begin + 1 && possessive(gap_begin));
+      const bool adjacent =
+          gap_begin == gap_end || (gap_end == gap_begin + 1 && (possessive(gap_begin) || former(gap_begin)));
       if (!adjacent) break;
       ++last;
     }
@@ -289,6 +292,8 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     }
     r = last + 1;
     if (only_adjective && !person) continue;  // "Chinese influence": an adjective alone names no actor
+    bool was_former = m.token_begin > b && former(m.token_begin - 1);
+    for (uint32_t k = m.token_begin; k < m.token_end && !was_former; ++k) was_former = former(k);
 
     if (base && !base->kind_known) m.kind_known = false;
     if (person) {
@@ -309,9 +314,14 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         m.code = base->code;
         if (agent && base->takes_agents) {
           // Every agent of the phrase, in order: "Danish Islamist media" is DNK + MUS + MED.
-          for (size_t k = r0; k <= last; ++k)
-            if (raw[k].phrase->is_agent) m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
-          m.agent = agent->code;
+          if (was_former) {
+            m.code += "ELI";
+            m.agent = "ELI";
+          } else {
+            for (size_t k = r0; k <= last; ++k)
+              if (raw[k].phrase->is_agent) m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
+            m.agent = agent->code;
+          }
         }
       }
       if (agent) m.plural = agent->plural;
@@ -319,6 +329,8 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       m.generic = true;
       m.code = agent->code;
       m.agent = agent->code;
+      m.agent_prefix = agent->prefix;
+      if (was_former) m.code = m.agent = "ELI";
       m.name = agent->name;
       m.plural = agent->plural;
     }

@@ -328,6 +328,16 @@ TEST(Compile, TabariCodesEveryVerbIncludingInfinitives) {
   EXPECT_EQ(Code("Gondor refused to attack Arnor.", "2022-01-10", true), "GON>ARN:190 ");
 }
 
+TEST(Compile, FormerMakesAnAgentAnElite) {
+  EXPECT_EQ(Code("The Gondor former minister attacked Arnor."), "GONELI>ARN:190 ");
+  EXPECT_EQ(Code("Former police in Gondor attacked Arnor.", "2022-01-10", true), "GONELI>ARN:190 ");
+  EXPECT_EQ(Code("Police in Gondor attacked Arnor.", "2022-01-10", true), "GONCOP>ARN:190 ");
+}
+
+TEST(Compile, AnAttachedPrefixAgentGoesFirst) {
+  EXPECT_EQ(Code("An aid group in Gondor attacked Arnor.", "2022-01-10", true), "NGOGON>ARN:190 ");
+}
+
 TEST(Compile, DominantCodeTakesTheSentence) {
   EXPECT_EQ(Code("Arnor attacked Gondor and then hosted Gollum."), "ARN>HOBGOV:031 ");
   EXPECT_EQ(Code("Arnor hosted Gollum."), "ARN>HOBGOV:031 ");
