@@ -829,6 +829,7 @@ Status EventCoder::Run(Document& doc) const {
   SentenceWords words;
   std::vector<Mention> mentions;
   std::vector<uint32_t> candidates, stems, sentence_words;
+  std::vector<std::string_view> bases;
   std::vector<int> conj;  // TABARI conventions: conjunction clause of each token
   std::vector<uint8_t> removed;  // TABARI conventions: tokens of comma phrases taken out
   std::string scratch;
@@ -1033,12 +1034,29 @@ Status EventCoder::Run(Document& doc) const {
                          candidates.end());
       }
       if (dict_.has_stems()) {
-        dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);
+        const std::string_view form = LookupForm(doc.folded_view(vt.span), &scratch);
+        dict_.StemsOf(form, &stems);
         for (uint32_t stem : stems) {
           const size_t before = candidates.size();
           dict_.CandidatePatterns(stem, sentence_words, &candidates);
           candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
                                           [&](uint32_t pi) { return dict_.patterns()[pi].head_mode != WordMode::kStem; }),
+                           candidates.end());
+        }
+        // TABARI words with regular endings ("DEPART_": "departing", "departen").
+        StripRegularEndings(form, &bases);
+        bases.push_back(form);
+        for (std::string_view base : bases) {
+          const uint32_t id = dict_.vocabulary().Find(base);
+          if (id == 0) continue;
+          const size_t before = candidates.size();
+          dict_.CandidatePatterns(id, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
+                                          [&](uint32_t pi) {
+                                            const VerbPattern& p = dict_.patterns()[pi];
+                                            return p.head_mode != WordMode::kEndings ||
+                                                   !WordMatches(form, dict_.vocabulary().word(p.head), WordMode::kEndings);
+                                          }),
                            candidates.end());
         }
       }
@@ -1051,6 +1069,7 @@ Status EventCoder::Run(Document& doc) const {
         if (pa.bare != pb.bare) return pb.bare;
         return a < b;
       });
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
       // Auxiliary chain to the left: negation, modality, passive.
       bool negated = false, future = false, hypothetical = false, be = false, have = false;
@@ -1098,7 +1117,8 @@ Status EventCoder::Run(Document& doc) const {
           }
         }
       }
-      if (vt.tag == Tag::VBG && !be) continue;  // a gerund or participle modifier, not a finite act
+      // A gerund or participle modifier, not a finite act — except that TABARI codes every verb.
+      if (vt.tag == Tag::VBG && !be && !dict_.tabari_conventions()) continue;
       if (v < covered_until) continue;          // inside the pattern of a verb already coded
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.

@@ -335,22 +335,34 @@ class Compiler {
     // The verb's heads: its lemma (a TABARI stem is matched as a stem of the written form),
     // and the lemmas of irregular forms the lexicon does not already lead back to it.
     std::vector<std::pair<uint32_t, WordMode>> heads;
-    auto add_head = [&](const Word& w) {
-      std::pair<uint32_t, WordMode> h;
-      if (dialect_ == DictionaryDialect::kTabari && !w.exact) h = {b_.Intern(w.text), WordMode::kStem};
-      else h = {b_.Intern(VerbLemma(w.text)), WordMode::kExact};
+    auto add = [&](std::pair<uint32_t, WordMode> h) {
       for (const auto& seen : heads)
         if (seen == h) return;
       heads.push_back(h);
     };
+    auto add_head = [&](const Word& w) {
+      if (dialect_ != DictionaryDialect::kTabari) {
+        add({b_.Intern(VerbLemma(w.text)), WordMode::kExact});
+      } else if (!w.exact) {
+        add({b_.Intern(w.text), WordMode::kStem});
+      } else if (w.no_endings) {
+        add({b_.Intern(w.text), WordMode::kExact});  // "BAN=": this word only
+      } else {
+        // "DEPART_": the word with TABARI's regular endings ("departs", "departing"), found
+        // whatever the tagger says, and any form the lexicon leads back to it ("called").
+        add({b_.Intern(w.text), WordMode::kEndings});
+        add({b_.Intern(VerbLemma(w.text)), WordMode::kExact});
+      }
+    };
     add_head(v.verb[head_word]);
     for (const std::vector<Word>& form : v.forms)
       if (!form.empty()) add_head(form[0]);
-    for (const auto& [head, mode] : heads) VerbPatterns(v, patterns, head, mode);
+    for (size_t k = 0; k < heads.size(); ++k) VerbPatterns(v, patterns, heads[k].first, heads[k].second, k == 0);
   }
 
+  // Problems are reported for the verb's first head only (the others repeat its patterns).
   void VerbPatterns(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns, uint32_t head,
-                    WordMode head_mode) {
+                    WordMode head_mode, bool report) {
     if (v.has_code) {
       VerbPattern p;
       SplitCode(v.code, &p.code, &p.reverse_code, &p.subordinate, &p.dominant);
@@ -376,7 +388,7 @@ class Compiler {
           break;
         }
       if (verb_at == r->tokens.size()) {
-        b_.AddProblem(Place(r->where) + ": a pattern without the verb position '*'; skipped");
+        if (report) b_.AddProblem(Place(r->where) + ": a pattern without the verb position '*'; skipped");
         continue;
       }
       std::vector<PatternToken> before(r->tokens.begin(), r->tokens.begin() + static_cast<long>(verb_at));
@@ -388,7 +400,7 @@ class Compiler {
       const bool before_ok = Elements(before, false, &before_elements, &why, r->tokens[verb_at].consecutive);
       const bool negation_before = negation_seen_;
       if (!before_ok || !Elements(after, true, &p.after, &why)) {
-        b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
+        if (report) b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
         continue;
       }
       p.before = prefix_;

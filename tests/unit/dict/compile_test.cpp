@@ -149,6 +149,11 @@ DictionarySource TabariSource() {
   say.code = "023?";
   say.has_code = true;
   src.verbs.push_back(say);
+  VerbRecord depart;  // "DEPART_": the word with TABARI's regular endings, whatever the tagger says
+  depart.verb = {W("depart", true)};
+  depart.code = "032";
+  depart.has_code = true;
+  src.verbs.push_back(depart);
   VerbRecord host;  // a dominant code: only dominant events of the sentence count
   host.verb = {W("host", true)};
   host.code = "031!";
@@ -336,6 +341,13 @@ TEST(Compile, FormerMakesAnAgentAnElite) {
 
 TEST(Compile, AnAttachedPrefixAgentGoesFirst) {
   EXPECT_EQ(Code("An aid group in Gondor attacked Arnor.", "2022-01-10", true), "NGOGON>ARN:190 ");
+}
+
+TEST(Compile, TabariVerbWithRegularEndings) {
+  EXPECT_EQ(Code("Gondor departen from Arnor."), "GON>ARN:032 ");  // not a word the tagger knows
+  EXPECT_EQ(Code("Gondor departed from Arnor."), "GON>ARN:032 ");
+  EXPECT_EQ(Code("Gondor departx from Arnor."), "");  // not one of the endings
+  EXPECT_EQ(Code("Gondor departing from Arnor.", "2022-01-10", true), "GON>ARN:032 ");
 }
 
 TEST(Compile, DominantCodeTakesTheSentence) {
