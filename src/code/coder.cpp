@@ -679,6 +679,8 @@ void ConjunctionClauses(const SentenceContext& c, std::vector<int>* conj) {
 // TABARI's default actor search: the first actor in tokens [begin, end) of conjunction clause
 // `clause` whose code is not `other` ("" accepts any). Pronouns count (they are resolved
 // later); agents standing alone do not.
+int TabariReferent(const std::vector<Mention>& ms, int mi);
+
 int FirstActor(const SentenceContext& c, const std::vector<int>& conj, int clause, uint32_t begin, uint32_t end,
                const std::string& other) {
   for (uint32_t k = begin; k < end && k < c.e(); ++k) {
@@ -687,10 +689,30 @@ int FirstActor(const SentenceContext& c, const std::vector<int>& conj, int claus
     if (mi < 0) continue;
     const Mention& m = (*c.mentions)[mi];
     if (m.generic) continue;
-    if (!m.pronoun && (m.code.empty() || (!other.empty() && m.code == other))) continue;
+    // A pronoun counts as the actor it stands for (when that is known in the sentence).
+    const int ref = m.pronoun ? TabariReferent(*c.mentions, mi) : mi;
+    const std::string& code = ref >= 0 ? (*c.mentions)[ref].code : m.code;
+    if ((ref >= 0 || !m.pronoun) && (code.empty() || (!other.empty() && code == other))) continue;
     return mi;
   }
   return -1;
+}
+
+// TABARI's pronoun rule: HE, SHE, IT, HIM stand for the first actor of the sentence; THEY and
+// THEM for its first compound actor, else its first actor. Returns a mention index (for a
+// compound, its first member), or -1 when no actor comes before the pronoun (it then refers to
+// an earlier sentence).
+int TabariReferent(const std::vector<Mention>& ms, int mi) {
+  int first = -1, first_compound = -1;
+  for (int k = 0; k < static_cast<int>(ms.size()); ++k) {
+    const Mention& m = ms[k];
+    if (m.token_begin >= ms[mi].token_begin) break;
+    if (m.pronoun || m.generic || m.code.empty()) continue;
+    if (first < 0) first = k;
+    if (first_compound < 0 && m.compound >= 0) first_compound = k;
+  }
+  if (ms[mi].plural && first_compound >= 0) return first_compound;
+  return first;
 }
 
 void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, size_t begin,
@@ -1198,9 +1220,13 @@ Status EventCoder::Run(Document& doc) const {
       } else {
         if (target < 0) target = FindObject(c, v, pm.end);
         if (dict_.tabari_conventions()) {
-          // Where the shallow parse finds no actor, TABARI's default search: the first actor
-          // of the verb's clause before the verb; the first after it, else before it, with
-          // another code.
+          // TABARI's dictionaries assume its default actor search: the source is the first
+          // actor of the verb's clause before the verb; the target the first after it, else
+          // before it, with another code. The shallow parse fills in where that finds none
+          // ("... and promised aid": the subject of the verb the clause is coordinated with).
+          const int parser_source = source, parser_target = target;
+          source = pm.source;
+          target = pm.target;
           const int clause = conj[v - s.token_begin];
           const uint32_t phrase_begin = static_cast<uint32_t>(j + 1);
           auto code_of = [&](int mi) { return mi >= 0 ? mentions[mi].code : std::string(); };
@@ -1212,6 +1238,8 @@ Status EventCoder::Run(Document& doc) const {
                 mentions[target].compound == mentions[source].compound)
               target = -1;
           }
+          if (source < 0) source = parser_source;
+          if (target < 0) target = parser_target;
         }
       }
       if (subject >= 0) was_subject[subject] = true;
@@ -1270,10 +1298,11 @@ Status EventCoder::Run(Document& doc) const {
           return;
         }
         // First the sentence's own earlier actors ("Galadriel urged Bree ... and then she
-        // asked Gondor"), subjects first, nearest first; then the sentences before.
+        // asked Gondor"), subjects first, nearest first; then the sentences before. TABARI's
+        // dictionaries assume its own rule (TabariReferent).
         const bool act_of_state = ActOfState(chosen->code);
-        int found = -1;
-        for (int pass = 0; pass < 2 && found < 0; ++pass)
+        int found = dict_.tabari_conventions() ? TabariReferent(mentions, mi) : -1;
+        for (int pass = 0; pass < 2 && found < 0 && !dict_.tabari_conventions(); ++pass)
           for (int k = mi - 1; k >= 0 && found < 0; --k) {
             const Mention& cand = mentions[k];
             if (cand.pronoun || cand.generic || cand.code.empty()) continue;

@@ -361,6 +361,13 @@ TEST(Compile, TabariDefaultActorSearchWhereTheParseFindsNone) {
   EXPECT_EQ(Code("Arnor attacked, on Friday, Gondor."), "");
 }
 
+TEST(Compile, TabariActorSearchAndPronounRule) {
+  // The source is the first actor of the clause; "it" is the sentence's first actor, so the
+  // target is the first other actor, before the verb.
+  EXPECT_EQ(Code("Gondor asked Arnor to attack it.", "2022-01-10", true), "GON>ARN:190 ");
+  EXPECT_EQ(Code("Gondor asked Arnor to attack it."), "");
+}
+
 TEST(Compile, PluralPronounStandsForTheWholeCompound) {
   EXPECT_EQ(Code("Gondor and Arnor delayed their meeting. Later they attacked Gollum."),
             "GON>ARN:036 ARN>GON:036 GON>HOBGOV:190 ARN>HOBGOV:190 ");
