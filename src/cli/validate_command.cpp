@@ -133,7 +133,11 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
     dict_ptr = owned.get();
   }
   const Dictionary& dict = *dict_ptr;
-  const Pipeline pipeline(dict, CoderOptions{});
+  // TABARI codes an act whatever its modality ("might affirm", "did not attack" unless a
+  // pattern says otherwise), and its suite's records expect that: its events are all written.
+  CoderOptions base_options;
+  base_options.all_modes = suite->kind == SuiteKind::kTabari;
+  const Pipeline pipeline(dict, base_options);
   out << "suite: " << suite_path << " (" << SuiteKindName(suite->kind) << "), " << suite->CountedRecords()
       << " counted records, " << suite->CountedEvents() << " expected events\n";
   if (!suite->dictionary_files.empty()) {
@@ -150,14 +154,14 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
   run.skips = options.skip_file.empty() ? nullptr : &skips;
   run.category = options.category;
   // Options the suite sets (TABARI OPTION records, PETRARCH <Config>) hold from their record on.
-  CoderOptions coder_options;
+  CoderOptions coder_options = base_options;
   StorySequence sequence;
   std::unique_ptr<Pipeline> configured;
   SuiteResult result = RunSuite(*suite, [&](const ValidationRecord& record) {
     bool changed = false;
     // TABARI's OPTION records hold until changed; a PETRARCH <Config> is its record's own.
     if (suite->kind != SuiteKind::kTabari && configured) {
-      coder_options = CoderOptions{};
+      coder_options = base_options;
       configured.reset();
     }
     for (const std::string& option : record.options_before) {
