@@ -182,24 +182,46 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
             (kind == 2 && m0 != WordMode::kStem))
           continue;
         const uint32_t len = static_cast<uint32_t>(p.words.size());
-        if (i + len > e || (best && best->end - best->begin >= len)) continue;
-        bool ok = true;
-        for (uint32_t k = 0; k < len && ok; ++k) {
+        if (i + len > e || (p.gap_mask == 0 && best && best->end - best->begin >= len)) continue;
+        // Word k of the phrase at token t.
+        auto matches = [&](uint32_t k, uint32_t t) {
+          bool ok = true;
           if (k > 0) {
             const WordMode mode = p.modes.empty() ? WordMode::kExact : p.modes[k];
             if (mode == WordMode::kExact) {
-              ok = words.word[i + k - b] == p.words[k];
+              ok = words.word[t - b] == p.words[k];
             } else {
               std::string buf;
-              ok = WordMatches(token_form(i + k, &buf), vocab.word(p.words[k]), mode);
+              ok = WordMatches(token_form(t, &buf), vocab.word(p.words[k]), mode);
             }
           }
-          if (ok && k < 32 && (p.caps_mask >> k & 1u)) ok = NoLowerCase(doc.view(doc.tokens[i + k].span));
+          if (ok && k < 32 && (p.caps_mask >> k & 1u)) ok = NoLowerCase(doc.view(doc.tokens[t].span));
+          return ok;
+        };
+        bool ok = matches(0, i);
+        uint32_t at = i;  // the token of the last word matched
+        for (uint32_t k = 1; k < len && ok; ++k) {
+          const uint32_t gaps = k < 32 && (p.gap_mask >> k & 1u) ? 4 : 0;
+          ok = false;
+          for (uint32_t t = at + 1; t < e && t <= at + 1 + gaps; ++t) {
+            if (matches(k, t)) {
+              at = t;
+              ok = true;
+              break;
+            }
+            // A gap stays inside the noun phrase: no punctuation but quote marks, no conjunction.
+            const Token& g = doc.tokens[t];
+            const std::string_view gw = doc.folded_view(g.span);
+            if ((g.has(Token::kPunct) && !g.has(Token::kOpenQuote) && !g.has(Token::kCloseQuote)) || gw == "and" ||
+                gw == "or")
+              break;
+          }
         }
         if (!ok) continue;
+        if (best && best->end - best->begin >= at + 1 - i) continue;
         const int entry = p.is_agent ? static_cast<int>(p.entries[0]) : ChooseEntry(dict, p, date);
         if (entry < 0) continue;
-        candidate = {i, i + len, &p, entry};
+        candidate = {i, at + 1, &p, entry};
         best = &candidate;
       }
     };

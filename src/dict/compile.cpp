@@ -32,6 +32,15 @@ std::vector<std::pair<std::string, WordMode>> PhraseWords(const std::vector<Word
   return out;
 }
 
+// TABARI: words joined to the one before by a blank (not "_") may have a few words between.
+uint32_t GapMask(const std::vector<Word>& words, DictionaryDialect dialect) {
+  if (dialect != DictionaryDialect::kTabari) return 0;
+  uint32_t mask = 0;
+  for (size_t k = 1; k < words.size() && k < 32; ++k)
+    if (!words[k].consecutive) mask |= 1u << k;
+  return mask;
+}
+
 std::string TitleCase(const std::vector<Word>& words) {
   std::string name;
   for (const Word& w : words) {
@@ -144,7 +153,8 @@ class Compiler {
       entries.push_back(b_.AddActorEntry(std::move(e)));
     }
     for (const std::vector<Word>& phrase : a.phrases)
-      for (uint32_t idx : entries) b_.AddPhraseWords(PhraseWords(phrase, dialect_), /*is_agent=*/false, idx);
+      for (uint32_t idx : entries)
+        b_.AddPhraseWords(PhraseWords(phrase, dialect_), /*is_agent=*/false, idx, GapMask(phrase, dialect_));
   }
 
   // A discard phrase is an actor phrase that takes the sentence (or the story) out.
@@ -167,7 +177,7 @@ class Compiler {
     e.name = TitleCase(a.phrase);
     e.where = Where(a.where);
     const uint32_t idx = b_.AddAgentEntry(std::move(e));
-    b_.AddPhraseWords(PhraseWords(a.phrase, dialect_), /*is_agent=*/true, idx);
+    b_.AddPhraseWords(PhraseWords(a.phrase, dialect_), /*is_agent=*/true, idx, GapMask(a.phrase, dialect_));
     for (const std::vector<Word>& plural : a.plurals) {
       std::vector<std::pair<std::string, WordMode>> words;
       for (const Word& w : plural) words.emplace_back(w.text, WordMode::kExact);

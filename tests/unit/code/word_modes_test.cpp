@@ -71,6 +71,15 @@ Dictionary ModeDictionary() {
   actor({{"new", WordMode::kExact}, {"york", WordMode::kExact}}, "", ActorKind::kGroup);  // null code
   actor({{"york", WordMode::kExact}}, "GBR", ActorKind::kCountry);
   actor({{"barad", WordMode::kExact}, {"dur", WordMode::kExact}}, "MOR", ActorKind::kCountry);
+  {  // TABARI "ITHILEN TELEVISION": a blank lets a few words stand between
+    ActorEntry tv;
+    tv.code = "ITHTV";
+    tv.name = "ITHTV";
+    tv.country = "ITH";
+    tv.kind = ActorKind::kGroup;
+    b.AddPhraseWords({{"ithilen", WordMode::kExact}, {"television", WordMode::kExact}}, false, b.AddActorEntry(tv),
+                     /*gap_mask=*/0b10);
+  }
   actor({{"al", WordMode::kExact}, {"assad", WordMode::kExact}, {"regime", WordMode::kExact}}, "SYRGOV",
         ActorKind::kGroup);
   Result<Dictionary> d = std::move(b).Build();
@@ -87,6 +96,16 @@ TEST(WordModes, HyphenatedTokensMatchPhrasesOfTheirParts) {
   EXPECT_EQ(found[1].code, "SYRGOV");  // the phrase goes on past the hyphenated token
   EXPECT_EQ(found[1].text, "al-Assad regime");
   EXPECT_TRUE(Mentions(d, "Barad-Durian forces.").empty());  // every part must match
+}
+
+TEST(WordModes, GappedPhraseWordsLetAFewWordsStandBetween) {
+  const Dictionary d = ModeDictionary();
+  auto found = Mentions(d, "Ithilen state-run television reported it.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].code, "ITHTV");
+  EXPECT_EQ(found[0].text, "Ithilen state-run television");
+  EXPECT_EQ(Mentions(d, "Ithilen television reported it.").at(0).text, "Ithilen television");
+  EXPECT_TRUE(Mentions(d, "Ithilen, and its television, reported it.").empty());
 }
 
 TEST(WordModes, StemsMatchEveryFormButNotOtherWords) {
