@@ -296,6 +296,12 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       m->target = saved_t;
       return false;
     }
+    case PatternElement::kSkipActor: {
+      // The actor right here (after its determiners), passed over whole.
+      const int mi = MentionStartingNear(c, pos, limit);
+      if (mi < 0) return false;
+      return MatchAfter(c, els, ei + 1, CompoundEnd(c, mi), limit, m);
+    }
     case PatternElement::kCompound: {
       const int mi = MentionStartingNear(c, pos, limit);
       if (!IsCompoundActor(c, mi)) return false;
@@ -318,7 +324,8 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   *start = k;
   bool first = true;
   for (const PatternElement& el : els) {
-    const bool slot = el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget;
+    const bool slot = el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget ||
+                      el.kind == PatternElement::kSkipActor;
     if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet && el.kind != PatternElement::kPhraseSet &&
         !slot)
       continue;
@@ -375,7 +382,8 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
     }
     const int64_t n = length_ending_at(k);
     if (n == 0) return false;
-    if (slot) (el.kind == PatternElement::kSource ? m->source : m->target) = c.mention(static_cast<uint32_t>(k));
+    if (el.kind == PatternElement::kSource) m->source = c.mention(static_cast<uint32_t>(k));
+    if (el.kind == PatternElement::kTarget) m->target = c.mention(static_cast<uint32_t>(k));
     k -= n;
     *start = k;
     first = false;

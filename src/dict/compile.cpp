@@ -310,7 +310,9 @@ class Compiler {
           out->push_back(PatternElement{PatternElement::kTarget, 0});
           break;
         case PatternToken::kSkip:
-          out->push_back(PatternElement{PatternElement::kSkip, 0});
+          // TABARI's "^" passes over an actor; elsewhere a skip passes over words.
+          out->push_back(PatternElement{
+              dialect_ == DictionaryDialect::kTabari ? PatternElement::kSkipActor : PatternElement::kSkip, 0});
           break;
         case PatternToken::kNounPhrase:
         case PatternToken::kPrepPhrase:

@@ -104,7 +104,8 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
 struct PatternElement {
   // kCompound (TABARI "%"): a compound actor that is both source and target — each member
   // acts toward each other one ("% * TALKS": "Syria and Jordan held talks").
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kCompound };
+  // kSkipActor (TABARI "^"): passes over one actor (a whole compound) without assigning it.
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kCompound, kSkipActor };
   // Before the verb, what may stand between this element and the next one toward the verb
   // (or the verb): kGapDefault — next to the verb only auxiliaries, modals and adverbs, further
   // out a few words; kGapNone — nothing (TABARI "_"); kGapAny — any few words of the clause

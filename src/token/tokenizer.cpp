@@ -82,7 +82,10 @@ class SentenceScanner {
     uint32_t pos = begin_;
     while (pos < end_) {
       const CodePoint c = At(pos);
-      if (IsSpace(c.cp)) {
+      // An underscore between words separates them as a blank does ("Dol_Amroth": texts
+      // prepared for the field's dictionaries use their connector).
+      const bool connector = c.cp == '_' && pos > begin_ && IsWordChar(PrevCp(pos)) && WordCharAt(pos + 1);
+      if (IsSpace(c.cp) || connector) {
         pos += c.len;
       } else if (IsWordChar(c.cp)) {
         pos = ScanWord(pos);

@@ -154,6 +154,16 @@ DictionarySource TabariSource() {
   depart.code = "032";
   depart.has_code = true;
   src.verbs.push_back(depart);
+  VerbRecord praise;  // "^" passes over an actor: "* AT ^ +" — "praised at Arnor the Shire"
+  praise.verb = {W("praise", true)};
+  praise.code = "041";
+  praise.has_code = true;
+  VerbPatternRecord skip_actor;
+  skip_actor.tokens = {T(PatternToken::kVerb), T(PatternToken::kWord, "at"), T(PatternToken::kSkip),
+                       T(PatternToken::kTarget)};
+  skip_actor.code = "043";
+  praise.patterns = {skip_actor};
+  src.verbs.push_back(praise);
   VerbRecord host;  // a dominant code: only dominant events of the sentence count
   host.verb = {W("host", true)};
   host.code = "031!";
@@ -348,6 +358,11 @@ TEST(Compile, TabariVerbWithRegularEndings) {
   EXPECT_EQ(Code("Gondor departed from Arnor."), "GON>ARN:032 ");
   EXPECT_EQ(Code("Gondor departx from Arnor."), "");  // not one of the endings
   EXPECT_EQ(Code("Gondor departing from Arnor.", "2022-01-10", true), "GON>ARN:032 ");
+}
+
+TEST(Compile, TabariCaretPassesOverAnActor) {
+  EXPECT_EQ(Code("Gollum praised at the Arnor summit the Shire."), "HOBGOV>FRO:043 HOBGOV>BIL:043 HOBGOV>SAM:043 ");
+  EXPECT_EQ(Code("Gollum praised at the summit the Shire."), "HOBGOV>FRO:041 HOBGOV>BIL:041 HOBGOV>SAM:041 ");
 }
 
 TEST(Compile, DominantCodeTakesTheSentence) {

@@ -40,6 +40,11 @@ TEST(TokenizerTest, HyphenatedWords) {
   EXPECT_EQ(Tokens("well- known"), (V{"well", "-", "known"}));
 }
 
+TEST(TokenizerTest, UnderscoreBetweenWordsSeparatesThem) {
+  EXPECT_EQ(Tokens("the Prince of Dol_Amroth left"), (V{"the", "Prince", "of", "Dol", "Amroth", "left"}));
+  EXPECT_EQ(Tokens("a _lone_ mark"), (V{"a", "_", "lone", "_", "mark"}));
+}
+
 TEST(TokenizerTest, PossessivesBothApostrophes) {
   EXPECT_EQ(Tokens("the country's transfer"), (V{"the", "country", "'s", "transfer"}));
   EXPECT_EQ(Tokens("the country\u2019s transfer"), (V{"the", "country", "\u2019s", "transfer"}));
