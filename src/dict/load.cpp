@@ -45,7 +45,22 @@ Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, 
     DictionarySource* src = &sources->tabari;
     switch (kind) {
       case Kind::kActors: ReadTabariActors(path, *bytes, src); break;
-      case Kind::kVerbs: ReadTabariVerbs(path, *bytes, src); break;
+      case Kind::kVerbs: {
+        // A <TIME> phrase coded "###" ("KAN_WA_MA_KAN [###]": once upon a time) discards its
+        // sentence like any discard phrase; day shifts are not used (event dates come from
+        // the date resolver).
+        TabariVerbSections sections;
+        ReadTabariVerbs(path, *bytes, src, &sections);
+        for (VerbRecord& t : sections.time_shifts) {
+          if (t.code != "###") continue;
+          DiscardRecord d;
+          d.phrase = std::move(t.verb);
+          d.code = t.code;
+          d.where = t.where;
+          src->discards.push_back(std::move(d));
+        }
+        break;
+      }
       case Kind::kAgents: ReadTabariAgents(path, *bytes, src); break;
       case Kind::kOptions: ReadTabariOptions(path, *bytes, src); break;
       case Kind::kDiscards:
