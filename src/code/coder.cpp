@@ -689,18 +689,31 @@ void ConjunctionClauses(const SentenceContext& c, std::vector<int>* conj) {
 // later); agents standing alone do not.
 int TabariReferent(const std::vector<Mention>& ms, int mi);
 
+// `other` is the actor on the other side (-1 if none): an actor with one of its codes (any
+// member's, for a compound) does not count.
 int FirstActor(const SentenceContext& c, const std::vector<int>& conj, int clause, uint32_t begin, uint32_t end,
-               const std::string& other) {
+               int other) {
+  const std::vector<Mention>& ms = *c.mentions;
+  auto referent = [&](int mi) { return ms[mi].pronoun ? TabariReferent(ms, mi) : mi; };
+  auto excluded = [&](const std::string& code) {
+    if (other < 0) return false;
+    const int o = referent(other);
+    if (o < 0) return false;
+    if (ms[o].compound < 0) return ms[o].code == code;
+    for (const Mention& m : ms)
+      if (m.compound == ms[o].compound && m.code == code) return true;
+    return false;
+  };
   for (uint32_t k = begin; k < end && k < c.e(); ++k) {
     if (conj[k - c.b()] != clause) continue;
     const int mi = c.mention(k);
     if (mi < 0) continue;
-    const Mention& m = (*c.mentions)[mi];
+    const Mention& m = ms[mi];
     if (m.generic) continue;
     // A pronoun counts as the actor it stands for (when that is known in the sentence).
-    const int ref = m.pronoun ? TabariReferent(*c.mentions, mi) : mi;
-    const std::string& code = ref >= 0 ? (*c.mentions)[ref].code : m.code;
-    if ((ref >= 0 || !m.pronoun) && (code.empty() || (!other.empty() && code == other))) continue;
+    const int ref = referent(mi);
+    if (ref < 0) return mi;
+    if (ms[ref].code.empty() || excluded(ms[ref].code)) continue;
     return mi;
   }
   return -1;
@@ -1052,7 +1065,8 @@ Status EventCoder::Run(Document& doc) const {
       // before it ("RECENTLY RAISED ITS *").
       const bool needs_before_words =
           dictionary_verb && v > s.token_begin &&
-          (doc.tokens[v - 1].tag == Tag::DT || doc.tokens[v - 1].tag == Tag::PRPS || doc.tokens[v - 1].tag == Tag::POS);
+          (doc.tokens[v - 1].tag == Tag::DT ||
+           (!dict_.tabari_conventions() && (doc.tokens[v - 1].tag == Tag::PRPS || doc.tokens[v - 1].tag == Tag::POS)));
       // Patterns headed by the verb's lemma, and by stems its written form begins with.
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
@@ -1237,14 +1251,10 @@ Status EventCoder::Run(Document& doc) const {
           target = pm.target;
           const int clause = conj[v - s.token_begin];
           const uint32_t phrase_begin = static_cast<uint32_t>(j + 1);
-          auto code_of = [&](int mi) { return mi >= 0 ? mentions[mi].code : std::string(); };
-          if (source < 0) source = FirstActor(c, conj, clause, s.token_begin, phrase_begin, code_of(pm.target));
+          if (source < 0) source = FirstActor(c, conj, clause, s.token_begin, phrase_begin, pm.target);
           if (target < 0) {
-            target = FirstActor(c, conj, clause, pm.end > v ? pm.end : v + 1, s.token_end, code_of(source));
-            if (target < 0) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, code_of(source));
-            if (target >= 0 && source >= 0 && mentions[target].compound >= 0 &&
-                mentions[target].compound == mentions[source].compound)
-              target = -1;
+            target = FirstActor(c, conj, clause, pm.end > v ? pm.end : v + 1, s.token_end, source);
+            if (target < 0) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, source);
           }
           if (source < 0) source = parser_source;
           if (target < 0) target = parser_target;

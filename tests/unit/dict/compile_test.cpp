@@ -383,6 +383,14 @@ TEST(Compile, TabariActorSearchAndPronounRule) {
   EXPECT_EQ(Code("Gondor asked Arnor to attack it."), "");
 }
 
+TEST(Compile, TabariTargetIsNotAMemberOfTheSourceCompound) {
+  // "them" is the compound Gondor and Arnor, the source: the target is Gollum, before the verb.
+  EXPECT_EQ(Code("Gondor and Arnor asked Gollum to attack them.", "2022-01-10", true), "GON>HOBGOV:190 ARN>HOBGOV:190 ");
+  // A determiner makes the word a noun, a possessive does not (TABARI).
+  EXPECT_EQ(Code("Gondor backed its attack on Arnor.", "2022-01-10", true), "GON>ARN:190 ");
+  EXPECT_EQ(Code("Gondor backed the attack on Arnor.", "2022-01-10", true), "");
+}
+
 TEST(Compile, PluralPronounStandsForTheWholeCompound) {
   EXPECT_EQ(Code("Gondor and Arnor delayed their meeting. Later they attacked Gollum."),
             "GON>ARN:036 ARN>GON:036 GON>HOBGOV:190 ARN>HOBGOV:190 ");
