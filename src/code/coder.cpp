@@ -821,8 +821,16 @@ bool ApplyCoderOption(std::string_view option, CoderOptions* options) {
       options->default_source.clear();
       options->default_target.clear();
     }
-    if (const size_t at = o.find("SOURCE"); at != std::string::npos) options->default_source = bracketed(at);
-    if (const size_t at = o.find("TARGET"); at != std::string::npos) options->default_target = bracketed(at);
+    const size_t source_at = o.find("SOURCE"), target_at = o.find("TARGET");
+    if (source_at != std::string::npos) {
+      options->default_source = bracketed(source_at);
+      const size_t prior = o.find("PRIOR", source_at);
+      options->default_source_prior = prior != std::string::npos && (target_at == std::string::npos || prior < target_at);
+    }
+    if (target_at != std::string::npos) {
+      options->default_target = bracketed(target_at);
+      options->default_target_after = o.find("AFTER", target_at) != std::string::npos;
+    }
     return true;
   }
   if (has("MINIMUM WORDS")) {
@@ -1236,6 +1244,7 @@ Status EventCoder::Run(Document& doc) const {
       int subject = SubjectBefore(c, v, j);
       int source = pm.source >= 0 ? pm.source : subject;
       int target = pm.target;
+      bool use_default_target = false;  // TABARI "DEFAULT: ... TARGET [X] AFTER" and no actor after
       if (passive) {
         target = subject;
         source = FindByAgent(c, v);
@@ -1251,13 +1260,24 @@ Status EventCoder::Run(Document& doc) const {
           target = pm.target;
           const int clause = conj[v - s.token_begin];
           const uint32_t phrase_begin = static_cast<uint32_t>(j + 1);
+          const uint32_t after_begin = pm.end > v ? pm.end : v + 1;
           if (source < 0) source = FirstActor(c, conj, clause, s.token_begin, phrase_begin, pm.target);
-          if (target < 0) {
-            target = FirstActor(c, conj, clause, pm.end > v ? pm.end : v + 1, s.token_end, source);
-            if (target < 0) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, source);
+          const bool default_source = !options_.default_source.empty() && source < 0 && pm.source < 0;
+          if (default_source && !options_.default_source_prior) {
+            // No actor before the verb, no PRIOR: the search goes on after it.
+            source = FirstActor(c, conj, clause, after_begin, s.token_end, pm.target);
           }
-          if (source < 0) source = parser_source;
-          if (target < 0) target = parser_target;
+          const bool default_target_after = !options_.default_target.empty() && options_.default_target_after;
+          if (target < 0) {
+            target = FirstActor(c, conj, clause, source >= 0 && mentions[source].token_begin >= after_begin
+                                                     ? CompoundEnd(c, source)
+                                                     : after_begin,
+                                s.token_end, source);
+            if (target < 0 && !default_target_after) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, source);
+          }
+          if (source < 0 && !default_source) source = parser_source;
+          if (target < 0 && !default_target_after) target = parser_target;
+          if (target < 0 && default_target_after) use_default_target = true;
         }
       }
       if (subject >= 0) was_subject[subject] = true;
@@ -1423,7 +1443,7 @@ Status EventCoder::Run(Document& doc) const {
         const int mk = c.mention(k);
         actor_follows = mk >= 0 && std::find(sources.begin(), sources.end(), mk) == sources.end();
       }
-      if (target < 0 && !actor_follows && sources.size() > 1 && src_resolved.size() > 1) {
+      if (target < 0 && !actor_follows && !use_default_target && sources.size() > 1 && src_resolved.size() > 1) {
         reciprocal = true;
         for (size_t a = 0; a < src_resolved.size(); ++a)
           for (size_t b2 = 0; b2 < src_resolved.size(); ++b2)

@@ -37,8 +37,12 @@ struct CoderOptions {
   // TABARI "SET: CONVERT AGENT = TRUE": an agent with no actor next to it is an actor of its
   // own, coded "~" + its code ("~REB").
   bool convert_agents = false;
-  // TABARI "DEFAULT: SOURCE [X] ... TARGET [Y]": the code of a missing side.
+  // TABARI "DEFAULT: SOURCE [X] PRIOR TARGET [Y] AFTER": the code of a missing side. With
+  // PRIOR the default source stands whenever no actor precedes the verb (else the search goes
+  // on after it); with AFTER the default target whenever no actor follows it (else the search
+  // goes on before it).
   std::string default_source, default_target;
+  bool default_source_prior = false, default_target_after = false;
   // TABARI "SET: MINIMUM WORDS = n": sentences of fewer words (a comma counts as one) are not
   // coded. Unset: the dictionary's convention (TABARI's 8; none for other dictionaries).
   std::optional<int> minimum_words;

@@ -391,6 +391,20 @@ TEST(Compile, TabariTargetIsNotAMemberOfTheSourceCompound) {
   EXPECT_EQ(Code("Gondor backed the attack on Arnor.", "2022-01-10", true), "");
 }
 
+TEST(Compile, TabariDefaultActorsPriorAndAfter) {
+  CoderOptions o = TestOptions();
+  ASSERT_TRUE(ApplyCoderOption("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", &o));
+  EXPECT_TRUE(o.default_source_prior);
+  EXPECT_TRUE(o.default_target_after);
+  EXPECT_EQ(Code("Fxrnost attacked Gondor.", "2022-01-10", true, o), "DEFSRC>GON:190 ");
+  EXPECT_EQ(Code("Arnor and Gondor attacked Fxrnost.", "2022-01-10", true, o), "ARN>DEFTAR:190 GON>DEFTAR:190 ");
+  ASSERT_TRUE(ApplyCoderOption("DEFAULT: OFF", &o));
+  ASSERT_TRUE(ApplyCoderOption("DEFAULT: SOURCE [DEFSRC] TARGET [DEFTAR] AFTER", &o));
+  EXPECT_FALSE(o.default_source_prior);
+  // Without PRIOR the source is looked for after the verb too.
+  EXPECT_EQ(Code("Fxrnost attacked Gondor.", "2022-01-10", true, o), "GON>DEFTAR:190 ");
+}
+
 TEST(Compile, PluralPronounStandsForTheWholeCompound) {
   EXPECT_EQ(Code("Gondor and Arnor delayed their meeting. Later they attacked Gollum."),
             "GON>ARN:036 ARN>GON:036 GON>HOBGOV:190 ARN>HOBGOV:190 ");
