@@ -776,11 +776,23 @@ Status EventCoder::Run(Document& doc) const {
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
       if (tagged_verb) {
-        const size_t before = candidates.size();
-        dict_.CandidatePatterns(lemma, sentence_words, &candidates);
-        candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                        [&](uint32_t pi) { return dict_.patterns()[pi].head_mode == WordMode::kStem; }),
-                         candidates.end());
+        // Entries written as this very form ("LEFT") first; else those of the lemma ("LEAVE").
+        const uint32_t form = words.word[v - s.token_begin];
+        if (form != 0 && form != lemma) {
+          dict_.CandidatePatterns(form, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                          [&](uint32_t pi) { return !dict_.patterns()[pi].head_form; }),
+                           candidates.end());
+        }
+        if (candidates.empty()) {
+          dict_.CandidatePatterns(lemma, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                          [&](uint32_t pi) {
+                                            return dict_.patterns()[pi].head_mode == WordMode::kStem ||
+                                                   dict_.patterns()[pi].head_form;
+                                          }),
+                           candidates.end());
+        }
       }
       if (dict_.has_stems()) {
         dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);

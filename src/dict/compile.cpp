@@ -310,28 +310,40 @@ class Compiler {
     for (size_t k = head_word; k-- > 0;) prefix_.push_back(PatternElement{PatternElement::kWord, b_.Intern(v.verb[k].text)});
     // The verb's heads: its lemma (a TABARI stem is matched as a stem of the written form),
     // and the lemmas of irregular forms the lexicon does not already lead back to it.
-    std::vector<std::pair<uint32_t, WordMode>> heads;
-    auto add_head = [&](const Word& w) {
-      std::pair<uint32_t, WordMode> h;
-      if (dialect_ == DictionaryDialect::kTabari && !w.exact) h = {b_.Intern(w.text), WordMode::kStem};
-      else h = {b_.Intern(Lexicon::Default().Lemma(w.text, Tag::VB)), WordMode::kExact};
-      for (const auto& seen : heads)
+    // A PETRARCH verb entry written as an inflected form ("LEFT", "BEGAN") is that form only:
+    // PETRARCH generates regular forms from the word as written, so "LEFT" never meets "leave".
+    struct Head {
+      uint32_t id;
+      WordMode mode;
+      bool form;
+      bool operator==(const Head&) const = default;
+    };
+    std::vector<Head> heads;
+    const bool petrarch = dialect_ == DictionaryDialect::kPetrarch1 || dialect_ == DictionaryDialect::kPetrarch2;
+    auto add_head = [&](const Word& w, bool entry_word) {
+      Head h;
+      const std::string_view lemma = Lexicon::Default().Lemma(w.text, Tag::VB);
+      if (dialect_ == DictionaryDialect::kTabari && !w.exact) h = {b_.Intern(w.text), WordMode::kStem, false};
+      else if (petrarch && entry_word && lemma != w.text) h = {b_.Intern(w.text), WordMode::kExact, true};
+      else h = {b_.Intern(lemma), WordMode::kExact, false};
+      for (const Head& seen : heads)
         if (seen == h) return;
       heads.push_back(h);
     };
-    add_head(v.verb[head_word]);
+    add_head(v.verb[head_word], true);
     for (const std::vector<Word>& form : v.forms)
-      if (!form.empty()) add_head(form[0]);
-    for (const auto& [head, mode] : heads) VerbPatterns(v, patterns, head, mode);
+      if (!form.empty()) add_head(form[0], false);
+    for (const Head& h : heads) VerbPatterns(v, patterns, h.id, h.mode, h.form);
   }
 
   void VerbPatterns(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns, uint32_t head,
-                    WordMode head_mode) {
+                    WordMode head_mode, bool head_form) {
     if (v.has_code) {
       VerbPattern p;
       SplitCode(v.code, &p.code, &p.reverse_code);
       p.head = head;
       p.head_mode = head_mode;
+      p.head_form = head_form;
       p.where = Where(v.where);
       p.after = particles_;
       p.before = prefix_;
@@ -343,6 +355,7 @@ class Compiler {
       SplitCode(r->code, &p.code, &p.reverse_code);
       p.head = head;
       p.head_mode = head_mode;
+      p.head_form = head_form;
       p.where = Where(r->where);
       size_t verb_at = r->tokens.size();
       for (size_t k = 0; k < r->tokens.size(); ++k)

@@ -116,6 +116,10 @@ struct VerbPattern {
   std::string reverse_code;  // paired codes "042:043": the target's act toward the source
   uint32_t head = 0;  // lemma of the head verb (kStem: a stem the verb's written form begins with)
   WordMode head_mode = WordMode::kExact;
+  // The head is a written form, not a lemma: a PETRARCH verb entry that is itself an inflected
+  // form ("LEFT", "BEGAN", "HELD") matches that form only, and for that form it is chosen over
+  // the entries of its lemma ("left" is LEFT's, not LEAVE's).
+  bool head_form = false;
   std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
   std::vector<PatternElement> after;   // elements after the head, in order
   std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)

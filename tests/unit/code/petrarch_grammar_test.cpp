@@ -1,0 +1,80 @@
+// The coding grammar under PETRARCH dictionaries: small PETRARCH-format dictionaries written
+// here (independent of ../shared), each test pinning down one construction or convention.
+#include <gtest/gtest.h>
+
+#include "code/coder.h"
+#include "dict/compile.h"
+#include "dict/petrarch_reader.h"
+#include "input/input.h"
+#include "pipeline/pipeline.h"
+
+namespace dateline {
+namespace {
+
+constexpr std::string_view kActors = R"(
+ARNOR_ [ARN]
++ARNORIAN
+GONDOR [GON]
++MINAS_TIRITH
+MORDOR [MOR]
+ERIADOR [ERI]
+ITHILEN [ITH]
+DAGOLATH [DAG]
++TELEMAR
+)";
+
+constexpr std::string_view kAgents = R"(
+GOVERNMENT [~GOV]
+MINISTER [~GOV]
+POLICE {} [~COP]
+MEDIA {} [~MED]
+OFFICIAL [~GOV]
+)";
+
+constexpr std::string_view kVerbs = R"(
+--- LEAVE  [012] ---
+LEAVE
+
+--- LEFT  [042:043]  ---
+LEFT
+
+--- ACCUSE  [112] ---
+ACCUSE
+)";
+
+std::unique_ptr<Dictionary> Build(DictionaryDialect dialect, std::string_view verbs, std::string_view actors = kActors,
+                                  std::string_view agents = kAgents) {
+  DictionarySource src;
+  ReadPetrarchActors("actors.txt", actors, dialect, &src);
+  ReadPetrarchAgents("agents.txt", agents, dialect, &src);
+  ReadPetrarchVerbs("verbs.txt", verbs, dialect, &src);
+  DictionaryBuilder b;
+  b.SetAgentsComposeLocally(true);
+  AddSource(src, dialect, &b);
+  EXPECT_TRUE(b.problems().empty()) << b.problems()[0];
+  return std::make_unique<Dictionary>(std::move(b).Build().take());
+}
+
+std::string Code(const Dictionary& dict, const std::string& text, CoderOptions options = {}) {
+  Document doc = DecodeArticle("t", text);
+  doc.publication_date = Date{2020, 1, 1};
+  Pipeline(dict, options).Process(doc);
+  std::string out;
+  for (const Event& e : doc.events) {
+    if (!out.empty()) out += " ";
+    out += (e.source.code.empty() ? "---" : e.source.code) + ">" + (e.target.code.empty() ? "---" : e.target.code) + ":" + e.code;
+  }
+  return out;
+}
+
+// A verb entry written as an inflected form ("LEFT") is that form's, before its lemma's ("LEAVE").
+TEST(PetrarchGrammar, InflectedVerbEntryWinsForItsForm) {
+  for (DictionaryDialect d : {DictionaryDialect::kPetrarch1, DictionaryDialect::kPetrarch2}) {
+    auto dict = Build(d, kVerbs);
+    EXPECT_EQ(Code(*dict, "Telemar left for Minas Tirith on Wednesday."), "DAG>GON:042 GON>DAG:043");
+    EXPECT_EQ(Code(*dict, "Telemar leaves Minas Tirith on Wednesday."), "DAG>GON:012");
+  }
+}
+
+}  // namespace
+}  // namespace dateline
