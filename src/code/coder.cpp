@@ -720,6 +720,9 @@ Status EventCoder::Run(Document& doc) const {
           if (options_.convert_agents) {
             mentions[mi].code = "~" + mentions[mi].code;
             mentions[mi].generic = false;
+          } else if (!dict_.lone_agent_prefix().empty()) {
+            mentions[mi].code = dict_.lone_agent_prefix() + mentions[mi].code;
+            mentions[mi].generic = false;
           }
           continue;
         }

@@ -412,6 +412,9 @@ class Compiler {
 
 void AddSource(const DictionarySource& src, DictionaryDialect dialect, DictionaryBuilder* builder) {
   Compiler(src, dialect, builder).Run();
+  // PETRARCH codes an agent standing alone as an actor: "---" + its code.
+  if (dialect == DictionaryDialect::kPetrarch1 || dialect == DictionaryDialect::kPetrarch2)
+    builder->SetLoneAgentPrefix("---");
   for (const std::string& p : src.problems) builder->AddProblem(p);
 }
 

@@ -184,6 +184,10 @@ class Dictionary {
   // with an actor next to it ("Syrian police", "police of Syria"), never with one named
   // elsewhere in the sentence or the article.
   bool agents_compose_locally() const { return agents_compose_locally_; }
+  // PETRARCH's convention for an agent with no actor next to it ("Clerics and lawmakers
+  // believe ..."): an actor of its own, coded with this prefix before the agent's code
+  // ("---REL"). "" (TABARI, dateline): such an agent is not an actor by itself.
+  const std::string& lone_agent_prefix() const { return lone_agent_prefix_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -223,6 +227,7 @@ class Dictionary {
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
+  std::string lone_agent_prefix_;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -264,6 +269,7 @@ class DictionaryBuilder {
     if (!issue.words.empty()) dict_.issue_phrases_.push_back(std::move(issue));
   }
   void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
+  void SetLoneAgentPrefix(std::string prefix) { dict_.lone_agent_prefix_ = std::move(prefix); }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

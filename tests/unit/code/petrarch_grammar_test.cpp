@@ -76,5 +76,12 @@ TEST(PetrarchGrammar, InflectedVerbEntryWinsForItsForm) {
   }
 }
 
+// An agent with no actor next to it is PETRARCH's "---" + agent: "---COP", a side of its own.
+TEST(PetrarchGrammar, LoneAgentIsDashesPlusAgent) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "The police accused Gondor on Monday."), "---COP>GON:112");
+  EXPECT_EQ(Code(*dict, "Gondor police accused Mordor on Monday."), "GONCOP>MOR:112");
+}
+
 }  // namespace
 }  // namespace dateline
