@@ -827,6 +827,9 @@ Status EventCoder::Run(Document& doc) const {
         else if (IsHave(w)) have = true;
         else if (IsDo(w)) {}
         else if (IsAdverb(t.tag) && c.mention(static_cast<uint32_t>(j)) < 0) {}
+        // Coordinated adverbs: "was heavily and unjustly criticized".
+        else if ((w == "and" || w == "or") && j + 1 < v && IsAdverb(doc.tokens[j + 1].tag) && j - 1 >= s.token_begin &&
+                 IsAdverb(doc.tokens[j - 1].tag)) {}
         else break;
         --j;
       }
@@ -863,7 +866,8 @@ Status EventCoder::Run(Document& doc) const {
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.
       if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
-      const bool passive = vt.tag == Tag::VBN && be && !have;
+      const bool passive = vt.tag == Tag::VBN && be && !have &&
+                           (!dict_.passive_needs_agent() || FindByAgent(c, v) >= 0);
       // A clause opened by "if" is hypothetical.
       for (int64_t k = j; k >= s.token_begin; --k) {
         if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
@@ -927,11 +931,18 @@ Status EventCoder::Run(Document& doc) const {
       }
       const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
       int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j);
-      int source = pm.source >= 0 ? pm.source : subject;
-      int target = pm.target;
+      // A slot written before the verb ("+ * MONEY $", "+ WAS * DEAD IN $") is the subject's
+      // role; without one the subject is the source.
+      PatternElement::Kind subject_role = PatternElement::kSource;
+      for (const PatternElement& el : chosen->before)
+        if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) subject_role = el.kind;
+      int source = pm.source >= 0 ? pm.source : subject_role == PatternElement::kSource ? subject : -1;
+      int target = pm.target >= 0 ? pm.target : subject_role == PatternElement::kTarget ? subject : -1;
+      if (subject_role == PatternElement::kTarget && source < 0 && !passive) source = FindObject(c, v, pm.end);
       if (passive) {
         target = subject;
         source = FindByAgent(c, v);
+        if (source < 0) source = FindObject(c, v, pm.end);
       } else if (target < 0) {
         target = FindObject(c, v, pm.end);
       }
@@ -947,6 +958,7 @@ Status EventCoder::Run(Document& doc) const {
           negated = false;
         }
       }
+      if (!dict_.hypothetical_modals()) hypothetical = false;
       Mode mode = Mode::kAsserted;
       if (negated) mode = Mode::kNegated;
       else if (hypothetical) mode = Mode::kHypothetical;

@@ -414,7 +414,11 @@ void AddSource(const DictionarySource& src, DictionaryDialect dialect, Dictionar
   Compiler(src, dialect, builder).Run();
   // PETRARCH codes an agent standing alone as an actor: "---" + its code.
   if (dialect == DictionaryDialect::kPetrarch1 || dialect == DictionaryDialect::kPetrarch2)
+  {
     builder->SetLoneAgentPrefix("---");
+    builder->SetHypotheticalModals(false);
+  }
+  if (dialect == DictionaryDialect::kPetrarch1) builder->SetPassiveNeedsAgent(true);
   for (const std::string& p : src.problems) builder->AddProblem(p);
 }
 

@@ -188,6 +188,13 @@ class Dictionary {
   // believe ..."): an actor of its own, coded with this prefix before the agent's code
   // ("---REL"). "" (TABARI, dateline): such an agent is not an actor by itself.
   const std::string& lone_agent_prefix() const { return lone_agent_prefix_; }
+  // Whether "could", "might", "may" and "if" make an act hypothetical (dateline's own
+  // convention, and TABARI's coder has none); PETRARCH codes such acts as stated.
+  bool hypothetical_modals() const { return hypothetical_modals_; }
+  // Whether "be" + participle is read as the passive voice (the subject is the target) only
+  // when a "by" agent follows: PETRARCH-1 reads "X was opposed by Y" as Y's act, and any
+  // other passive as written ("+ WAS * DEAD IN $" spells it out in its patterns).
+  bool passive_needs_agent() const { return passive_needs_agent_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -228,6 +235,8 @@ class Dictionary {
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
   std::string lone_agent_prefix_;
+  bool hypothetical_modals_ = true;
+  bool passive_needs_agent_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -270,6 +279,8 @@ class DictionaryBuilder {
   }
   void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
   void SetLoneAgentPrefix(std::string prefix) { dict_.lone_agent_prefix_ = std::move(prefix); }
+  void SetHypotheticalModals(bool on) { dict_.hypothetical_modals_ = on; }
+  void SetPassiveNeedsAgent(bool on) { dict_.passive_needs_agent_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -394,12 +394,14 @@ class SentenceTagger {
     return lex_.Lookup(std::string_view(buffer, n));
   }
 
-  // Index of the previous token, skipping adverbs, "not"/"n't" and quote marks; -1 if none.
+  // Index of the previous token, skipping adverbs, "not"/"n't", coordinated adverbs ("heavily
+  // and unjustly") and quote marks; -1 if none.
   int64_t PrevCore(uint32_t i) const {
     for (uint32_t j = i; j-- > begin_;) {
       const Token& p = toks_[j];
       if (p.tag == Tag::RB || p.tag == Tag::RBR) continue;
       if (p.has(Token::kOpenQuote) || p.has(Token::kCloseQuote)) continue;
+      if (p.tag == Tag::CC && j + 1 < i && j > begin_ && toks_[j + 1].tag == Tag::RB && toks_[j - 1].tag == Tag::RB) continue;
       return j;
     }
     return -1;

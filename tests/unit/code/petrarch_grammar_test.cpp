@@ -40,6 +40,19 @@ LEFT
 
 --- ACCUSE  [112] ---
 ACCUSE
+
+--- CRITICIZE  [111] ---
+CRITICIZE
+
+--- SHOOT  [190] ---
+SHOOT  {SHOOTS SHOOTING SHOT }
+
+--- RECEIVE  [033] ---
+RECEIVE
+- + * MONEY $  [071]
+
+--- SPUR [111] ---
+SPUR
 )";
 
 std::unique_ptr<Dictionary> Build(DictionaryDialect dialect, std::string_view verbs, std::string_view actors = kActors,
@@ -81,6 +94,37 @@ TEST(PetrarchGrammar, LoneAgentIsDashesPlusAgent) {
   auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
   EXPECT_EQ(Code(*dict, "The police accused Gondor on Monday."), "---COP>GON:112");
   EXPECT_EQ(Code(*dict, "Gondor police accused Mordor on Monday."), "GONCOP>MOR:112");
+}
+
+// PETRARCH codes what "may", "could" and "might" leave open as stated.
+TEST(PetrarchGrammar, ModalsAreNotHypothetical) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Gondor may spur Mordor."), "GON>MOR:111");
+  EXPECT_EQ(Code(*dict, "Gondor could accuse Mordor."), "GON>MOR:112");
+}
+
+// PETRARCH-2's passive: the subject is the target, the source the "by" agent or else the
+// first actor after the verb.
+TEST(PetrarchGrammar, Petrarch2PassiveWithoutAgent) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Gondor was criticized over its dispute with Eriador."), "ERI>GON:111");
+  EXPECT_EQ(Code(*dict, "Gondor was criticized by Eriador."), "ERI>GON:111");
+  EXPECT_EQ(Code(*dict, "Gondor was heavily and unjustly criticized over its dispute with Eriador."), "ERI>GON:111");
+}
+
+// PETRARCH-1 reads a passive only with its "by" agent; otherwise the sentence as written.
+TEST(PetrarchGrammar, Petrarch1PassiveNeedsAnAgent) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kVerbs);
+  EXPECT_EQ(Code(*dict, "Gondor was criticized by Eriador."), "ERI>GON:111");
+  EXPECT_EQ(Code(*dict, "Gondor was criticized over its dispute with Eriador."), "GON>ERI:111");
+}
+
+// A slot written before the verb is the subject's role: "+ * MONEY $" makes the subject the
+// target and the actor after MONEY the source.
+TEST(PetrarchGrammar, SlotBeforeTheVerbIsTheSubject) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Eriador has received by courier money from Mordor."), "MOR>ERI:071");
+  EXPECT_EQ(Code(*dict, "Eriador has received Mordor."), "ERI>MOR:033");
 }
 
 }  // namespace

@@ -64,6 +64,14 @@ TEST(TaggerTest, PassiveVbn) {
   ExpectTagLemma(doc, "uprising", Tag::NN, "uprising");
 }
 
+// Coordinated adverbs between "be" and a participle: "was heavily and unjustly criticized".
+TEST(TaggerTest, PassiveVbnAfterCoordinatedAdverbs) {
+  Document doc = Tagged("The Philippines was heavily and unjustly criticized over its dispute.");
+  const Token* t = Find(doc, "criticized");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->tag, Tag::VBN);
+}
+
 TEST(TaggerTest, StandsReadyToStrengthen) {
   Document doc = Tagged(
       "China stands ready to strengthen cooperation with neighboring Kazakhstan and oppose interference "
