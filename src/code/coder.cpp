@@ -335,15 +335,22 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
   int64_t j = pos;
-  // An apposition between subject and verb: "Gondor, the old foe, criticized ...".
+  // An apposition between subject and verb: "Gondor, the old foe, criticized ..."; or a
+  // parenthetical prepositional phrase, whatever it holds: "Arnor's foreign minister, in
+  // remarks published on Monday, urged ...".
   if (j > c.b() && c.text(static_cast<uint32_t>(j)) == ",") {
-    for (int64_t k = j - 1; k >= c.b() && k >= j - 10; --k) {
+    bool has_verb = false;
+    for (int64_t k = j - 1; k >= c.b() && k >= j - 12; --k) {
       const uint32_t u = static_cast<uint32_t>(k);
-      if (IsVerb(c.tok(u).tag) || c.clauses.clause[u - c.b()] != clause) break;
+      if (c.clauses.clause[u - c.b()] != clause) break;
       if (c.text(u) == ",") {
-        if (k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
+        const Token& first = c.tok(u + 1);
+        const bool prepositional =
+            u + 1 < j && (first.tag == Tag::IN || first.tag == Tag::TO) && !IsComplementizer(c.text(u + 1));
+        if ((!has_verb || prepositional) && k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
         break;
       }
+      if (IsVerb(c.tok(u).tag)) has_verb = true;
     }
   }
   while (j >= c.b()) {
@@ -419,8 +426,20 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       if (m >= 0) return m;
     }
   }
+  bool prepositional_or_adverbs = true;
+  {
+    uint32_t k = pos;
+    while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
+    if (k < c.e() && c.text(k) != "that" && c.tok(k).tag != Tag::IN) prepositional_or_adverbs = false;
+  }
   for (uint32_t k = pos, n = 0; k < c.e() && n < 12; ++k, ++n) {
-    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.clauses.clause[k - c.b()] != clause) {
+      // The verb phrase ends in a "that"-complement ("expressed hopes on Thursday that
+      // Osgiliath ..."): the act is toward the complement's subject.
+      // Only across adverbs and prepositional phrases: "noted the report that ..." is a noun's.
+      if (c.text(k) == "that" && segment < 0 && prepositional_or_adverbs) return MentionStartingNear(c, k + 1, c.e());
+      break;
+    }
     if (c.clauses.segment[k - c.b()] != segment) {
       if (segment >= 0) break;
       continue;
@@ -433,8 +452,9 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
     if ((kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD) && c.mention(k) < 0) break;
     const int mi = c.mention(k);
     if (mi >= 0) {
-      // "by X" after a passive verb is its agent, not its object.
-      if (k > c.b() && c.text(k - 1) == "by") continue;
+      // "by X" right after the verb is its agent, not its object; after a participle that
+      // modifies the object ("welcomed memos sent by Bree") it names whose the object is.
+      if (k > c.b() && c.text(k - 1) == "by" && !(k >= verb + 3 && c.tok(k - 2).tag == Tag::VBN)) continue;
       return mi;
     }
   }

@@ -105,6 +105,27 @@ TEST(Coder, PassiveVoiceSwapsSourceAndTarget) {
   EXPECT_EQ(Dyads(Code("Gondor was attacked on Monday.", one_sided)), ">GON:190 ");
 }
 
+// Without a "by" agent, the actor after a passive verb is its source.
+TEST(Coder, PassiveWithoutAgentTakesTheActorAfterTheVerb) {
+  EXPECT_EQ(Dyads(Code("Gondor was attacked in Mordor on Monday.")), "MOR>GON:190 ");
+}
+
+// A parenthetical prepositional phrase between subject and verb, verbs and all.
+TEST(Coder, ParentheticalPhraseBetweenSubjectAndVerb) {
+  EXPECT_EQ(Dyads(Code("Gondor's police, in remarks published on Monday, criticized Mordor.")), "GONCOP>MOR:111 ");
+}
+
+// A verb phrase that ends in a "that"-complement: the act is toward the complement's subject.
+TEST(Coder, ThatComplementAfterTheVerbPhrase) {
+  EXPECT_EQ(Dyads(Code("Arnor noted on Thursday that Mordor had left.")), "ARN>MOR:010 ");
+  EXPECT_EQ(Dyads(Code("Arnor noted the report on Thursday that Mordor had left.")), "");
+}
+
+// "memos sent by Mordor": the agent of a participle inside the object is the object's actor.
+TEST(Coder, AgentOfAParticipleInTheObject) {
+  EXPECT_EQ(Dyads(Code("Arnor noted memos sent by Mordor on Monday.")), "ARN>MOR:010 ");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
