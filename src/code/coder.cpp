@@ -251,6 +251,22 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
       }
       return false;
+    case PatternElement::kPhraseSkip: {
+      // One phrase: a noun phrase ("the Gondor", "their Ent populations"), or a preposition
+      // and its noun phrase ("with the parliament"), actors and all.
+      uint32_t k = pos;
+      const int clause = pos < limit ? c.clauses.clause[pos - c.b()] : -1;
+      if (k < limit && (c.tok(k).tag == Tag::IN || c.tok(k).tag == Tag::TO) && !IsComplementizer(c.text(k))) ++k;
+      const uint32_t np = k;
+      while (k < limit && c.clauses.clause[k - c.b()] == clause) {
+        const Token& t = c.tok(k);
+        if (c.mention(k) < 0 && !IsNoun(t.tag) && !Premodifier(t) && t.tag != Tag::POS) break;
+        if (t.tag == Tag::RB && c.mention(k) < 0) break;
+        ++k;
+      }
+      if (k == np) return false;
+      return MatchAfter(c, els, ei + 1, k, limit, m);
+    }
     case PatternElement::kSource:
     case PatternElement::kTarget: {
       const int mi = MentionStartingNear(c, pos, limit);
@@ -323,7 +339,8 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
 
 bool HasBeforeWords(const VerbPattern& p) {
   for (const PatternElement& el : p.before)
-    if (el.kind != PatternElement::kSkip && el.kind != PatternElement::kSource && el.kind != PatternElement::kTarget)
+    if (el.kind != PatternElement::kSkip && el.kind != PatternElement::kPhraseSkip && el.kind != PatternElement::kSource &&
+        el.kind != PatternElement::kTarget)
       return true;
   return false;
 }
@@ -722,9 +739,12 @@ Status EventCoder::Run(Document& doc) const {
                 !mentions[k].country.empty() && !mentions[k].person)
               lead = &mentions[k];
           if (lead) {
+            // The lead's code less its head noun's agent: "Danish Islamist media and
+            // government" shares DNKMUS.
             std::string base = lead->code;
-            if (base.size() > lead->agent.size() && base.compare(base.size() - lead->agent.size(), lead->agent.size(), lead->agent) == 0)
-              base.resize(base.size() - lead->agent.size());
+            const std::string& head = lead->head_agent.empty() ? lead->agent : lead->head_agent;
+            if (base.size() > head.size() && base.compare(base.size() - head.size(), head.size(), head) == 0)
+              base.resize(base.size() - head.size());
             Mention& m = mentions[mi];
             m.code = base + m.agent;
             m.country = lead->country;

@@ -259,7 +259,10 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         if (agent && base->takes_agents) {
           // Every agent of the phrase, in order: "Danish Islamist media" is DNK + MUS + MED.
           for (size_t k = r0; k <= last; ++k)
-            if (raw[k].phrase->is_agent) m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
+            if (raw[k].phrase->is_agent) {
+              m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
+              m.head_agent = dict.agents()[raw[k].entry].code;
+            }
           m.agent = agent->code;
         }
       }

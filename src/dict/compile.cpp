@@ -158,7 +158,13 @@ class Compiler {
     e.name = TitleCase(a.phrase);
     e.where = Where(a.where);
     const uint32_t idx = b_.AddAgentEntry(std::move(e));
-    b_.AddPhraseWords(PhraseWords(a.phrase, dialect_), /*is_agent=*/true, idx);
+    std::vector<std::pair<std::string, WordMode>> words = PhraseWords(a.phrase, dialect_);
+    // PETRARCH: "POLICE {}" takes no plural ("polices" is no agent), and an agent with its
+    // plurals written out takes only those.
+    if (dialect_ != DictionaryDialect::kTabari && (a.no_plural || !a.plurals.empty()) && !words.empty() &&
+        words.back().second == WordMode::kEndings)
+      words.back().second = WordMode::kExact;
+    b_.AddPhraseWords(words, /*is_agent=*/true, idx);
     for (const std::vector<Word>& plural : a.plurals) {
       std::vector<std::pair<std::string, WordMode>> words;
       for (const Word& w : plural) words.emplace_back(w.text, WordMode::kExact);
@@ -278,7 +284,10 @@ class Compiler {
           out->push_back(PatternElement{PatternElement::kTarget, 0});
           break;
         case PatternToken::kSkip:
-          out->push_back(PatternElement{PatternElement::kSkip, 0});
+          // PETRARCH's "^" skips a phrase; TABARI's is kept as a plain skip.
+          out->push_back(PatternElement{dialect_ == DictionaryDialect::kTabari ? PatternElement::kSkip
+                                                                              : PatternElement::kPhraseSkip,
+                                        0});
           break;
         case PatternToken::kNounPhrase:
         case PatternToken::kPrepPhrase:

@@ -102,13 +102,15 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
 
 // One element of a verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet };
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kPhraseSkip };
   Kind kind = kWord;
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
                       // kWordSet: index into Dictionary::word_sets(), any of which matches;
                       // kPhraseSet: index into Dictionary::phrase_sets(): any of its phrases,
                       // word after word (synsets such as &WEAPON: "rocket", "assault rifle");
-                      // a phrase word spelled with a leading '\x01' is a stem (TABARI)
+                      // a phrase word spelled with a leading '\x01' is a stem (TABARI);
+                      // kPhraseSkip (PETRARCH's "^"): one noun phrase, or a preposition and
+                      // its noun phrase, whatever it names
 };
 
 struct VerbPattern {

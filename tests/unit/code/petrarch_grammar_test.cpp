@@ -53,6 +53,11 @@ RECEIVE
 
 --- SPUR [111] ---
 SPUR
+
+--- WARN  [160] ---
+WARN
+- * AT ^ +  [162]
+- * THEIR ^ ABOUT +  [163]
 )";
 
 std::unique_ptr<Dictionary> Build(DictionaryDialect dialect, std::string_view verbs, std::string_view actors = kActors,
@@ -125,6 +130,34 @@ TEST(PetrarchGrammar, SlotBeforeTheVerbIsTheSubject) {
   auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
   EXPECT_EQ(Code(*dict, "Eriador has received by courier money from Mordor."), "MOR>ERI:071");
   EXPECT_EQ(Code(*dict, "Eriador has received Mordor."), "ERI>MOR:033");
+}
+
+// "POLICE {}": the agent takes no plural, so "polices" is no agent.
+TEST(PetrarchGrammar, AgentWithEmptyPluralTakesNoPlural) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Arnor accused Gondor's police."), "ARN>GONCOP:112");
+  EXPECT_EQ(Code(*dict, "Arnor accused Gondor's polices."), "ARN>GON:112");
+}
+
+// "^" skips one phrase, actors and all: "warned at the Gondor of Mordor" is toward Mordor.
+TEST(PetrarchGrammar, CaretSkipsAPhrase) {
+  for (DictionaryDialect d : {DictionaryDialect::kPetrarch1, DictionaryDialect::kPetrarch2}) {
+    auto dict = Build(d, kVerbs);
+    EXPECT_EQ(Code(*dict, "Arnor warned at the Gondor of the Prince of Mordor."), "ARN>MOR:162");
+    EXPECT_EQ(Code(*dict, "Arnor warned their Gondor populations about the Prince of Mordor."), "ARN>MOR:163");
+  }
+}
+
+// The modifiers of a compound's first member are shared, less its head noun's agent:
+// "Danish Islamist media and government" is DNK+MUS+MED and DNK+MUS+GOV.
+TEST(PetrarchGrammar, SharedModifiersLessTheHeadAgent) {
+  constexpr std::string_view agents = R"(
+GOVERNMENT [~GOV]
+MEDIA {} [~MED]
+ISLAMIST [~MUS]
+)";
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs, kActors, agents);
+  EXPECT_EQ(Code(*dict, "The Arnorian Islamist media and government accused Gondor."), "ARNMUSMED>GON:112 ARNMUSGOV>GON:112");
 }
 
 }  // namespace
