@@ -290,7 +290,12 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   int64_t k = static_cast<int64_t>(pos) - 1;
   *start = k;
   bool first = true;
+  bool gap = false;  // words may stand between this element and the one matched before it
   for (const PatternElement& el : els) {
+    if (el.kind == PatternElement::kSkip) {
+      gap = true;
+      continue;
+    }
     if (el.kind == PatternElement::kPhraseSet) {
       // Before the verb a phrase set matches by its phrases' last words, read backwards.
       bool ok = false;
@@ -321,18 +326,18 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
               IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
               IsDo(c.text(static_cast<uint32_t>(k)))))
         --k;
-    } else {
+    } else if (gap) {
       // Between the pattern's words a few others may stand ("INDICATED ... WOULD *": "indicated
       // it would act"), as in TABARI's default skipping; never across a comma.
-      for (int gap = 0; gap < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) &&
-                        c.text(static_cast<uint32_t>(k)) != ",";
-           ++gap)
+      for (int n = 0; n < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) && c.text(static_cast<uint32_t>(k)) != ",";
+           ++n)
         --k;
     }
     if (k < floor || !is_element(static_cast<uint32_t>(k))) return false;
     --k;
     *start = k;
     first = false;
+    gap = false;
   }
   return true;
 }

@@ -268,8 +268,9 @@ class Compiler {
                 std::string* why) {
     for (size_t k = 0; k < tokens.size(); ++k) {
       const PatternToken& t = tokens[k];
-      // TABARI's default skipping: words may stand between tokens not joined by "_".
-      if (after_verb && !t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, 0});
+      // TABARI's default skipping: words may stand between tokens not joined by "_" (before the
+      // verb too: "DEATH TOLL *" meets "death and injury toll has risen", "DEATH_TOTAL *" not).
+      if (!t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, 0});
       PatternElement el;
       switch (t.kind) {
         case PatternToken::kWord:

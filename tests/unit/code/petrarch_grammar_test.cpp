@@ -54,6 +54,11 @@ RECEIVE
 --- SPUR [111] ---
 SPUR
 
+--- RISEN  [---] ---
+RISEN
+- DEATH_TOTAL * [224]
+- DEATH TOLL * [223]
+
 --- WARN  [160] ---
 WARN
 - * AT ^ +  [162]
@@ -158,6 +163,14 @@ ISLAMIST [~MUS]
 )";
   auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs, kActors, agents);
   EXPECT_EQ(Code(*dict, "The Arnorian Islamist media and government accused Gondor."), "ARNMUSMED>GON:112 ARNMUSGOV>GON:112");
+}
+
+// Words before the verb joined by "_" stand together; with a blank, others may come between.
+TEST(PetrarchGrammar, WordsBeforeTheVerbJoinedOrNot) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kVerbs);
+  EXPECT_EQ(Code(*dict, "Eriador's death and injury toll has risen in the dispute with Mordor."), "ERI>MOR:223");
+  EXPECT_EQ(Code(*dict, "Eriador's death and injury total has risen in the dispute with Mordor."), "");
+  EXPECT_EQ(Code(*dict, "Eriador's death total has risen in the dispute with Mordor."), "ERI>MOR:224");
 }
 
 }  // namespace
