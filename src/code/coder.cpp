@@ -268,12 +268,19 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       return MatchAfter(c, els, ei + 1, k, limit, m);
     }
     case PatternElement::kSource:
-    case PatternElement::kTarget: {
+    case PatternElement::kTarget:
+    case PatternElement::kCompound: {
       const int mi = MentionStartingNear(c, pos, limit);
       if (mi < 0) return false;
+      if (el.kind == PatternElement::kCompound && (*c.mentions)[mi].compound < 0) return false;
       const int saved_s = m->source, saved_t = m->target;
       (el.kind == PatternElement::kSource ? m->source : m->target) = mi;
-      if (MatchAfter(c, els, ei + 1, (*c.mentions)[mi].token_end, limit, m)) return true;
+      // A compound runs to its last member.
+      uint32_t end = (*c.mentions)[mi].token_end;
+      if (el.kind == PatternElement::kCompound)
+        for (const Mention& other : *c.mentions)
+          if (other.compound == (*c.mentions)[mi].compound) end = std::max(end, other.token_end);
+      if (MatchAfter(c, els, ei + 1, end, limit, m)) return true;
       m->source = saved_s;
       m->target = saved_t;
       return false;
@@ -345,7 +352,7 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
 bool HasBeforeWords(const VerbPattern& p) {
   for (const PatternElement& el : p.before)
     if (el.kind != PatternElement::kSkip && el.kind != PatternElement::kPhraseSkip && el.kind != PatternElement::kSource &&
-        el.kind != PatternElement::kTarget)
+        el.kind != PatternElement::kTarget && el.kind != PatternElement::kCompound)
       return true;
   return false;
 }
@@ -947,6 +954,17 @@ Status EventCoder::Run(Document& doc) const {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
           if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start)) continue;
           if (!HasBeforeWords(p)) trial_start = j;
+          // "% *": the subject must be a compound.
+          if (std::any_of(p.before.begin(), p.before.end(),
+                          [](const PatternElement& el) { return el.kind == PatternElement::kCompound; })) {
+            int64_t k = std::min<int64_t>(trial_start, j);
+            while (k >= s.token_begin && (IsAdverb(doc.tokens[k].tag) || doc.tokens[k].tag == Tag::MD ||
+                                          IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
+                                          IsDo(c.text(static_cast<uint32_t>(k)))))
+              --k;
+            const int subj = FindSubject(c, v, k);
+            if (subj < 0 || mentions[subj].compound < 0) continue;
+          }
         }
         chosen = &p;
         pm = trial;

@@ -66,9 +66,10 @@ constexpr char kStemMark = '\x01';
 
 bool IsNegationWord(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no"; }
 
+// What makes a pattern more specific than another: its words, and a compound it asks for.
 bool IsWordLike(const PatternElement& el) {
   return el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet ||
-         el.kind == PatternElement::kPhraseSet;
+         el.kind == PatternElement::kPhraseSet || el.kind == PatternElement::kCompound;
 }
 
 class Compiler {
@@ -295,8 +296,8 @@ class Compiler {
           if (!Elements(t.inner, after_verb, out, why)) return false;
           break;
         case PatternToken::kCompound:
-          *why = "the compound-actor token %";
-          return false;
+          out->push_back(PatternElement{PatternElement::kCompound, 0});
+          break;
         case PatternToken::kNegation:
           *why = "a negation marker";
           return false;

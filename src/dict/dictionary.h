@@ -102,7 +102,7 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
 
 // One element of a verb pattern.
 struct PatternElement {
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kPhraseSkip };
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kPhraseSkip, kCompound };
   Kind kind = kWord;
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
                       // kWordSet: index into Dictionary::word_sets(), any of which matches;
@@ -110,7 +110,9 @@ struct PatternElement {
                       // word after word (synsets such as &WEAPON: "rocket", "assault rifle");
                       // a phrase word spelled with a leading '\x01' is a stem (TABARI);
                       // kPhraseSkip (PETRARCH's "^"): one noun phrase, or a preposition and
-                      // its noun phrase, whatever it names
+                      // its noun phrase, whatever it names; kCompound (PETRARCH's "%"): a
+                      // compound actor ("X and Y"): after the verb the target, before it the
+                      // subject, whose members then act toward each other
 };
 
 struct VerbPattern {

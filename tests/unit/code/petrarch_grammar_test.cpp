@@ -59,6 +59,11 @@ RISEN
 - DEATH_TOTAL * [224]
 - DEATH TOLL * [223]
 
+--- AGREE  [081] ---
+AGREE
+- * WITH % [031]
+- % * [030:030]
+
 --- WARN  [160] ---
 WARN
 - * AT ^ +  [162]
@@ -171,6 +176,15 @@ TEST(PetrarchGrammar, WordsBeforeTheVerbJoinedOrNot) {
   EXPECT_EQ(Code(*dict, "Eriador's death and injury toll has risen in the dispute with Mordor."), "ERI>MOR:223");
   EXPECT_EQ(Code(*dict, "Eriador's death and injury total has risen in the dispute with Mordor."), "");
   EXPECT_EQ(Code(*dict, "Eriador's death total has risen in the dispute with Mordor."), "ERI>MOR:224");
+}
+
+// "%" is a compound actor: before the verb its members act toward each other, after it they
+// are the targets; a sentence without a compound there takes another pattern.
+TEST(PetrarchGrammar, PercentIsACompound) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kVerbs);
+  EXPECT_EQ(Code(*dict, "Arnor and Gondor agree that the dispute should be resolved."), "ARN>GON:030 GON>ARN:030");
+  EXPECT_EQ(Code(*dict, "Eriador agrees with Gondor and Mordor that the dispute should end."), "ERI>GON:031 ERI>MOR:031");
+  EXPECT_EQ(Code(*dict, "Eriador agrees with Gondor that the dispute should end."), "ERI>GON:081");
 }
 
 }  // namespace
