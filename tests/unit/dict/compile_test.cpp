@@ -206,7 +206,7 @@ TEST(Compile, NullCodedPatternBlocksTheDefault) {
 TEST(Compile, UnsupportedPatternsAreReportedWithTheirPlace) {
   DictionarySource src = TabariSource();
   VerbPatternRecord bad;
-  bad.tokens = {T(PatternToken::kVerb), T(PatternToken::kCompound)};
+  bad.tokens = {T(PatternToken::kVerb), T(PatternToken::kNegation)};
   bad.code = "040";
   bad.where = {0, 42};
   src.verbs[0].patterns.push_back(bad);
