@@ -293,7 +293,7 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
 // auxiliaries between them are passed over unless they are the word sought ("NOT *"). On success
 // *start is the position just before the earliest word matched (pos - 1 when none).
 bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& els, uint32_t pos, uint32_t floor,
-                 int64_t* start) {
+                 int64_t* start, PatternMatch* bound) {
   int64_t k = static_cast<int64_t>(pos) - 1;
   *start = k;
   bool first = true;
@@ -301,6 +301,28 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   for (const PatternElement& el : els) {
     if (el.kind == PatternElement::kSkip) {
       gap = true;
+      continue;
+    }
+    if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) {
+      // A slot before the verb binds the actor that ends there ("NOTED + *": "noted that
+      // Cirith Ungol regretted"); with none there it stays for the subject to fill.
+      int64_t q = k;
+      if (first)
+        while (q >= floor && (IsAdverb(c.tok(static_cast<uint32_t>(q)).tag) || c.tok(static_cast<uint32_t>(q)).tag == Tag::MD ||
+                              IsBe(c.text(static_cast<uint32_t>(q))) || IsHave(c.text(static_cast<uint32_t>(q))) ||
+                              IsDo(c.text(static_cast<uint32_t>(q)))))
+          --q;
+      for (int n = 0; q >= floor && c.mention(static_cast<uint32_t>(q)) < 0 && gap && n < 4 &&
+                      c.text(static_cast<uint32_t>(q)) != ",";
+           ++n)
+        --q;
+      if (q >= floor && c.mention(static_cast<uint32_t>(q)) >= 0) {
+        const int mi = c.mention(static_cast<uint32_t>(q));
+        (el.kind == PatternElement::kSource ? bound->source : bound->target) = mi;
+        k = static_cast<int64_t>((*c.mentions)[mi].token_begin) - 1;
+        first = false;
+        gap = false;
+      }
       continue;
     }
     if (el.kind == PatternElement::kPhraseSet) {
@@ -929,7 +951,7 @@ Status EventCoder::Run(Document& doc) const {
       // Try the patterns, most specific first.
       const uint32_t limit = s.token_end;
       const VerbPattern* chosen = nullptr;
-      PatternMatch pm;
+      PatternMatch pm, bound, trial_bound;
       int64_t before_start = j;
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
@@ -952,7 +974,8 @@ Status EventCoder::Run(Document& doc) const {
           trial.end = v + 1;
         } else {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
-          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start)) continue;
+          trial_bound = PatternMatch{};
+          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial_bound)) continue;
           if (!HasBeforeWords(p)) trial_start = j;
           // "% *": the subject must be a compound.
           if (std::any_of(p.before.begin(), p.before.end(),
@@ -968,6 +991,7 @@ Status EventCoder::Run(Document& doc) const {
         }
         chosen = &p;
         pm = trial;
+        bound = passive ? PatternMatch{} : trial_bound;
         before_start = trial_start;
         break;
       }
@@ -983,7 +1007,9 @@ Status EventCoder::Run(Document& doc) const {
 
       // Words the pattern matched before the verb ("REFUSED TO *", "PROPOSAL WAS *") belong
       // to the verb's phrase: the subject stands before them and their auxiliaries.
+      uint32_t subject_anchor = v;  // where the subject is looked for: the verb, or the earliest word matched before it
       if (before_start < j) {
+        subject_anchor = static_cast<uint32_t>(before_start + 1);
         j = before_start;
         while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
                                       IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
@@ -993,12 +1019,19 @@ Status EventCoder::Run(Document& doc) const {
         }
       }
       const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
-      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, v, j);
+      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, subject_anchor, j);
       // A slot written before the verb ("+ * MONEY $", "+ WAS * DEAD IN $") is the subject's
       // role; without one the subject is the source.
       PatternElement::Kind subject_role = PatternElement::kSource;
       for (const PatternElement& el : chosen->before)
         if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) subject_role = el.kind;
+      // A slot bound before the verb leaves the subject the other role.
+      if (bound.target >= 0 && bound.source < 0) subject_role = PatternElement::kSource;
+      if (bound.source >= 0 && bound.target < 0) subject_role = PatternElement::kTarget;
+      if (bound.source >= 0 && pm.source < 0) pm.source = bound.source;
+      if (bound.target >= 0 && pm.target < 0) pm.target = bound.target;
+      if (bound.source >= 0 && bound.source == subject) subject = -1;
+      if (bound.target >= 0 && bound.target == subject) subject = -1;
       int source = pm.source >= 0 ? pm.source : subject_role == PatternElement::kSource ? subject : -1;
       int target = pm.target >= 0 ? pm.target : subject_role == PatternElement::kTarget ? subject : -1;
       if (subject_role == PatternElement::kTarget && source < 0 && !passive) source = FindObject(c, v, pm.end);

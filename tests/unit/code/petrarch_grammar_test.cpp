@@ -64,6 +64,10 @@ AGREE
 - * WITH % [031]
 - % * [030:030]
 
+--- REGRET  [111] ---
+REGRET  {REGRETTED REGRETS}
+- NOTED + *  [115]
+
 --- WARN  [160] ---
 WARN
 - * AT ^ +  [162]
@@ -185,6 +189,15 @@ TEST(PetrarchGrammar, PercentIsACompound) {
   EXPECT_EQ(Code(*dict, "Arnor and Gondor agree that the dispute should be resolved."), "ARN>GON:030 GON>ARN:030");
   EXPECT_EQ(Code(*dict, "Eriador agrees with Gondor and Mordor that the dispute should end."), "ERI>GON:031 ERI>MOR:031");
   EXPECT_EQ(Code(*dict, "Eriador agrees with Gondor that the dispute should end."), "ERI>GON:081");
+}
+
+// A slot written before the verb binds the actor that stands there; the words before it
+// bring their own subject: "NOTED + *" on "Arnor noted that Mordor regretted ..." is Arnor's
+// act toward Mordor.
+TEST(PetrarchGrammar, SlotBeforeTheVerbBindsTheActorThere) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kVerbs);
+  EXPECT_EQ(Code(*dict, "Arnor noted that Mordor regretted Eriador's refusal."), "ARN>MOR:115");
+  EXPECT_EQ(Code(*dict, "Mordor regretted Eriador's refusal."), "MOR>ERI:111");
 }
 
 }  // namespace
