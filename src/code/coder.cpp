@@ -439,6 +439,12 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
       if (before >= c.b() && (c.tok(static_cast<uint32_t>(before)).tag == Tag::IN ||
                               c.tok(static_cast<uint32_t>(before)).tag == Tag::TO) &&
           !IsComplementizer(c.text(static_cast<uint32_t>(before)))) {
+        // "The information ministry of Gondor said": a head noun that names no actor, then
+        // "of" and the actor it belongs to.
+        if (mi >= 0 && c.text(static_cast<uint32_t>(before)) == "of" && before - 1 >= c.b() &&
+            IsNoun(c.tok(static_cast<uint32_t>(before - 1)).tag) && c.mention(static_cast<uint32_t>(before - 1)) < 0 &&
+            c.clauses.clause[before - 1 - c.b()] == clause)
+          return mi;
         j = before - 1;  // a prepositional phrase: its noun is not the subject
         continue;
       }
@@ -466,6 +472,20 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
 // The first actor after `pos` in the verb's clause (outside segments the verb is not in); when
 // the verb is followed at once by a "that"-complement, the complement's subject ("allowed that
 // Mordor ..." is an act toward Mordor).
+// The actor of the subject of the complement that the "that" at `that` opens: the first actor
+// before the complement's verb ("that an arms embargo against Mordor would not work").
+int ComplementSubject(const SentenceContext& c, uint32_t that) {
+  const int clause = that + 1 < c.e() ? c.clauses.clause[that + 1 - c.b()] : -1;
+  for (uint32_t k = that + 1, n = 0; k < c.e() && n < 12; ++k, ++n) {
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    const int mi = c.mention(k);
+    if (mi >= 0) return mi;
+    const Tag t = c.tok(k).tag;
+    if (t == Tag::VBD || t == Tag::VBZ || t == Tag::VBP || t == Tag::MD) break;
+  }
+  return -1;
+}
+
 int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
@@ -473,7 +493,7 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
     uint32_t k = verb + 1;
     while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
     if (k + 1 < c.e() && c.text(k) == "that") {
-      const int m = MentionStartingNear(c, k + 1, c.e());
+      const int m = ComplementSubject(c, k);
       if (m >= 0) return m;
     }
   }
@@ -488,7 +508,7 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       // The verb phrase ends in a "that"-complement ("expressed hopes on Thursday that
       // Osgiliath ..."): the act is toward the complement's subject.
       // Only across adverbs and prepositional phrases: "noted the report that ..." is a noun's.
-      if (c.text(k) == "that" && segment < 0 && prepositional_or_adverbs) return MentionStartingNear(c, k + 1, c.e());
+      if (c.text(k) == "that" && segment < 0 && prepositional_or_adverbs) return ComplementSubject(c, k);
       break;
     }
     if (c.clauses.segment[k - c.b()] != segment) {

@@ -126,6 +126,18 @@ TEST(Coder, AgentOfAParticipleInTheObject) {
   EXPECT_EQ(Dyads(Code("Arnor noted memos sent by Mordor on Monday.")), "ARN>MOR:010 ");
 }
 
+// "The information ministry of Gondor": a head noun that names no actor belongs to the actor
+// after "of" (other prepositional phrases still hide their actors).
+TEST(Coder, HeadNounOfAnActorIsThatActorsSubject) {
+  EXPECT_EQ(Dyads(Code("The information ministry of Gondor criticized Mordor.")), "GON>MOR:111 ");
+}
+
+// The target in a "that"-complement is the first actor of its subject, even inside a
+// prepositional phrase: "that an arms embargo against Mordor would not work".
+TEST(Coder, ComplementSubjectIsItsFirstActor) {
+  EXPECT_EQ(Dyads(Code("Arnor noted that an arms embargo against Mordor would not work.")), "ARN>MOR:010 ");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
