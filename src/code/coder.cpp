@@ -242,6 +242,17 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       }
       return false;
     case PatternElement::kSkip:
+      if (el.word == kDeterminersOnly || el.word == kModifiersOnly) {
+        for (uint32_t n = 0; n <= 3 && pos + n <= limit; ++n) {
+          if (n > 0) {
+            const Tag t = c.tok(pos + n - 1).tag;
+            const bool determiner = t == Tag::DT || t == Tag::PDT || t == Tag::PRPS;
+            if (!determiner && !(el.word == kModifiersOnly && IsAdjective(t))) break;
+          }
+          if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
+        }
+        return false;
+      }
       // A skip stays inside its clause; only the pattern's own words lead into the next one
       // ("noted that +").
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {

@@ -266,12 +266,17 @@ class Compiler {
 
   // Appends the elements of `tokens` (one side of the verb) to `out`, in text order.
   bool Elements(const std::vector<PatternToken>& tokens, bool after_verb, std::vector<PatternElement>* out,
-                std::string* why) {
+                std::string* why, uint32_t in_slot = 0) {
+    auto is_word = [](const PatternToken& t) { return t.kind == PatternToken::kWord || t.kind == PatternToken::kSynset; };
     for (size_t k = 0; k < tokens.size(); ++k) {
       const PatternToken& t = tokens[k];
       // TABARI's default skipping: words may stand between tokens not joined by "_" (before the
       // verb too: "DEATH TOLL *" meets "death and injury toll has risen", "DEATH_TOTAL *" not).
-      if (!t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, 0});
+      // The words of a PETRARCH-2 phrase slot are one phrase: in a noun phrase
+      // ("{NEW &TIETYPES RELATIONS}") only determiners and adjectives come between them, in a
+      // prepositional phrase ("(FOR ASYLUM)") only determiners.
+      const bool joined_in_slot = in_slot != 0 && k > 0 && is_word(t) && is_word(tokens[k - 1]);
+      if (!t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, joined_in_slot ? in_slot : 0u});
       PatternElement el;
       switch (t.kind) {
         case PatternToken::kWord:
@@ -293,7 +298,9 @@ class Compiler {
           break;
         case PatternToken::kNounPhrase:
         case PatternToken::kPrepPhrase:
-          if (!Elements(t.inner, after_verb, out, why)) return false;
+          if (!Elements(t.inner, after_verb, out, why,
+                        t.kind == PatternToken::kNounPhrase ? kModifiersOnly : kDeterminersOnly))
+            return false;
           break;
         case PatternToken::kCompound:
           out->push_back(PatternElement{PatternElement::kCompound, 0});

@@ -115,6 +115,14 @@ struct PatternElement {
                       // subject, whose members then act toward each other
 };
 
+// PatternElement::word of a kSkip between the words of a PETRARCH-2 phrase slot: a
+// prepositional phrase passes over determiners only ("(ON RESOLUTION)" meets "on a
+// resolution", not "on a new resolution"), a noun phrase over determiners and adjectives
+// ("{NEW &TIETYPES RELATIONS}" meets "new global economic relations", not "new economic
+// trade relations").
+inline constexpr uint32_t kDeterminersOnly = 1;
+inline constexpr uint32_t kModifiersOnly = 2;
+
 struct VerbPattern {
   std::string code;
   std::string reverse_code;  // paired codes "042:043": the target's act toward the source

@@ -200,5 +200,29 @@ TEST(PetrarchGrammar, SlotBeforeTheVerbBindsTheActorThere) {
   EXPECT_EQ(Code(*dict, "Mordor regretted Eriador's refusal."), "MOR>ERI:111");
 }
 
+// The words of a PETRARCH-2 phrase slot are one phrase: a noun phrase lets determiners and
+// adjectives stand between them, a prepositional phrase determiners only.
+TEST(PetrarchGrammar, PhraseSlotWordsStayTogether) {
+  constexpr std::string_view verbs = R"(
+&TIETYPES
++MILITARY
++ECONOMIC
+
+--- ABANDON  [1121]  ---
+ABANDON
+- * {NEW &TIETYPES RELATIONS} [1951]
+
+--- BARGAIN  [031]  ---
+BARGAIN
+- * (FOR ASYLUM) [1032]
+- * ASYLUM  [1033]
+)";
+  auto dict = Build(DictionaryDialect::kPetrarch2, verbs);
+  EXPECT_EQ(Code(*dict, "Arnor will abandon new global economic relations with Gondor."), "ARN>GON:1951");
+  EXPECT_EQ(Code(*dict, "Arnor will abandon new economic trade relations with Gondor."), "ARN>GON:1121");
+  EXPECT_EQ(Code(*dict, "Arnor bargained for the asylum in Gondor."), "ARN>GON:1032");
+  EXPECT_EQ(Code(*dict, "Arnor bargained for foreign asylum in Gondor."), "ARN>GON:1033");
+}
+
 }  // namespace
 }  // namespace dateline
