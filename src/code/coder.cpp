@@ -714,6 +714,7 @@ Status EventCoder::Run(Document& doc) const {
   SentenceWords words;
   std::vector<Mention> mentions;
   std::vector<uint32_t> candidates, stems, sentence_words;
+  std::vector<std::string_view> bases;
   std::string scratch;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -897,6 +898,22 @@ Status EventCoder::Run(Document& doc) const {
           candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
                                           [&](uint32_t pi) {
                                             return dict_.patterns()[pi].head_mode == WordMode::kStem ||
+                                                   dict_.patterns()[pi].head_form;
+                                          }),
+                           candidates.end());
+        }
+      }
+      if (candidates.empty() && dict_.verbs_take_endings()) {
+        // The written form less a regular ending, as TABARI matches its exact verbs.
+        StripRegularEndings(LookupForm(doc.folded_view(vt.span), &scratch), &bases);
+        for (std::string_view base : bases) {
+          const uint32_t id = dict_.vocabulary().Find(base);
+          if (id == 0 || id == lemma) continue;
+          const size_t before = candidates.size();
+          dict_.CandidatePatterns(id, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
+                                          [&](uint32_t pi) {
+                                            return dict_.patterns()[pi].head_mode != WordMode::kExact ||
                                                    dict_.patterns()[pi].head_form;
                                           }),
                            candidates.end());

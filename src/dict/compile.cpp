@@ -437,6 +437,7 @@ void AddSource(const DictionarySource& src, DictionaryDialect dialect, Dictionar
     builder->SetHypotheticalModals(false);
   }
   if (dialect == DictionaryDialect::kPetrarch1) builder->SetPassiveNeedsAgent(true);
+  if (dialect == DictionaryDialect::kTabari) builder->SetVerbsTakeEndings(true);
   for (const std::string& p : src.problems) builder->AddProblem(p);
 }
 

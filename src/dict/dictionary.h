@@ -207,6 +207,10 @@ class Dictionary {
   // when a "by" agent follows: PETRARCH-1 reads "X was opposed by Y" as Y's act, and any
   // other passive as written ("+ WAS * DEAD IN $" spells it out in its patterns).
   bool passive_needs_agent() const { return passive_needs_agent_; }
+  // TABARI: a verb written as an exact word still takes the regular endings (-s -es -ed -en
+  // -ing) whatever English makes of them ("DEPART" meets "departes"); other families meet a
+  // verb through its lemma only.
+  bool verbs_take_endings() const { return verbs_take_endings_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -249,6 +253,7 @@ class Dictionary {
   std::string lone_agent_prefix_;
   bool hypothetical_modals_ = true;
   bool passive_needs_agent_ = false;
+  bool verbs_take_endings_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -293,6 +298,7 @@ class DictionaryBuilder {
   void SetLoneAgentPrefix(std::string prefix) { dict_.lone_agent_prefix_ = std::move(prefix); }
   void SetHypotheticalModals(bool on) { dict_.hypothetical_modals_ = on; }
   void SetPassiveNeedsAgent(bool on) { dict_.passive_needs_agent_ = on; }
+  void SetVerbsTakeEndings(bool on) { dict_.verbs_take_endings_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

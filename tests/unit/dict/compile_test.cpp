@@ -169,6 +169,11 @@ TEST(Compile, TabariStemVerbsNeedNoVerbTag) {
   EXPECT_EQ(Code("Arnor the actuality against Gondor."), "");
 }
 
+// TABARI's exact verbs take the regular endings as written, English or not ("attacken").
+TEST(Compile, TabariExactVerbsTakeRegularEndings) {
+  EXPECT_EQ(Code("Arnor attacken Gondor."), "ARN>GON:190 ");
+}
+
 TEST(Compile, DiscardsTakeTheSentenceOrTheStoryOut) {
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nArnor beat Gondor at soccer and attacked Rohan."), "ARN>GON:190 ");
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nThe Nasgul attacked Rohan."), "ARN>GON:190 ");
