@@ -423,6 +423,15 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
       --j;
       continue;
     }
+    // A parenthesis after the subject ("the European Union (EU) agree") is an aside.
+    if (c.text(k) == ")") {
+      int64_t open = j - 1;
+      while (open >= c.b() && open >= j - 8 && c.text(static_cast<uint32_t>(open)) != "(") --open;
+      if (open >= c.b() && open >= j - 8 && c.text(static_cast<uint32_t>(open)) == "(") {
+        j = open - 1;
+        continue;
+      }
+    }
     const Token& t = c.tok(k);
     const int mi = c.mention(k);
     if (mi >= 0 || IsNoun(t.tag) || t.tag == Tag::PRP || t.tag == Tag::CD) {

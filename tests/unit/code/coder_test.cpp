@@ -138,6 +138,11 @@ TEST(Coder, ComplementSubjectIsItsFirstActor) {
   EXPECT_EQ(Dyads(Code("Arnor noted that an arms embargo against Mordor would not work.")), "ARN>MOR:010 ");
 }
 
+// A parenthesis between subject and verb is an aside: "the Fellowship Council (FC) criticized".
+TEST(Coder, ParenthesisAfterTheSubject) {
+  EXPECT_EQ(Dyads(Code("The Fellowship Council (FC) criticized Mordor.")), "IGOFEL>MOR:111 ");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
