@@ -465,6 +465,8 @@ class SentenceTagger {
       if (host == "let") return Tag::PRP;
       return Tag::POS;
     }
+    // "ca n't", "wo n't": the modal of a split contraction.
+    if ((w == "ca" || w == "wo" || w == "sha") && r.Has(Tag::MD) && i + 1 < end_ && Folded(i + 1) == "n't") return Tag::MD;
     if (w == "there" && r.Has(Tag::EX)) {
       const Tag next = NextTop(i);
       return (IsVerb(next) || next == Tag::MD) ? Tag::EX : Tag::RB;

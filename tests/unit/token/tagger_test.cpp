@@ -72,6 +72,13 @@ TEST(TaggerTest, PassiveVbnAfterCoordinatedAdverbs) {
   EXPECT_EQ(t->tag, Tag::VBN);
 }
 
+// "can't" splits into "ca n't": "ca" is the modal, and the verb after it a base form.
+TEST(TaggerTest, SplitContractionModal) {
+  Document doc = Tagged("Gondor can't clash with Mordor.");
+  ExpectTagLemma(doc, "ca", Tag::MD, "can");
+  ExpectTagLemma(doc, "clash", Tag::VB, "clash");
+}
+
 TEST(TaggerTest, StandsReadyToStrengthen) {
   Document doc = Tagged(
       "China stands ready to strengthen cooperation with neighboring Kazakhstan and oppose interference "
