@@ -509,8 +509,15 @@ class SentenceTagger {
         (r.tags[0] == Tag::IN || r.tags[0] == Tag::RB))
       return Tag::JJ;
 
-    // Base forms after "to", modals and do-support.
-    if (after_to_or_modal && (r.Has(Tag::VB) || r.Has(Tag::VBP))) return Tag::VB;
+    // Base forms after "to", modals and do-support — unless an adverb reading comes first and a
+    // verb follows: "did not even ever clash".
+    bool adverb_before_verb = false;
+    if (r.tags[0] == Tag::RB) {
+      uint32_t k = i + 1;
+      while (k < end_ && r_[k].n > 0 && r_[k].tags[0] == Tag::RB) ++k;
+      adverb_before_verb = k < end_ && r_[k].Has(Tag::VB);
+    }
+    if (after_to_or_modal && (r.Has(Tag::VB) || r.Has(Tag::VBP)) && !adverb_before_verb) return Tag::VB;
 
     // Past participle or past tense.
     if (r.Has(Tag::VBN) && (after_have || after_be)) return Tag::VBN;

@@ -79,6 +79,13 @@ TEST(TaggerTest, SplitContractionModal) {
   ExpectTagLemma(doc, "clash", Tag::VB, "clash");
 }
 
+// After do-support an adverb before the verb stays an adverb: "did not even ever clash".
+TEST(TaggerTest, AdverbsBetweenAuxiliaryAndVerb) {
+  Document doc = Tagged("Gondor did not even ever clash with Mordor.");
+  ExpectTagLemma(doc, "even", Tag::RB, "even");
+  ExpectTagLemma(doc, "clash", Tag::VB, "clash");
+}
+
 TEST(TaggerTest, StandsReadyToStrengthen) {
   Document doc = Tagged(
       "China stands ready to strengthen cooperation with neighboring Kazakhstan and oppose interference "
