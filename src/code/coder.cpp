@@ -309,9 +309,11 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
   *start = k;
   bool first = true;
   bool gap = false;  // words may stand between this element and the one matched before it
+  bool adjacent = false;  // the nearest word is joined to the verb: no auxiliary between
   for (const PatternElement& el : els) {
     if (el.kind == PatternElement::kSkip) {
-      gap = true;
+      if (el.word == kAdjacent) adjacent = true;
+      else gap = true;
       continue;
     }
     if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) {
@@ -337,20 +339,33 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
       continue;
     }
     if (el.kind == PatternElement::kPhraseSet) {
-      // Before the verb a phrase set matches by its phrases' last words, read backwards.
-      bool ok = false;
-      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
-        if (k - static_cast<int64_t>(phrase.size()) + 1 < floor) continue;
-        bool all = true;
-        for (size_t q = 0; q < phrase.size() && all; ++q)
-          all = MemberIs(c, static_cast<uint32_t>(k - static_cast<int64_t>(phrase.size()) + 1 + static_cast<int64_t>(q)), phrase[q]);
-        if (all) {
-          k -= static_cast<int64_t>(phrase.size());
-          ok = true;
-          break;
+      // Before the verb a phrase set matches by its phrases' last words, read backwards; it may
+      // stand as far from what follows it as a single word may.
+      auto match_at = [&](int64_t end) -> int64_t {  // length of the phrase ending at `end`, or 0
+        for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
+          const int64_t len = static_cast<int64_t>(phrase.size());
+          if (end - len + 1 < floor) continue;
+          bool all = true;
+          for (int64_t q = 0; q < len && all; ++q)
+            all = MemberIs(c, static_cast<uint32_t>(end - len + 1 + q), phrase[static_cast<size_t>(q)]);
+          if (all) return len;
         }
+        return 0;
+      };
+      int64_t q = k, len = 0;
+      for (int n = 0; q >= floor; ++n, --q) {
+        if ((len = match_at(q)) > 0) break;
+        const uint32_t u = static_cast<uint32_t>(q);
+        const bool passable = first ? !adjacent && (IsAdverb(c.tok(u).tag) || c.tok(u).tag == Tag::MD || IsBe(c.text(u)) ||
+                                                    IsHave(c.text(u)) || IsDo(c.text(u)))
+                                    : gap && n < 4 && c.text(u) != ",";
+        if (!passable) break;
       }
-      if (!ok) return false;
+      if (len == 0) return false;
+      k = q - len;
+      *start = k;
+      first = false;
+      gap = false;
       continue;
     }
     if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet) continue;
@@ -360,7 +375,7 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
         if (WordIs(c, u, w)) return true;
       return false;
     };
-    if (first) {
+    if (first && !adjacent) {
       while (k >= floor && !is_element(static_cast<uint32_t>(k)) &&
              (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
               IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
@@ -1082,9 +1097,9 @@ Status EventCoder::Run(Document& doc) const {
       PatternElement::Kind subject_role = PatternElement::kSource;
       for (const PatternElement& el : chosen->before)
         if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) subject_role = el.kind;
-      // A slot bound before the verb leaves the subject the other role.
-      if (bound.target >= 0 && bound.source < 0) subject_role = PatternElement::kSource;
-      if (bound.source >= 0 && bound.target < 0) subject_role = PatternElement::kTarget;
+      // A slot bound before the verb: "NOTED + *" leaves the source to the subject of the words
+      // before it; "SAID $ *" the target to the verb's object.
+      if (bound.source >= 0 || bound.target >= 0) subject_role = PatternElement::kSource;
       if (bound.source >= 0 && pm.source < 0) pm.source = bound.source;
       if (bound.target >= 0 && pm.target < 0) pm.target = bound.target;
       if (bound.source >= 0 && bound.source == subject) subject = -1;

@@ -398,6 +398,10 @@ class Compiler {
         continue;
       }
       p.before = prefix_;
+      // "RECENTLY_*": the word joined to the verb stands right before it, with no auxiliary
+      // between ("recently did allow" does not match).
+      if (prefix_.empty() && r->tokens[verb_at].consecutive && !before_elements.empty())
+        p.before.push_back(PatternElement{PatternElement::kSkip, kAdjacent});
       p.before.insert(p.before.end(), before_elements.rbegin(), before_elements.rend());
       // A negation among the words before the verb ("NOT *", "DIDN'T *") is encoded by the
       // pattern: the event is not dropped as negated.

@@ -122,6 +122,9 @@ struct PatternElement {
 // trade relations").
 inline constexpr uint32_t kDeterminersOnly = 1;
 inline constexpr uint32_t kModifiersOnly = 2;
+// A kSkip first in VerbPattern::before with this word: the nearest word before the verb is
+// joined to it ("RECENTLY_*"), so nothing may stand between them, not even an auxiliary.
+inline constexpr uint32_t kAdjacent = 3;
 
 struct VerbPattern {
   std::string code;

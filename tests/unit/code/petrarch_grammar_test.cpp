@@ -224,5 +224,45 @@ BARGAIN
   EXPECT_EQ(Code(*dict, "Arnor bargained for foreign asylum in Gondor."), "ARN>GON:1033");
 }
 
+constexpr std::string_view kPetrarch1Verbs = R"(
+&NEGATVAUXVRB
++DID N'T
++WO N'T
++REALLY DID NOT
+
+--- CLASH  [223] ---
+CLASH
+- &NEGATVAUXVRB EVER * OVER EFFORTS  [905]
+- * OVER EFFORTS  [121]
+
+--- ALLOW  [080] ---
+ALLOW
+- RECENTLY_*  [025]
+
+--- REGRET  [111] ---
+REGRET  {REGRETTED REGRETS}
+- SAID $ *  [113]
+)";
+
+// A phrase of a synset before the verb may stand apart from the next word as a single word may.
+TEST(PetrarchGrammar, SynsetPhraseBeforeTheVerbWithWordsBetween) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*dict, "Gondor won't even ever clash over the efforts of Mordor."), "GON>MOR:905");
+  EXPECT_EQ(Code(*dict, "Gondor clashed over the efforts of Mordor."), "GON>MOR:121");
+}
+
+// "RECENTLY_*": the word joined to the verb stands right before it, auxiliaries included.
+TEST(PetrarchGrammar, WordJoinedToTheVerbIsAdjacent) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*dict, "Gondor recently allowed Mordor to leave."), "GON>MOR:025");
+  EXPECT_EQ(Code(*dict, "Gondor recently did allow Mordor to leave."), "GON>MOR:080");
+}
+
+// "SAID $ *": the source is bound before the verb, the target is the verb's object.
+TEST(PetrarchGrammar, SourceSlotBeforeTheVerb) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*dict, "Arnor said Gondor regretted Mordor's refusal."), "GON>MOR:113");
+}
+
 }  // namespace
 }  // namespace dateline
