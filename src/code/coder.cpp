@@ -1192,6 +1192,27 @@ Status EventCoder::Run(Document& doc) const {
       std::vector<std::optional<Mention>> src_resolved, tgt_resolved;
       for (int si2 : sources) src_resolved.push_back(resolve(si2));
       for (int ti : targets) tgt_resolved.push_back(resolve(ti));
+      if (dict_.split_joint_codes()) {
+        // "FRO/BIL/SAM" (The Shire): one actor per code.
+        for (auto* side : {&src_resolved, &tgt_resolved}) {
+          for (size_t k = 0; k < side->size(); ++k) {
+            if (!(*side)[k] || (*side)[k]->code.find('/') == std::string::npos) continue;
+            const std::string joint = (*side)[k]->code;
+            size_t from = 0, at = 0;
+            bool first = true;
+            while (from <= joint.size()) {
+              at = joint.find('/', from);
+              if (at == std::string::npos) at = joint.size();
+              Mention one = *(*side)[k];
+              one.code = joint.substr(from, at - from);
+              if (first) (*side)[k] = std::move(one);
+              else side->insert(side->begin() + static_cast<long>(++k), std::move(one));
+              first = false;
+              from = at + 1;
+            }
+          }
+        }
+      }
       if (src_resolved.empty()) src_resolved.push_back(std::nullopt);
       if (tgt_resolved.empty()) tgt_resolved.push_back(std::nullopt);
 

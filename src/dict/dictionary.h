@@ -214,6 +214,9 @@ class Dictionary {
   // -ing) whatever English makes of them ("DEPART" meets "departes"); other families meet a
   // verb through its lemma only.
   bool verbs_take_endings() const { return verbs_take_endings_; }
+  // TABARI and PETRARCH-1: an actor coded "FRO/BIL/SAM" is that many actors, one event each;
+  // PETRARCH-2 keeps the joint code.
+  bool split_joint_codes() const { return split_joint_codes_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -257,6 +260,7 @@ class Dictionary {
   bool hypothetical_modals_ = true;
   bool passive_needs_agent_ = false;
   bool verbs_take_endings_ = false;
+  bool split_joint_codes_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -302,6 +306,7 @@ class DictionaryBuilder {
   void SetHypotheticalModals(bool on) { dict_.hypothetical_modals_ = on; }
   void SetPassiveNeedsAgent(bool on) { dict_.passive_needs_agent_ = on; }
   void SetVerbsTakeEndings(bool on) { dict_.verbs_take_endings_ = on; }
+  void SetSplitJointCodes(bool on) { dict_.split_joint_codes_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

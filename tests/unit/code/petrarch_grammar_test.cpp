@@ -21,6 +21,7 @@ ERIADOR [ERI]
 ITHILEN [ITH]
 DAGOLATH [DAG]
 +TELEMAR
+THE_SHIRE [FRO/BIL]
 )";
 
 constexpr std::string_view kAgents = R"(
@@ -262,6 +263,12 @@ TEST(PetrarchGrammar, WordJoinedToTheVerbIsAdjacent) {
 TEST(PetrarchGrammar, SourceSlotBeforeTheVerb) {
   auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
   EXPECT_EQ(Code(*dict, "Arnor said Gondor regretted Mordor's refusal."), "GON>MOR:113");
+}
+
+// A joint code "FRO/BIL" is that many actors for PETRARCH-1 (as for TABARI); PETRARCH-2 keeps it.
+TEST(PetrarchGrammar, JointCodes) {
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch1, kVerbs), "The Shire accused Gondor."), "FRO>GON:112 BIL>GON:112");
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "The Shire accused Gondor."), "FRO/BIL>GON:112");
 }
 
 }  // namespace
