@@ -662,6 +662,47 @@ void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, si
   doc.events = std::move(kept);
 }
 
+// Words that open an adverbial clause ("... after crowds burned down its embassy").
+bool OpensAdverbialClause(std::string_view w) {
+  return w == "after" || w == "before" || w == "when" || w == "while" || w == "because" || w == "since" ||
+         w == "although" || w == "though" || w == "until" || w == "unless" || w == "whereas" || w == "once";
+}
+
+// PETRARCH's convention: a verb of an adverbial clause ("after crowds burned down its
+// embassy") gives an event only when the verb it depends on gives none. Drops, of the events
+// of one sentence (from `begin`, made by `verbs`), those of such verbs.
+void DropSubordinateEvents(Document& doc, const SentenceContext& c, size_t begin, const std::vector<uint32_t>& verbs) {
+  auto subordinate_at = [&](uint32_t v) -> int64_t {  // the opening word of v's adverbial clause, or -1
+    for (int64_t k = static_cast<int64_t>(v) - 1; k >= c.b(); --k) {
+      const uint32_t u = static_cast<uint32_t>(k);
+      if (c.clauses.clause[u - c.b()] != c.clauses.clause[v - c.b()] || c.text(u) == ",") return -1;
+      if (OpensAdverbialClause(c.text(u)) && (c.tok(u).tag == Tag::IN || c.tok(u).tag == Tag::WRB)) return k;
+      if (std::find(verbs.begin(), verbs.end(), u) != verbs.end()) return -1;
+    }
+    return -1;
+  };
+  std::vector<bool> drop(verbs.size(), false);
+  bool any = false;
+  for (size_t i = 0; i < verbs.size(); ++i) {
+    const int64_t opener = subordinate_at(verbs[i]);
+    if (opener < 0) continue;
+    for (size_t j = 0; j < verbs.size(); ++j)
+      if (verbs[j] < opener && c.clauses.clause[verbs[j] - c.b()] == c.clauses.clause[verbs[i] - c.b()] &&
+          subordinate_at(verbs[j]) < 0) {
+        drop[i] = any = true;
+        break;
+      }
+  }
+  if (!any) return;
+  size_t out = begin;
+  for (size_t i = 0; i < verbs.size(); ++i) {
+    if (drop[i]) continue;
+    if (out != begin + i) doc.events[out] = std::move(doc.events[begin + i]);
+    ++out;
+  }
+  doc.events.resize(out);
+}
+
 }  // namespace
 
 // Adds to *issues the codes of the issue phrases in a sentence (longest match at each word; a
@@ -1296,6 +1337,8 @@ Status EventCoder::Run(Document& doc) const {
 
     // TABARI's convention: the first event of each conjunction-delimited clause.
     if (code_by != CodeBy::kAll && !event_verbs.empty()) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
+    else if (dict_.subordinate_events_yield() && event_verbs.size() > 1)
+      DropSubordinateEvents(doc, c, sentence_events_begin, event_verbs);
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

@@ -439,6 +439,7 @@ void AddSource(const DictionarySource& src, DictionaryDialect dialect, Dictionar
   {
     builder->SetLoneAgentPrefix("---");
     builder->SetHypotheticalModals(false);
+    builder->SetSubordinateEventsYield(true);
   }
   if (dialect == DictionaryDialect::kPetrarch1) builder->SetPassiveNeedsAgent(true);
   if (dialect == DictionaryDialect::kTabari) builder->SetVerbsTakeEndings(true);

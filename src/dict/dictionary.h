@@ -217,6 +217,9 @@ class Dictionary {
   // TABARI and PETRARCH-1: an actor coded "FRO/BIL/SAM" is that many actors, one event each;
   // PETRARCH-2 keeps the joint code.
   bool split_joint_codes() const { return split_joint_codes_; }
+  // PETRARCH: a verb of an adverbial clause ("after crowds burned down its embassy") gives an
+  // event only when the verb it depends on gives none.
+  bool subordinate_events_yield() const { return subordinate_events_yield_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -261,6 +264,7 @@ class Dictionary {
   bool passive_needs_agent_ = false;
   bool verbs_take_endings_ = false;
   bool split_joint_codes_ = false;
+  bool subordinate_events_yield_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -307,6 +311,7 @@ class DictionaryBuilder {
   void SetPassiveNeedsAgent(bool on) { dict_.passive_needs_agent_ = on; }
   void SetVerbsTakeEndings(bool on) { dict_.verbs_take_endings_ = on; }
   void SetSplitJointCodes(bool on) { dict_.split_joint_codes_ = on; }
+  void SetSubordinateEventsYield(bool on) { dict_.subordinate_events_yield_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -271,5 +271,12 @@ TEST(PetrarchGrammar, JointCodes) {
   EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "The Shire accused Gondor."), "FRO/BIL>GON:112");
 }
 
+// A verb of an adverbial clause gives an event only when the verb it depends on gives none.
+TEST(PetrarchGrammar, AdverbialClauseYieldsToItsMainVerb) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kVerbs);
+  EXPECT_EQ(Code(*dict, "Arnor accused Gondor years after Mordor accused Eriador."), "ARN>GON:112");
+  EXPECT_EQ(Code(*dict, "The talks failed years after Mordor accused Eriador."), "MOR>ERI:112");
+}
+
 }  // namespace
 }  // namespace dateline
