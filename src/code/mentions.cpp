@@ -203,7 +203,17 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     size_t last = r;
     while (last + 1 < raw.size()) {
       const uint32_t gap_begin = raw[last].end, gap_end = raw[last + 1].begin;
-      const bool adjacent = gap_begin == gap_end || (gap_end == gap_begin + 1 && possessive(gap_begin));
+      bool adjacent = gap_begin == gap_end || (gap_end == gap_begin + 1 && possessive(gap_begin));
+      // "Ithilen's awful and evil minister", "Gondor's defense minister": the possessor's agent
+      // across the modifiers of the agent's noun.
+      if (!adjacent && gap_end > gap_begin + 1 && gap_end - gap_begin <= 6 && possessive(gap_begin) &&
+          raw[last + 1].phrase->is_agent) {
+        adjacent = true;
+        for (uint32_t t = gap_begin + 1; t < gap_end && adjacent; ++t) {
+          const Tag tag = doc.tokens[t].tag;
+          adjacent = IsAdjective(tag) || tag == Tag::CC || tag == Tag::RB || tag == Tag::NN || tag == Tag::NNS;
+        }
+      }
       if (!adjacent) break;
       ++last;
     }

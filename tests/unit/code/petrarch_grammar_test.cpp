@@ -278,5 +278,13 @@ TEST(PetrarchGrammar, AdverbialClauseYieldsToItsMainVerb) {
   EXPECT_EQ(Code(*dict, "The talks failed years after Mordor accused Eriador."), "MOR>ERI:112");
 }
 
+// A possessor composes with the agent of its noun across the noun's modifiers: "Ithilen's awful
+// and evil minister Telemar" is Ithilen's minister.
+TEST(PetrarchGrammar, PossessorAndAgentAcrossModifiers) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Ithilen's awful and evil minister Telemar accused Gondor."), "ITHGOV>GON:112");
+  EXPECT_EQ(Code(*dict, "The minister Telemar accused Gondor."), "DAGGOV>GON:112");
+}
+
 }  // namespace
 }  // namespace dateline
