@@ -662,6 +662,39 @@ void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, si
   doc.events = std::move(kept);
 }
 
+// PETRARCH-2's nested events: an act toward the subject of a complement clause ("noted that
+// Cirith Ungol regretted ...") takes that clause's own act as its content, and the inner act is
+// not an event of its own. Drops, of the events of one sentence (from `begin`), those made in a
+// complement whose subject is the target of an event of an earlier clause.
+void FoldComplementEvents(Document& doc, const SentenceContext& c, size_t begin, std::vector<uint32_t>* verbs,
+                          std::vector<std::pair<uint32_t, uint32_t>>* sides) {
+  const size_t n = verbs->size();
+  std::vector<bool> drop(n, false);
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t target = (*sides)[i].second;
+    if (target == kNone || target >= c.e()) continue;
+    const int outer = c.clauses.clause[(*verbs)[i] - c.b()], inner = c.clauses.clause[target - c.b()];
+    if (inner <= outer) continue;
+    for (size_t j = 0; j < n; ++j)
+      if (j != i && (*sides)[j].first == target && c.clauses.clause[(*verbs)[j] - c.b()] == inner) drop[j] = any = true;
+  }
+  if (!any) return;
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    if (out != i) {
+      doc.events[begin + out] = std::move(doc.events[begin + i]);
+      (*verbs)[out] = (*verbs)[i];
+      (*sides)[out] = (*sides)[i];
+    }
+    ++out;
+  }
+  doc.events.resize(begin + out);
+  verbs->resize(out);
+  sides->resize(out);
+}
+
 // Words that open an adverbial clause ("... after crowds burned down its embassy").
 bool OpensAdverbialClause(std::string_view w) {
   return w == "after" || w == "before" || w == "when" || w == "while" || w == "because" || w == "since" ||
@@ -931,6 +964,8 @@ Status EventCoder::Run(Document& doc) const {
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
+    // ... and the first tokens of its source and target (kNone when missing)
+    std::vector<std::pair<uint32_t, uint32_t>> event_sides;
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -1115,6 +1150,8 @@ Status EventCoder::Run(Document& doc) const {
       if (chosen->code.rfind("###", 0) == 0) {  // a discard pattern: the sentence gives no events
         doc.sentences[si].discarded = true;
         while (!doc.events.empty() && doc.events.back().sentence == si) doc.events.pop_back();
+        event_verbs.clear();
+        event_sides.clear();
         break;
       }
 
@@ -1123,6 +1160,21 @@ Status EventCoder::Run(Document& doc) const {
       uint32_t subject_anchor = v;  // where the subject is looked for: the verb, or the earliest word matched before it
       if (before_start < j) {
         subject_anchor = static_cast<uint32_t>(before_start + 1);
+        // A verb among the words matched ("NOTED + *", "SAID $ *") is part of this pattern, not an
+        // act of its own.
+        size_t out = 0;
+        for (size_t e = 0; e < event_verbs.size(); ++e) {
+          if (event_verbs[e] > before_start && event_verbs[e] < v) continue;
+          if (out != e) {
+            doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + e]);
+            event_verbs[out] = event_verbs[e];
+            event_sides[out] = event_sides[e];
+          }
+          ++out;
+        }
+        doc.events.resize(sentence_events_begin + out);
+        event_verbs.resize(out);
+        event_sides.resize(out);
         j = before_start;
         while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
                                       IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
@@ -1259,6 +1311,7 @@ Status EventCoder::Run(Document& doc) const {
 
       auto emit = [&](const std::optional<Mention>& src, const std::optional<Mention>& tgt, const std::string& code) {
         event_verbs.push_back(v);
+        event_sides.emplace_back(src ? src->token_begin : kNone, tgt ? tgt->token_begin : kNone);
         Event ev;
         ev.sentence = si;
         ev.code = code;
@@ -1337,8 +1390,10 @@ Status EventCoder::Run(Document& doc) const {
 
     // TABARI's convention: the first event of each conjunction-delimited clause.
     if (code_by != CodeBy::kAll && !event_verbs.empty()) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
-    else if (dict_.subordinate_events_yield() && event_verbs.size() > 1)
-      DropSubordinateEvents(doc, c, sentence_events_begin, event_verbs);
+    else if (event_verbs.size() > 1) {
+      if (dict_.complement_events_fold()) FoldComplementEvents(doc, c, sentence_events_begin, &event_verbs, &event_sides);
+      if (dict_.subordinate_events_yield()) DropSubordinateEvents(doc, c, sentence_events_begin, event_verbs);
+    }
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

@@ -442,6 +442,7 @@ void AddSource(const DictionarySource& src, DictionaryDialect dialect, Dictionar
     builder->SetSubordinateEventsYield(true);
   }
   if (dialect == DictionaryDialect::kPetrarch1) builder->SetPassiveNeedsAgent(true);
+  if (dialect == DictionaryDialect::kPetrarch2) builder->SetComplementEventsFold(true);
   if (dialect == DictionaryDialect::kTabari) builder->SetVerbsTakeEndings(true);
   if (dialect == DictionaryDialect::kTabari || dialect == DictionaryDialect::kPetrarch1) builder->SetSplitJointCodes(true);
   for (const std::string& p : src.problems) builder->AddProblem(p);

@@ -220,6 +220,9 @@ class Dictionary {
   // PETRARCH: a verb of an adverbial clause ("after crowds burned down its embassy") gives an
   // event only when the verb it depends on gives none.
   bool subordinate_events_yield() const { return subordinate_events_yield_; }
+  // PETRARCH-2: an act toward the subject of a complement clause ("noted that X regretted
+  // ...") holds that clause's act, which is then no event of its own.
+  bool complement_events_fold() const { return complement_events_fold_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -265,6 +268,7 @@ class Dictionary {
   bool verbs_take_endings_ = false;
   bool split_joint_codes_ = false;
   bool subordinate_events_yield_ = false;
+  bool complement_events_fold_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -312,6 +316,7 @@ class DictionaryBuilder {
   void SetVerbsTakeEndings(bool on) { dict_.verbs_take_endings_ = on; }
   void SetSplitJointCodes(bool on) { dict_.split_joint_codes_ = on; }
   void SetSubordinateEventsYield(bool on) { dict_.subordinate_events_yield_ = on; }
+  void SetComplementEventsFold(bool on) { dict_.complement_events_fold_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

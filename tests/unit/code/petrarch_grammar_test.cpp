@@ -42,6 +42,9 @@ LEFT
 --- ACCUSE  [112] ---
 ACCUSE
 
+--- NOTE  [010] ---
+NOTE
+
 --- CRITICIZE  [111] ---
 CRITICIZE
 
@@ -284,6 +287,13 @@ TEST(PetrarchGrammar, PossessorAndAgentAcrossModifiers) {
   auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
   EXPECT_EQ(Code(*dict, "Ithilen's awful and evil minister Telemar accused Gondor."), "ITHGOV>GON:112");
   EXPECT_EQ(Code(*dict, "The minister Telemar accused Gondor."), "DAGGOV>GON:112");
+}
+
+// PETRARCH-2 folds the act of a complement into the act toward its subject; PETRARCH-1 codes both.
+TEST(PetrarchGrammar, ComplementEventFoldsIntoTheOuterOneInPetrarch2) {
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor noted that Gondor accused Mordor."), "ARN>GON:010");
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch1, kVerbs), "Arnor noted that Gondor accused Mordor."),
+            "ARN>GON:010 GON>MOR:112");
 }
 
 }  // namespace
