@@ -172,7 +172,8 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
 
 // The token at `pos` is `word`, as written or as its lemma.
 bool WordIs(const SentenceContext& c, uint32_t pos, uint32_t word) {
-  return c.words->word[pos - c.b()] == word || c.words->lemma[pos - c.b()] == word;
+  return c.words->word[pos - c.b()] == word ||
+         (!c.dict->pattern_words_as_written() && c.words->lemma[pos - c.b()] == word);
 }
 
 // A word of a phrase set: exact as WordIs, or a stem (spelled with a leading '\x01') that
@@ -213,6 +214,7 @@ bool CanBegin(const SentenceContext& c, const PatternElement& el, uint32_t pos, 
 struct PatternMatch {
   int source = -1, target = -1;
   uint32_t end = 0;
+  uint32_t words = 0;  // tokens the pattern's words and phrases took after the verb
 };
 
 bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els, size_t ei, uint32_t pos,
@@ -225,12 +227,19 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
   const PatternElement& el = els[ei];
   switch (el.kind) {
     case PatternElement::kWord:
-      if (pos < limit && WordIs(c, pos, el.word)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+      if (pos < limit && WordIs(c, pos, el.word) && MatchAfter(c, els, ei + 1, pos + 1, limit, m)) {
+        ++m->words;
+        return true;
+      }
       return false;
     case PatternElement::kWordSet:
       if (pos < limit) {
         for (uint32_t w : c.dict->word_sets()[el.word])
-          if (WordIs(c, pos, w)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+          if (WordIs(c, pos, w)) {
+            if (!MatchAfter(c, els, ei + 1, pos + 1, limit, m)) return false;
+            ++m->words;
+            return true;
+          }
       }
       return false;
     case PatternElement::kPhraseSet:
@@ -238,7 +247,10 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
         if (pos + phrase.size() > limit) continue;
         bool ok = true;
         for (size_t k = 0; k < phrase.size() && ok; ++k) ok = MemberIs(c, pos + static_cast<uint32_t>(k), phrase[k]);
-        if (ok && MatchAfter(c, els, ei + 1, pos + static_cast<uint32_t>(phrase.size()), limit, m)) return true;
+        if (ok && MatchAfter(c, els, ei + 1, pos + static_cast<uint32_t>(phrase.size()), limit, m)) {
+          m->words += static_cast<uint32_t>(phrase.size());
+          return true;
+        }
       }
       return false;
     case PatternElement::kSkip:
@@ -380,6 +392,14 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
              (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
               IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
               IsDo(c.text(static_cast<uint32_t>(k)))))
+        --k;
+      // A word not joined to the verb may stand a few words before it, as between any two
+      // words of a pattern ("INDICATED *": "indicated it deplored"; "NEITHER *": "Neither
+      // Galadriel nor Gollum boycotted").
+      // (TABARI and PETRARCH-1; PETRARCH-2 reads the words before a verb as its own.)
+      for (int n = 0; c.dict->loose_words_before_verb() && n < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) &&
+                      c.text(static_cast<uint32_t>(k)) != ",";
+           ++n)
         --k;
     } else if (gap) {
       // Between the pattern's words a few others may stand ("INDICATED ... WOULD *": "indicated
@@ -1103,6 +1123,9 @@ Status EventCoder::Run(Document& doc) const {
       int64_t before_start = j;
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
+        // Among the most specific patterns that match, the one whose words take the most of
+        // the sentence ("AUSTRIAN GOLD FLORIN" over "FLORIN").
+        if (chosen && p.specificity < chosen->specificity) break;
         // Every literal word of the pattern must occur in the sentence (as written or as a lemma).
         bool possible = true;
         for (uint32_t w : p.required)
@@ -1137,11 +1160,11 @@ Status EventCoder::Run(Document& doc) const {
             if (subj < 0 || mentions[subj].compound < 0) continue;
           }
         }
+        if (chosen && trial.words <= pm.words) continue;
         chosen = &p;
         pm = trial;
         bound = passive ? PatternMatch{} : trial_bound;
         before_start = trial_start;
-        break;
       }
       if (!chosen) continue;
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
@@ -1157,11 +1180,9 @@ Status EventCoder::Run(Document& doc) const {
 
       // Words the pattern matched before the verb ("REFUSED TO *", "PROPOSAL WAS *") belong
       // to the verb's phrase: the subject stands before them and their auxiliaries.
-      uint32_t subject_anchor = v;  // where the subject is looked for: the verb, or the earliest word matched before it
-      if (before_start < j) {
-        subject_anchor = static_cast<uint32_t>(before_start + 1);
-        // A verb among the words matched ("NOTED + *", "SAID $ *") is part of this pattern, not an
-        // act of its own.
+      // A verb among the words matched ("NOTED + *", "SAID $ *") is part of this pattern, not an
+      // act of its own: its events go.
+      auto drop_matched_verbs = [&] {
         size_t out = 0;
         for (size_t e = 0; e < event_verbs.size(); ++e) {
           if (event_verbs[e] > before_start && event_verbs[e] < v) continue;
@@ -1175,6 +1196,20 @@ Status EventCoder::Run(Document& doc) const {
         doc.events.resize(sentence_events_begin + out);
         event_verbs.resize(out);
         event_sides.resize(out);
+      };
+      uint32_t subject_anchor = v;  // where the subject is looked for: the verb, or the earliest word matched before it
+      // ... unless an actor stands between those words and the verb: "Neither Galadriel nor
+      // Gollum boycotted" ("NEITHER *").
+      bool actor_between = false;
+      for (int64_t k = before_start + 1; k <= j && !actor_between; ++k) {
+        const int mk = c.mention(static_cast<uint32_t>(k));
+        actor_between = mk >= 0 && mk != bound.source && mk != bound.target;
+      }
+      if (before_start < j && actor_between) {
+        drop_matched_verbs();  // the verbs among the words matched are still part of this pattern
+      } else if (before_start < j) {
+        subject_anchor = static_cast<uint32_t>(before_start + 1);
+        drop_matched_verbs();
         j = before_start;
         while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
                                       IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||

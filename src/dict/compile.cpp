@@ -441,10 +441,16 @@ void AddSource(const DictionarySource& src, DictionaryDialect dialect, Dictionar
     builder->SetHypotheticalModals(false);
     builder->SetSubordinateEventsYield(true);
   }
-  if (dialect == DictionaryDialect::kPetrarch1) builder->SetPassiveNeedsAgent(true);
+  if (dialect == DictionaryDialect::kPetrarch1) {
+    builder->SetPassiveNeedsAgent(true);
+    builder->SetPatternWordsAsWritten(true);
+  }
   if (dialect == DictionaryDialect::kPetrarch2) builder->SetComplementEventsFold(true);
   if (dialect == DictionaryDialect::kTabari) builder->SetVerbsTakeEndings(true);
-  if (dialect == DictionaryDialect::kTabari || dialect == DictionaryDialect::kPetrarch1) builder->SetSplitJointCodes(true);
+  if (dialect == DictionaryDialect::kTabari || dialect == DictionaryDialect::kPetrarch1) {
+    builder->SetSplitJointCodes(true);
+    builder->SetLooseWordsBeforeVerb(true);
+  }
   for (const std::string& p : src.problems) builder->AddProblem(p);
 }
 

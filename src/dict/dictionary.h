@@ -223,6 +223,13 @@ class Dictionary {
   // PETRARCH-2: an act toward the subject of a complement clause ("noted that X regretted
   // ...") holds that clause's act, which is then no event of its own.
   bool complement_events_fold() const { return complement_events_fold_; }
+  // PETRARCH-1: a pattern's words meet tokens as written ("* EFFORT" does not meet "efforts");
+  // others meet a token's lemma too.
+  bool pattern_words_as_written() const { return pattern_words_as_written_; }
+  // TABARI and PETRARCH-1: a pattern word before the verb not joined to it by "_" may stand
+  // a few words away ("INDICATED *" meets "indicated it deplored"); elsewhere only
+  // auxiliaries and adverbs come between.
+  bool loose_words_before_verb() const { return loose_words_before_verb_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -269,6 +276,8 @@ class Dictionary {
   bool split_joint_codes_ = false;
   bool subordinate_events_yield_ = false;
   bool complement_events_fold_ = false;
+  bool pattern_words_as_written_ = false;
+  bool loose_words_before_verb_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -317,6 +326,8 @@ class DictionaryBuilder {
   void SetSplitJointCodes(bool on) { dict_.split_joint_codes_ = on; }
   void SetSubordinateEventsYield(bool on) { dict_.subordinate_events_yield_ = on; }
   void SetComplementEventsFold(bool on) { dict_.complement_events_fold_ = on; }
+  void SetPatternWordsAsWritten(bool on) { dict_.pattern_words_as_written_ = on; }
+  void SetLooseWordsBeforeVerb(bool on) { dict_.loose_words_before_verb_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -246,6 +246,18 @@ ALLOW
 --- REGRET  [111] ---
 REGRET  {REGRETTED REGRETS}
 - SAID $ *  [113]
+
+--- ABANDON  [345]  ---
+ABANDON
+- * EFFORT  [987]
+
+--- DEPLORE [122] ---
+DEPLORE
+- INDICATED *  [123]
+
+--- BOYCOTT  [191] ---
+BOYCOTT
+- NEITHER * [081]
 )";
 
 // A phrase of a synset before the verb may stand apart from the next word as a single word may.
@@ -294,6 +306,47 @@ TEST(PetrarchGrammar, ComplementEventFoldsIntoTheOuterOneInPetrarch2) {
   EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor noted that Gondor accused Mordor."), "ARN>GON:010");
   EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch1, kVerbs), "Arnor noted that Gondor accused Mordor."),
             "ARN>GON:010 GON>MOR:112");
+}
+
+// Among equally specific patterns, the one whose words take the most of the sentence.
+TEST(PetrarchGrammar, LongestMatchAmongEquallySpecificPatterns) {
+  constexpr std::string_view verbs = R"(
+&CURRENCY
++FLORIN
++AUSTRIAN FLORIN
+
+&HYPERCURR
++AUSTRIAN GOLD FLORIN
+
+--- CONTRIBUTE [070]  ---
+CONTRIBUTE
+- * &CURRENCY [071]
+- * &HYPERCURR [190]
+)";
+  auto dict = Build(DictionaryDialect::kPetrarch2, verbs);
+  EXPECT_EQ(Code(*dict, "Arnor will contribute a million austrian gold florin to Gondor."), "ARN>GON:190");
+  EXPECT_EQ(Code(*dict, "Arnor will contribute a million austrian florin to Gondor."), "ARN>GON:071");
+}
+
+// PETRARCH-1's pattern words meet tokens as written; PETRARCH-2's meet their lemmas too.
+TEST(PetrarchGrammar, Petrarch1PatternWordsAsWritten) {
+  auto p1 = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*p1, "Arnor abandoned the effort to help Gondor."), "ARN>GON:987");
+  EXPECT_EQ(Code(*p1, "Arnor abandoned efforts to help Gondor."), "ARN>GON:345");
+  auto p2 = Build(DictionaryDialect::kPetrarch2, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*p2, "Arnor abandoned efforts to help Gondor."), "ARN>GON:987");
+}
+
+// The nearest word before the verb, when not joined to it, may stand a few words away; an actor
+// among those words is the subject.
+TEST(PetrarchGrammar, WordBeforeTheVerbAFewWordsAway) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*dict, "Arnor indicated it deplored Gondor."), "ARN>GON:123");
+  EXPECT_EQ(Code(*dict, "Neither Arnor nor Gondor boycotted Mordor."), "ARN>MOR:081 GON>MOR:081");
+  EXPECT_EQ(Code(*dict, "Arnor boycotted Mordor."), "ARN>MOR:191");
+  // PETRARCH-2 reads the words before a verb as its own: only auxiliaries and adverbs between.
+  auto p2 = Build(DictionaryDialect::kPetrarch2, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*p2, "Arnor indicated it deplored Gondor."), "ARN>GON:122");
 }
 
 }  // namespace
