@@ -986,6 +986,22 @@ Status EventCoder::Run(Document& doc) const {
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
     // ... and the first tokens of its source and target (kNone when missing)
     std::vector<std::pair<uint32_t, uint32_t>> event_sides;
+    // Takes back this sentence's events made by the verbs `pred` picks.
+    auto drop_events_of = [&](auto&& pred) {
+      size_t out = 0;
+      for (size_t e = 0; e < event_verbs.size(); ++e) {
+        if (pred(event_verbs[e])) continue;
+        if (out != e) {
+          doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + e]);
+          event_verbs[out] = event_verbs[e];
+          event_sides[out] = event_sides[e];
+        }
+        ++out;
+      }
+      doc.events.resize(sentence_events_begin + out);
+      event_verbs.resize(out);
+      event_sides.resize(out);
+    };
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -1076,23 +1092,30 @@ Status EventCoder::Run(Document& doc) const {
         --j;
       }
       bool infinitive_needs_pattern = false;
+      uint32_t raising_verb = kNone;  // "was seen to break": "seen" is no act of its own
       // "to VERB": coded only after a verb of intention ("plans to visit") or a "be ... to" of
       // readiness ("is about to restore", "is ready to help"), as a future act of the subject.
-      if (j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to") {
+      // A passive verb of perception or report before "to" ("was seen to break", "is said to
+      // be about to restore") makes the infinitive the subject's own act, as stated.
+      for (int hop = 0; hop < 3 && j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to"; ++hop) {
         int64_t m = j - 1;
         const bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
-        bool readiness = false;
-        if (!intention && m >= s.token_begin && IsReadinessWord(c.text(static_cast<uint32_t>(m)))) {
+        bool readiness = false, raised = false;
+        if (!intention && m >= s.token_begin) {
           int64_t k = m - 1;
           while (k >= s.token_begin && IsAdverb(doc.tokens[k].tag)) --k;
-          readiness = k >= s.token_begin && IsBe(c.text(static_cast<uint32_t>(k)));
+          const bool after_be = k >= s.token_begin && IsBe(c.text(static_cast<uint32_t>(k)));
+          readiness = after_be && IsReadinessWord(c.text(static_cast<uint32_t>(m)));
+          raised = after_be && !readiness && (doc.tokens[m].tag == Tag::VBN || doc.tokens[m].tag == Tag::VBD);
         }
-        if (!intention && !readiness) {
+        if (!intention && !readiness && !raised) {
           // Any other "to VERB" is coded only through a pattern that names the words before
           // it ("REFUSED TO *"), which then stand for the verb's own context.
           infinitive_needs_pattern = true;
+          break;
         } else {
-          future = true;
+          if (!raised) future = true;
+          else raising_verb = static_cast<uint32_t>(m);
           j = m - 1;
           while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
                                         IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))))) {
@@ -1183,20 +1206,9 @@ Status EventCoder::Run(Document& doc) const {
       // A verb among the words matched ("NOTED + *", "SAID $ *") is part of this pattern, not an
       // act of its own: its events go.
       auto drop_matched_verbs = [&] {
-        size_t out = 0;
-        for (size_t e = 0; e < event_verbs.size(); ++e) {
-          if (event_verbs[e] > before_start && event_verbs[e] < v) continue;
-          if (out != e) {
-            doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + e]);
-            event_verbs[out] = event_verbs[e];
-            event_sides[out] = event_sides[e];
-          }
-          ++out;
-        }
-        doc.events.resize(sentence_events_begin + out);
-        event_verbs.resize(out);
-        event_sides.resize(out);
+        drop_events_of([&](uint32_t verb) { return verb > before_start && verb < v; });
       };
+      if (raising_verb != kNone) drop_events_of([&](uint32_t verb) { return verb == raising_verb; });
       uint32_t subject_anchor = v;  // where the subject is looked for: the verb, or the earliest word matched before it
       // ... unless an actor stands between those words and the verb: "Neither Galadriel nor
       // Gollum boycotted" ("NEITHER *").

@@ -143,6 +143,14 @@ TEST(Coder, ParenthesisAfterTheSubject) {
   EXPECT_EQ(Dyads(Code("The Fellowship Council (FC) criticized Mordor.")), "IGOFEL>MOR:111 ");
 }
 
+// "be" + participle + "to VERB" ("was seen to attack", "was asked to attack"): the infinitive
+// is the subject's act, as stated.
+TEST(Coder, PassiveRaisingMakesTheInfinitiveTheSubjectsAct) {
+  EXPECT_EQ(Dyads(Code("Gondor was seen to attack Mordor.")), "GON>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor was asked to attack Mordor.")), "GON>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor refused to attack Mordor.")), "");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");

@@ -44,6 +44,7 @@ ACCUSE
 
 --- NOTE  [010] ---
 NOTE
+SEE {SEES SEEING SEEN}
 
 --- CRITICIZE  [111] ---
 CRITICIZE
@@ -347,6 +348,12 @@ TEST(PetrarchGrammar, WordBeforeTheVerbAFewWordsAway) {
   // PETRARCH-2 reads the words before a verb as its own: only auxiliaries and adverbs between.
   auto p2 = Build(DictionaryDialect::kPetrarch2, kPetrarch1Verbs);
   EXPECT_EQ(Code(*p2, "Arnor indicated it deplored Gondor."), "ARN>GON:122");
+}
+
+// "was seen to accuse": the infinitive is the subject's act, and "seen" no act of its own.
+TEST(PetrarchGrammar, PassiveRaisingVerbBeforeAnInfinitive) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Gondor was seen to accuse Mordor on Saturday."), "GON>MOR:112");
 }
 
 }  // namespace
