@@ -135,8 +135,14 @@ class Compiler {
       e.where = Where(a.where);
       entries.push_back(b_.AddActorEntry(std::move(e)));
     }
-    for (const std::vector<Word>& phrase : a.phrases)
-      for (uint32_t idx : entries) b_.AddPhraseWords(PhraseWords(phrase, dialect_), /*is_agent=*/false, idx);
+    for (const std::vector<Word>& phrase : a.phrases) {
+      // PETRARCH-1: a blank in an actor phrase lets a few words stand there.
+      uint32_t gaps = 0;
+      if (dialect_ == DictionaryDialect::kPetrarch1)
+        for (size_t k = 1; k < phrase.size() && k < 32; ++k)
+          if (!phrase[k].consecutive) gaps |= 1u << k;
+      for (uint32_t idx : entries) b_.AddPhraseWords(PhraseWords(phrase, dialect_), /*is_agent=*/false, idx, gaps);
+    }
   }
 
   // A discard phrase is an actor phrase that takes the sentence (or the story) out.

@@ -168,17 +168,19 @@ void DictionaryBuilder::AddPhrase(std::string_view text, bool is_agent, uint32_t
 }
 
 void DictionaryBuilder::AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps,
-                                     bool is_agent, uint32_t entry) {
+                                     bool is_agent, uint32_t entry, uint32_t gaps) {
   std::string key;
   for (size_t k = 0; k < words.size(); ++k) key += std::to_string(words[k]) + ":" + std::to_string(int(modes[k])) + ",";
   key += is_agent ? "g" : "a";
   key += std::to_string(caps);
+  key += "/" + std::to_string(gaps);
   auto [it, inserted] = phrase_ids_.emplace(key, static_cast<uint32_t>(dict_.phrases_.size()));
   if (inserted) {
     Phrase p;
     p.words = std::move(words);
     p.modes = std::move(modes);
     p.caps_mask = caps;
+    p.gap_mask = gaps;
     p.is_agent = is_agent;
     dict_.phrases_.push_back(std::move(p));
   }
@@ -198,7 +200,7 @@ uint32_t DictionaryBuilder::AddAgentEntry(AgentEntry entry) {
 }
 
 void DictionaryBuilder::AddPhraseWords(const std::vector<std::pair<std::string, WordMode>>& words, bool is_agent,
-                                       uint32_t entry) {
+                                       uint32_t entry, uint32_t gap_mask) {
   if (words.empty()) return;
   std::vector<uint32_t> ids;
   std::vector<WordMode> modes;
@@ -206,7 +208,7 @@ void DictionaryBuilder::AddPhraseWords(const std::vector<std::pair<std::string, 
     ids.push_back(dict_.vocab_.Intern(w));
     modes.push_back(m);
   }
-  AddPhraseIds(std::move(ids), std::move(modes), 0, is_agent, entry);
+  AddPhraseIds(std::move(ids), std::move(modes), 0, is_agent, entry, gap_mask);
 }
 
 uint16_t DictionaryBuilder::AddFileName(std::string name) {

@@ -156,6 +156,8 @@ struct Phrase {
   std::vector<uint32_t> words;
   std::vector<WordMode> modes;  // one per word
   uint32_t caps_mask = 0;  // bit i: word i must be written in capitals (acronyms such as "US")
+  uint32_t gap_mask = 0;   // bit i: a few words may stand before word i (PETRARCH-1's blank:
+                           // "ITHILEN TELEVISION" meets "Ithilen state-run television")
   bool is_agent = false;
   std::vector<uint32_t> entries;  // indices into actors() or agents(), all with this phrase
 };
@@ -300,7 +302,8 @@ class DictionaryBuilder {
   // index. Used by the compilers of other dictionary families (dict/compile.h).
   uint32_t AddActorEntry(ActorEntry entry);
   uint32_t AddAgentEntry(AgentEntry entry);
-  void AddPhraseWords(const std::vector<std::pair<std::string, WordMode>>& words, bool is_agent, uint32_t entry);
+  void AddPhraseWords(const std::vector<std::pair<std::string, WordMode>>& words, bool is_agent, uint32_t entry,
+                      uint32_t gap_mask = 0);
   uint16_t AddFileName(std::string name);
   uint32_t Intern(std::string_view word) { return dict_.vocab_.Intern(word); }
   bool IsStemMarked(uint32_t id) const { return !dict_.vocab_.word(id).empty() && dict_.vocab_.word(id)[0] == '\x01'; }
@@ -342,7 +345,7 @@ class DictionaryBuilder {
   std::vector<uint32_t> TokenizePhrase(std::string_view phrase, uint32_t* caps_mask);
   void AddPhrase(std::string_view text, bool is_agent, uint32_t entry, uint16_t file, uint32_t line);
   void AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps, bool is_agent,
-                    uint32_t entry);
+                    uint32_t entry, uint32_t gaps = 0);
   void Problem(uint16_t file, uint32_t line, std::string_view message);
 
   Dictionary dict_;

@@ -22,6 +22,7 @@ ITHILEN [ITH]
 DAGOLATH [DAG]
 +TELEMAR
 THE_SHIRE [FRO/BIL]
+ITHILEN TELEVISION [ITHTV]
 )";
 
 constexpr std::string_view kAgents = R"(
@@ -354,6 +355,15 @@ TEST(PetrarchGrammar, WordBeforeTheVerbAFewWordsAway) {
 TEST(PetrarchGrammar, PassiveRaisingVerbBeforeAnInfinitive) {
   auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
   EXPECT_EQ(Code(*dict, "Gondor was seen to accuse Mordor on Saturday."), "GON>MOR:112");
+}
+
+// A blank in a PETRARCH-1 actor phrase lets a word or two stand there; PETRARCH-2 reads it as "_".
+TEST(PetrarchGrammar, Petrarch1ActorPhraseWithWordsBetween) {
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch1, kVerbs), "Arnor accused Ithilen state-run television."),
+            "ARN>ITHTV:112");
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor accused Ithilen state-run television."),
+            "ARN>ITH:112");
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor accused Ithilen television."), "ARN>ITHTV:112");
 }
 
 }  // namespace
