@@ -1073,11 +1073,12 @@ Status EventCoder::Run(Document& doc) const {
       });
 
       // Auxiliary chain to the left: negation, modality, passive.
-      bool negated = false, future = false, hypothetical = false, be = false, have = false;
+      bool negated = false, future = false, hypothetical = false, be = false, have = false, modal = false;
       int64_t j = static_cast<int64_t>(v) - 1;
       while (j >= s.token_begin) {
         const std::string_view w = c.text(static_cast<uint32_t>(j));
         const Token& t = doc.tokens[j];
+        if (t.tag == Tag::MD) modal = true;
         if (IsNegation(w)) negated = true;
         else if (IsFutureModal(w)) future = true;
         else if (IsHypotheticalModal(w)) hypothetical = true;
@@ -1126,7 +1127,9 @@ Status EventCoder::Run(Document& doc) const {
           }
         }
       }
-      if (vt.tag == Tag::VBG && !be) continue;  // a gerund or participle modifier, not a finite act
+      // A gerund or participle modifier is no finite act — unless a modal makes it one ("it would
+      // acting now", a slip the field's coders read as the verb).
+      if (vt.tag == Tag::VBG && !be && !modal) continue;
       if (v < covered_until) continue;          // inside the pattern of a verb already coded
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.

@@ -151,6 +151,12 @@ TEST(Coder, PassiveRaisingMakesTheInfinitiveTheSubjectsAct) {
   EXPECT_EQ(Dyads(Code("Gondor refused to attack Mordor.")), "");
 }
 
+// A participle after a modal is the verb ("would attacking", a slip); without one it modifies.
+TEST(Coder, ParticipleAfterAModalIsTheVerb) {
+  EXPECT_EQ(Dyads(Code("Gondor would attacking Mordor.")), "GON>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor troops attacking Mordor.")), "");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
