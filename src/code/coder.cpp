@@ -267,8 +267,13 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       }
       // A skip stays inside its clause; only the pattern's own words lead into the next one
       // ("noted that +").
+      // Before a PETRARCH-2 phrase slot it stays in the clause of what came before it: "{THE
+      // NEATEST PLACE}" is the verb's own phrase, not one of its complement.
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
         if (n > 0 && c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - c.b()]) break;
+        if (n > 0 && el.word == kBeforeSlot && pos > c.b() &&
+            c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - 1 - c.b()])
+          break;
         // Try only the positions where the next element can begin (a cheap test for words).
         if (ei + 1 < els.size() && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;

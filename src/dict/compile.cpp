@@ -282,7 +282,10 @@ class Compiler {
       // ("{NEW &TIETYPES RELATIONS}") only determiners and adjectives come between them, in a
       // prepositional phrase ("(FOR ASYLUM)") only determiners.
       const bool joined_in_slot = in_slot != 0 && k > 0 && is_word(t) && is_word(tokens[k - 1]);
-      if (!t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, joined_in_slot ? in_slot : 0u});
+      const bool slot = t.kind == PatternToken::kNounPhrase || t.kind == PatternToken::kPrepPhrase;
+      // (A slot's first word takes the skip written before the slot.)
+      if (!t.consecutive && !(in_slot != 0 && k == 0))
+        out->push_back(PatternElement{PatternElement::kSkip, joined_in_slot ? in_slot : slot ? kBeforeSlot : 0u});
       PatternElement el;
       switch (t.kind) {
         case PatternToken::kWord:

@@ -125,6 +125,8 @@ inline constexpr uint32_t kModifiersOnly = 2;
 // A kSkip first in VerbPattern::before with this word: the nearest word before the verb is
 // joined to it ("RECENTLY_*"), so nothing may stand between them, not even an auxiliary.
 inline constexpr uint32_t kAdjacent = 3;
+// A kSkip before a PETRARCH-2 phrase slot: it does not leave the clause of the word before it.
+inline constexpr uint32_t kBeforeSlot = 4;
 
 struct VerbPattern {
   std::string code;

@@ -366,5 +366,18 @@ TEST(PetrarchGrammar, Petrarch1ActorPhraseWithWordsBetween) {
   EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor accused Ithilen television."), "ARN>ITHTV:112");
 }
 
+// A PETRARCH-2 phrase slot is the verb's own phrase: the words before it do not reach into a
+// complement clause.
+TEST(PetrarchGrammar, PhraseSlotStaysInTheVerbsClause) {
+  constexpr std::string_view verbs = R"(
+--- ALLOW  [080] ---
+ALLOW
+- * {THE NEATEST PLACE}  [027]
+)";
+  auto dict = Build(DictionaryDialect::kPetrarch2, verbs);
+  EXPECT_EQ(Code(*dict, "Arnor allowed the neatest place to Mordor."), "ARN>MOR:027");
+  EXPECT_EQ(Code(*dict, "Arnor allowed that Mordor isn't the neatest place to visit."), "ARN>MOR:080");
+}
+
 }  // namespace
 }  // namespace dateline
