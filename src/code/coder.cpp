@@ -373,8 +373,9 @@ bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& el
       for (int n = 0; q >= floor; ++n, --q) {
         if ((len = match_at(q)) > 0) break;
         const uint32_t u = static_cast<uint32_t>(q);
-        const bool passable = first ? !adjacent && (IsAdverb(c.tok(u).tag) || c.tok(u).tag == Tag::MD || IsBe(c.text(u)) ||
-                                                    IsHave(c.text(u)) || IsDo(c.text(u)))
+        const bool auxiliary = IsAdverb(c.tok(u).tag) || c.tok(u).tag == Tag::MD || IsBe(c.text(u)) || IsHave(c.text(u)) ||
+                               IsDo(c.text(u));
+        const bool passable = first ? !adjacent && (auxiliary || (c.dict->loose_words_before_verb() && n < 4 && c.text(u) != ","))
                                     : gap && n < 4 && c.text(u) != ",";
         if (!passable) break;
       }

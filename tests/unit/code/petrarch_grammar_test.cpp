@@ -260,6 +260,15 @@ DEPLORE
 --- BOYCOTT  [191] ---
 BOYCOTT
 - NEITHER * [081]
+
+&ACCORDSYN
++CLOSER
++NEARER
+
+--- ACCORD  [---] ---
+ACCORD
+- INCHING &ACCORDSYN *  [083]
+- TO *  [073]
 )";
 
 // A phrase of a synset before the verb may stand apart from the next word as a single word may.
@@ -346,6 +355,8 @@ TEST(PetrarchGrammar, WordBeforeTheVerbAFewWordsAway) {
   EXPECT_EQ(Code(*dict, "Arnor indicated it deplored Gondor."), "ARN>GON:123");
   EXPECT_EQ(Code(*dict, "Neither Arnor nor Gondor boycotted Mordor."), "ARN>MOR:081 GON>MOR:081");
   EXPECT_EQ(Code(*dict, "Arnor boycotted Mordor."), "ARN>MOR:191");
+  // ... a synset's phrase too.
+  EXPECT_EQ(Code(*dict, "Arnor is inching nearer to accord with Gondor."), "ARN>GON:083");
   // PETRARCH-2 reads the words before a verb as its own: only auxiliaries and adverbs between.
   auto p2 = Build(DictionaryDialect::kPetrarch2, kPetrarch1Verbs);
   EXPECT_EQ(Code(*p2, "Arnor indicated it deplored Gondor."), "ARN>GON:122");
