@@ -1148,6 +1148,12 @@ Status EventCoder::Run(Document& doc) const {
         if (c.text(static_cast<uint32_t>(k)) == "if" || c.text(static_cast<uint32_t>(k)) == "unless") hypothetical = true;
       }
 
+      bool negation_near = false;
+      for (int64_t k = static_cast<int64_t>(v) - 1; k >= s.token_begin && k >= static_cast<int64_t>(v) - 5 && !negation_near; --k) {
+        const std::string_view w = c.text(static_cast<uint32_t>(k));
+        if (w == "," || c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+        negation_near = IsNegation(w);
+      }
       // Try the patterns, most specific first.
       const uint32_t limit = s.token_end;
       const VerbPattern* chosen = nullptr;
@@ -1166,7 +1172,9 @@ Status EventCoder::Run(Document& doc) const {
             break;
           }
         if (!possible) continue;
-        if (p.negated != negated && p.negated) continue;
+        // A pattern that spells a negation out needs one here — past the words of a multi-word
+        // verb too ("will not wire tap").
+        if (p.negated && !negated && !negation_near) continue;
         if (infinitive_needs_pattern && !HasBeforeWords(p)) continue;
         PatternMatch trial;
         int64_t trial_start = j;

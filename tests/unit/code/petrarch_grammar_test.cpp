@@ -85,7 +85,11 @@ std::unique_ptr<Dictionary> Build(DictionaryDialect dialect, std::string_view ve
   DictionarySource src;
   ReadPetrarchActors("actors.txt", actors, dialect, &src);
   ReadPetrarchAgents("agents.txt", agents, dialect, &src);
-  ReadPetrarchVerbs("verbs.txt", verbs, dialect, &src);
+  PetrarchExtras extras;
+  ReadPetrarchVerbs("verbs.txt", verbs, dialect, &src, &extras);
+  for (const PetrarchVerbNote& note : extras.verb_notes)  // "WIRE_+TAP": the verb is "tap"
+    if (note.head > 0 && static_cast<size_t>(note.head) < src.verbs[note.verb].verb.size())
+      src.verbs[note.verb].head_word = note.head;
   DictionaryBuilder b;
   b.SetAgentsComposeLocally(true);
   AddSource(src, dialect, &b);
@@ -261,6 +265,11 @@ DEPLORE
 BOYCOTT
 - NEITHER * [081]
 
+--- CONFISCATE  [1711] ---
+CONFISCATE
+WIRE_+TAP {WIRE_+TAPPED  WIRE_+TAPPING }
+- WILL NOT * [081]
+
 &ACCORDSYN
 +CLOSER
 +NEARER
@@ -276,6 +285,13 @@ TEST(PetrarchGrammar, SynsetPhraseBeforeTheVerbWithWordsBetween) {
   auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
   EXPECT_EQ(Code(*dict, "Gondor won't even ever clash over the efforts of Mordor."), "GON>MOR:905");
   EXPECT_EQ(Code(*dict, "Gondor clashed over the efforts of Mordor."), "GON>MOR:121");
+}
+
+// A pattern that spells out a negation meets one before a multi-word verb: "will not wire tap".
+TEST(PetrarchGrammar, NegatedPatternBeforeAMultiWordVerb) {
+  auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);
+  EXPECT_EQ(Code(*dict, "Gondor will not wire tap the links into Mordor."), "GON>MOR:081");
+  EXPECT_EQ(Code(*dict, "Gondor will wire tap the links into Mordor."), "GON>MOR:1711");
 }
 
 // "RECENTLY_*": the word joined to the verb stands right before it, auxiliaries included.
