@@ -350,8 +350,13 @@ class Compiler {
     auto add_head = [&](const Word& w, bool entry_word) {
       Head h;
       const std::string_view lemma = Lexicon::Default().Lemma(w.text, Tag::VB);
+      // An inflected form: the lexicon leads it, as a past, participle or -s form, to another word.
+      bool inflected = lemma != w.text;
+      if (const std::optional<LexiconEntry> e = Lexicon::Default().Lookup(w.text))
+        for (Tag t : {Tag::VBD, Tag::VBN, Tag::VBZ, Tag::VBG})
+          if (const std::optional<std::string_view> l = e->lemma_for(t); l && *l != w.text) inflected = true;
       if (dialect_ == DictionaryDialect::kTabari && !w.exact) h = {b_.Intern(w.text), WordMode::kStem, false};
-      else if (petrarch && entry_word && lemma != w.text) h = {b_.Intern(w.text), WordMode::kExact, true};
+      else if (petrarch && entry_word && inflected) h = {b_.Intern(w.text), WordMode::kExact, true};
       else h = {b_.Intern(lemma), WordMode::kExact, false};
       for (const Head& seen : heads)
         if (seen == h) return;

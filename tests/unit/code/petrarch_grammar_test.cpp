@@ -40,6 +40,10 @@ LEAVE
 --- LEFT  [042:043]  ---
 LEFT
 
+--- CALLED  [010] ---
+CALLED
+- * FOR  [096]
+
 --- ACCUSE  [112] ---
 ACCUSE
 
@@ -115,6 +119,8 @@ TEST(PetrarchGrammar, InflectedVerbEntryWinsForItsForm) {
     auto dict = Build(d, kVerbs);
     EXPECT_EQ(Code(*dict, "Telemar left for Minas Tirith on Wednesday."), "DAG>GON:042 GON>DAG:043");
     EXPECT_EQ(Code(*dict, "Telemar leaves Minas Tirith on Wednesday."), "DAG>GON:012");
+    // The lexicon also reads "called" as a base form; its past reading still makes it inflected.
+    EXPECT_EQ(Code(*dict, "And Eriador has called for a boycott against Mordor."), "ERI>MOR:096");
   }
 }
 
