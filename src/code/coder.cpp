@@ -1247,8 +1247,7 @@ Status EventCoder::Run(Document& doc) const {
           --j;
         }
       }
-      // A conjunction that opens the sentence ("And Eriador has called ...") joins no verbs.
-      const bool coordinated = j > s.token_begin && doc.tokens[j].tag == Tag::CC;
+      const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
       int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, subject_anchor, j);
       // A slot written before the verb ("+ * MONEY $", "+ WAS * DEAD IN $") is the subject's
       // role; without one the subject is the source.

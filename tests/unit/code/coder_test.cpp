@@ -157,11 +157,6 @@ TEST(Coder, ParticipleAfterAModalIsTheVerb) {
   EXPECT_EQ(Dyads(Code("Gondor troops attacking Mordor.")), "");
 }
 
-// A conjunction that opens the sentence joins no verbs: the subject is the one after it.
-TEST(Coder, SentenceInitialConjunction) {
-  EXPECT_EQ(Dyads(Code("And Gondor has attacked Mordor.")), "GON>MOR:190 ");
-}
-
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
