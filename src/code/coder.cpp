@@ -434,10 +434,18 @@ bool HasBeforeWords(const VerbPattern& p) {
 // The subject of the verb whose auxiliary chain starts at `pos`: the noun phrase to its left in
 // the same clause, skipping prepositional phrases and subordinate segments. Returns the
 // mention index, or -1 when the subject is not an actor (or there is none).
+// The first member of the compound mention `mi` belongs to.
+int FirstOfCompound(const SentenceContext& c, int mi) {
+  for (size_t k = 0; k < c.mentions->size(); ++k)
+    if ((*c.mentions)[k].compound == (*c.mentions)[mi].compound) return static_cast<int>(k);
+  return mi;
+}
+
 int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
   int64_t j = pos;
+  int fallback = -1;  // the first actor of a prepositional modifier of the subject
   // An apposition between subject and verb: "Gondor, the old foe, criticized ..."; or a
   // parenthetical prepositional phrase, whatever it holds: "Arnor's foreign minister, in
   // remarks published on Monday, urged ...".
@@ -506,7 +514,11 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
             IsNoun(c.tok(static_cast<uint32_t>(before - 1)).tag) && c.mention(static_cast<uint32_t>(before - 1)) < 0 &&
             c.clauses.clause[before - 1 - c.b()] == clause)
           return mi;
-        j = before - 1;  // a prepositional phrase: its noun is not the subject
+        // A prepositional phrase: its noun is not the subject — though for PETRARCH the first
+        // actor of the subject's modifiers stands for a head that names none ("Resumption of
+        // ties between Arnor and Gondor may spur ...").
+        if (mi >= 0) fallback = (*c.mentions)[mi].compound >= 0 ? FirstOfCompound(c, mi) : mi;
+        j = before - 1;
         continue;
       }
       // The head of the phrase is its last word: is it an actor? Else an actor that modifies
@@ -514,7 +526,7 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
       if (mi >= 0) return mi;
       for (int64_t k = j - 1; k >= start; --k)
         if (c.mention(static_cast<uint32_t>(k)) >= 0) return c.mention(static_cast<uint32_t>(k));
-      return -1;
+      return c.dict->subject_from_modifiers() ? fallback : -1;
     }
     if (IsVerb(t.tag) && !IsBe(c.text(k)) && !IsHave(c.text(k)) && !IsDo(c.text(k))) return -1;
     --j;

@@ -322,7 +322,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
   // ("and", "or", "&") or a comma, optionally with determiners and adjectives; a link made by
   // commas alone counts only in a list that a coordinator closes ("X, the state's foe," is an
   // apposition, not a list).
-  enum Link { kNone, kComma, kCoordinator };
+  enum Link { kNone, kComma, kCoordinator, kCommaCoordinator };
   std::vector<Link> links(out->size(), kNone);  // links[k]: between mention k and k + 1
   for (size_t k = 0; k + 1 < out->size(); ++k) {
     const Mention& a = (*out)[k];
@@ -339,7 +339,14 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         other = true;
     }
     if (other || c.token_begin - a.token_end > 6) continue;
-    links[k] = coordinator ? kCoordinator : comma ? kComma : kNone;
+    links[k] = coordinator ? (comma ? kCommaCoordinator : kCoordinator) : comma ? kComma : kNone;
+  }
+  // ", and" after a pair already joined by "and" starts a compound of its own: "between
+  // Calenardhon and Gondor, and Gondor and Dagolath" is two pairs; "France, Germany, and
+  // Italy" stays one list.
+  for (size_t k = 0; k < links.size(); ++k) {
+    if (links[k] != kCommaCoordinator) continue;
+    links[k] = k > 0 && links[k - 1] == kCoordinator ? kNone : kCoordinator;
   }
   // Comma links survive only when the chain they belong to ends in a coordinator link.
   for (size_t k = out->size(); k-- > 0;) {

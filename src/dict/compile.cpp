@@ -454,6 +454,7 @@ void AddSource(const DictionarySource& src, DictionaryDialect dialect, Dictionar
     builder->SetLoneAgentPrefix("---");
     builder->SetHypotheticalModals(false);
     builder->SetSubordinateEventsYield(true);
+    builder->SetSubjectFromModifiers(true);
   }
   if (dialect == DictionaryDialect::kPetrarch1) {
     builder->SetPassiveNeedsAgent(true);

@@ -23,8 +23,9 @@
 // builder's problems with its place, and the pattern is skipped.
 //
 // The families' coding conventions are set on the builder as well (Dictionary's accessors say
-// which): PETRARCH codes a lone agent as "---AGENT", codes modal acts as stated and lets an
-// adverbial clause's verb yield to its main verb; PETRARCH-1 reads a passive only with its
+// which): PETRARCH codes a lone agent as "---AGENT", codes modal acts as stated, lets an
+// adverbial clause's verb yield to its main verb and takes a subject whose head names no actor
+// from its modifiers; PETRARCH-1 reads a passive only with its
 // "by" agent and matches pattern words as written; PETRARCH-2 folds a complement's act into
 // the act toward its subject; TABARI and PETRARCH-1 split joint codes ("FRO/BIL/SAM") and let
 // the nearest word before the verb stand a few words away; TABARI's exact verbs take every

@@ -234,6 +234,9 @@ class Dictionary {
   // a few words away ("INDICATED *" meets "indicated it deplored"); elsewhere only
   // auxiliaries and adverbs come between.
   bool loose_words_before_verb() const { return loose_words_before_verb_; }
+  // PETRARCH: a subject whose head names no actor is the first actor of its prepositional
+  // modifiers ("Resumption of ties between Arnor and Gondor"); elsewhere it is no actor.
+  bool subject_from_modifiers() const { return subject_from_modifiers_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -282,6 +285,7 @@ class Dictionary {
   bool complement_events_fold_ = false;
   bool pattern_words_as_written_ = false;
   bool loose_words_before_verb_ = false;
+  bool subject_from_modifiers_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -333,6 +337,7 @@ class DictionaryBuilder {
   void SetComplementEventsFold(bool on) { dict_.complement_events_fold_ = on; }
   void SetPatternWordsAsWritten(bool on) { dict_.pattern_words_as_written_ = on; }
   void SetLooseWordsBeforeVerb(bool on) { dict_.loose_words_before_verb_ = on; }
+  void SetSubjectFromModifiers(bool on) { dict_.subject_from_modifiers_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);

@@ -157,6 +157,12 @@ TEST(Coder, ParticipleAfterAModalIsTheVerb) {
   EXPECT_EQ(Dyads(Code("Gondor troops attacking Mordor.")), "");
 }
 
+// ", and" after a pair joined by "and" starts another compound; an Oxford comma does not.
+TEST(Coder, CommaAndAfterAPairStartsAnotherCompound) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor and Rohan, and Mordor and Rohan.")), "ARN>GON:190 ARN>ROH:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor, Rohan, and Mordor.")), "ARN>GON:190 ARN>ROH:190 ARN>MOR:190 ");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");

@@ -412,5 +412,11 @@ ALLOW
   EXPECT_EQ(Code(*dict, "Arnor allowed that Mordor isn't the neatest place to visit."), "ARN>MOR:080");
 }
 
+// PETRARCH: a subject whose head names no actor is the first actor of its modifiers.
+TEST(PetrarchGrammar, SubjectFromItsModifiers) {
+  auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
+  EXPECT_EQ(Code(*dict, "Resumption of ties between Arnor and Gondor may spur Mordor."), "ARN>MOR:111 GON>MOR:111");
+}
+
 }  // namespace
 }  // namespace dateline
