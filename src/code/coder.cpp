@@ -700,9 +700,18 @@ void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, si
   doc.events = std::move(kept);
 }
 
+// A verbal act (CAMEO roots 01-05 and 09-13: statements, appeals, intents, consultations,
+// disapproval, rejections, threats ...), as opposed to a material one.
+bool VerbalAct(std::string_view code) {
+  if (code.size() < 2) return false;
+  const std::string_view root = code.substr(0, 2);
+  return (root >= "01" && root <= "05") || (root >= "09" && root <= "13");
+}
+
 // PETRARCH-2's nested events: an act toward the subject of a complement clause ("noted that
-// Cirith Ungol regretted ...") takes that clause's own act as its content, and the inner act is
-// not an event of its own. Drops, of the events of one sentence (from `begin`), those made in a
+// Cirith Ungol regretted ...") takes that clause's own verbal act as its content, and the inner
+// act is not an event of its own; a material act ("claimed that ISIL had attacked Iraq") stays
+// one. Drops, of the events of one sentence (from `begin`), the verbal ones made in a
 // complement whose subject is the target of an event of an earlier clause.
 void FoldComplementEvents(Document& doc, const SentenceContext& c, size_t begin, std::vector<uint32_t>* verbs,
                           std::vector<std::pair<uint32_t, uint32_t>>* sides) {
@@ -715,7 +724,9 @@ void FoldComplementEvents(Document& doc, const SentenceContext& c, size_t begin,
     const int outer = c.clauses.clause[(*verbs)[i] - c.b()], inner = c.clauses.clause[target - c.b()];
     if (inner <= outer) continue;
     for (size_t j = 0; j < n; ++j)
-      if (j != i && (*sides)[j].first == target && c.clauses.clause[(*verbs)[j] - c.b()] == inner) drop[j] = any = true;
+      if (j != i && (*sides)[j].first == target && c.clauses.clause[(*verbs)[j] - c.b()] == inner &&
+          VerbalAct(doc.events[begin + j].code))
+        drop[j] = any = true;
   }
   if (!any) return;
   size_t out = 0;

@@ -225,7 +225,8 @@ class Dictionary {
   // event only when the verb it depends on gives none.
   bool subordinate_events_yield() const { return subordinate_events_yield_; }
   // PETRARCH-2: an act toward the subject of a complement clause ("noted that X regretted
-  // ...") holds that clause's act, which is then no event of its own.
+  // ...") holds that clause's verbal act, which is then no event of its own (a material act
+  // stays one).
   bool complement_events_fold() const { return complement_events_fold_; }
   // PETRARCH-1: a pattern's words meet tokens as written ("* EFFORT" does not meet "efforts");
   // others meet a token's lemma too.

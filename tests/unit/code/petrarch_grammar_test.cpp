@@ -334,11 +334,15 @@ TEST(PetrarchGrammar, PossessorAndAgentAcrossModifiers) {
   EXPECT_EQ(Code(*dict, "The minister Telemar accused Gondor."), "DAGGOV>GON:112");
 }
 
-// PETRARCH-2 folds the act of a complement into the act toward its subject; PETRARCH-1 codes both.
+// PETRARCH-2 folds the verbal act of a complement into the act toward its subject; PETRARCH-1
+// codes both.
 TEST(PetrarchGrammar, ComplementEventFoldsIntoTheOuterOneInPetrarch2) {
   EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor noted that Gondor accused Mordor."), "ARN>GON:010");
   EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch1, kVerbs), "Arnor noted that Gondor accused Mordor."),
             "ARN>GON:010 GON>MOR:112");
+  // A material act stays an event of its own.
+  EXPECT_EQ(Code(*Build(DictionaryDialect::kPetrarch2, kVerbs), "Arnor noted that Gondor shot Mordor."),
+            "ARN>GON:010 GON>MOR:190");
 }
 
 // Among equally specific patterns, the one whose words take the most of the sentence.
