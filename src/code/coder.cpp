@@ -547,13 +547,23 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
 // Mordor ..." is an act toward Mordor).
 // The actor of the subject of the complement that the "that" at `that` opens: the first actor
 // before the complement's verb ("that an arms embargo against Mordor would not work").
+// A preposition of place: its phrase says where, not toward whom ("disputes in the South China
+// Sea").
+bool LocativePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "across" || w == "inside" || w == "within" ||
+         w == "throughout" || w == "around" || w == "along" || w == "off";
+}
+
 int ComplementSubject(const SentenceContext& c, uint32_t that) {
   const int clause = that + 1 < c.e() ? c.clauses.clause[that + 1 - c.b()] : -1;
+  bool locative = false;  // inside a prepositional phrase of place
   for (uint32_t k = that + 1, n = 0; k < c.e() && n < 12; ++k, ++n) {
     if (c.clauses.clause[k - c.b()] != clause) break;
-    const int mi = c.mention(k);
-    if (mi >= 0) return mi;
     const Tag t = c.tok(k).tag;
+    if (t == Tag::IN || t == Tag::TO) locative = LocativePreposition(c.text(k));
+    const int mi = c.mention(k);
+    if (mi >= 0 && !locative) return mi;
+    if (mi >= 0) k = (*c.mentions)[mi].token_end - 1;
     if (t == Tag::VBD || t == Tag::VBZ || t == Tag::VBP || t == Tag::MD) break;
   }
   return -1;

@@ -136,6 +136,8 @@ TEST(Coder, HeadNounOfAnActorIsThatActorsSubject) {
 // prepositional phrase: "that an arms embargo against Mordor would not work".
 TEST(Coder, ComplementSubjectIsItsFirstActor) {
   EXPECT_EQ(Dyads(Code("Arnor noted that an arms embargo against Mordor would not work.")), "ARN>MOR:010 ");
+  // ... not one that says where.
+  EXPECT_EQ(Dyads(Code("Arnor noted that the disputes in Mordor would not end.")), "");
 }
 
 // A parenthesis between subject and verb is an aside: "the Fellowship Council (FC) criticized".
