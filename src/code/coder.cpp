@@ -434,6 +434,13 @@ bool HasBeforeWords(const VerbPattern& p) {
 // The subject of the verb whose auxiliary chain starts at `pos`: the noun phrase to its left in
 // the same clause, skipping prepositional phrases and subordinate segments. Returns the
 // mention index, or -1 when the subject is not an actor (or there is none).
+// A preposition of place: its phrase says where, not toward whom ("disputes in the South China
+// Sea").
+bool LocativePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "across" || w == "inside" || w == "within" ||
+         w == "throughout" || w == "around" || w == "along" || w == "off";
+}
+
 // The first member of the compound mention `mi` belongs to.
 int FirstOfCompound(const SentenceContext& c, int mi) {
   for (size_t k = 0; k < c.mentions->size(); ++k)
@@ -517,7 +524,8 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
         // A prepositional phrase: its noun is not the subject — though for PETRARCH the first
         // actor of the subject's modifiers stands for a head that names none ("Resumption of
         // ties between Arnor and Gondor may spur ...").
-        if (mi >= 0) fallback = (*c.mentions)[mi].compound >= 0 ? FirstOfCompound(c, mi) : mi;
+        if (mi >= 0 && !LocativePreposition(c.text(static_cast<uint32_t>(before))))
+          fallback = (*c.mentions)[mi].compound >= 0 ? FirstOfCompound(c, mi) : mi;
         j = before - 1;
         continue;
       }
@@ -547,13 +555,6 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
 // Mordor ..." is an act toward Mordor).
 // The actor of the subject of the complement that the "that" at `that` opens: the first actor
 // before the complement's verb ("that an arms embargo against Mordor would not work").
-// A preposition of place: its phrase says where, not toward whom ("disputes in the South China
-// Sea").
-bool LocativePreposition(std::string_view w) {
-  return w == "in" || w == "at" || w == "near" || w == "across" || w == "inside" || w == "within" ||
-         w == "throughout" || w == "around" || w == "along" || w == "off";
-}
-
 int ComplementSubject(const SentenceContext& c, uint32_t that) {
   const int clause = that + 1 < c.e() ? c.clauses.clause[that + 1 - c.b()] : -1;
   bool locative = false;  // inside a prepositional phrase of place

@@ -420,6 +420,7 @@ ALLOW
 TEST(PetrarchGrammar, SubjectFromItsModifiers) {
   auto dict = Build(DictionaryDialect::kPetrarch2, kVerbs);
   EXPECT_EQ(Code(*dict, "Resumption of ties between Arnor and Gondor may spur Mordor."), "ARN>MOR:111 GON>MOR:111");
+  EXPECT_EQ(Code(*dict, "The unrest in Arnor may spur Mordor."), "");  // a phrase of place says where
 }
 
 }  // namespace
