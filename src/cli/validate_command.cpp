@@ -159,8 +159,10 @@ int RunValidateCommand(const std::string& suite_path, const ValidateOptions& opt
   std::unique_ptr<Pipeline> configured;
   SuiteResult result = RunSuite(*suite, [&](const ValidationRecord& record) {
     bool changed = false;
-    // TABARI's OPTION records hold until changed; a PETRARCH <Config> is its record's own.
-    if (suite->kind != SuiteKind::kTabari && configured) {
+    // TABARI's OPTION records and PETRARCH-1's <Config> hold until changed (PETRARCH-1's
+    // records flip require_dyad for one record and set it back in a later one); the
+    // PETRARCH-2 records were made with each <Config> applying to its own record.
+    if (suite->kind == SuiteKind::kPetrarch2 && configured) {
       coder_options = base_options;
       configured.reset();
     }

@@ -187,7 +187,8 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
 
 // The token at `pos` is `word`, as written or as its lemma.
 bool WordIs(const SentenceContext& c, uint32_t pos, uint32_t word) {
-  return c.words->word[pos - c.b()] == word || c.words->lemma[pos - c.b()] == word;
+  return c.words->word[pos - c.b()] == word ||
+         (!c.dict->pattern_words_as_written() && c.words->lemma[pos - c.b()] == word);
 }
 
 // A word of a phrase set: exact as WordIs, or a stem (spelled with a leading '\x01') that
@@ -229,6 +230,7 @@ struct PatternMatch {
   int source = -1, target = -1;
   int compound = -1;  // a mention of the compound actor a "%" element matched
   uint32_t end = 0;
+  uint32_t words = 0;  // tokens the pattern's words and phrases took after the verb
 };
 
 // A compound actor: mentions joined by a conjunction ("Gondor and Osgiliath"), or one phrase
@@ -259,12 +261,19 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
   const PatternElement& el = els[ei];
   switch (el.kind) {
     case PatternElement::kWord:
-      if (pos < limit && WordIs(c, pos, el.word)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+      if (pos < limit && WordIs(c, pos, el.word) && MatchAfter(c, els, ei + 1, pos + 1, limit, m)) {
+        ++m->words;
+        return true;
+      }
       return false;
     case PatternElement::kWordSet:
       if (pos < limit) {
         for (uint32_t w : c.dict->word_sets()[el.word])
-          if (WordIs(c, pos, w)) return MatchAfter(c, els, ei + 1, pos + 1, limit, m);
+          if (WordIs(c, pos, w)) {
+            if (!MatchAfter(c, els, ei + 1, pos + 1, limit, m)) return false;
+            ++m->words;
+            return true;
+          }
       }
       return false;
     case PatternElement::kPhraseSet:
@@ -272,26 +281,79 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
         if (pos + phrase.size() > limit) continue;
         bool ok = true;
         for (size_t k = 0; k < phrase.size() && ok; ++k) ok = MemberIs(c, pos + static_cast<uint32_t>(k), phrase[k]);
-        if (ok && MatchAfter(c, els, ei + 1, pos + static_cast<uint32_t>(phrase.size()), limit, m)) return true;
+        if (ok && MatchAfter(c, els, ei + 1, pos + static_cast<uint32_t>(phrase.size()), limit, m)) {
+          m->words += static_cast<uint32_t>(phrase.size());
+          return true;
+        }
       }
       return false;
     case PatternElement::kSkip:
+      if (el.word == kDeterminersOnly || el.word == kModifiersOnly) {
+        for (uint32_t n = 0; n <= 3 && pos + n <= limit; ++n) {
+          if (n > 0) {
+            const Tag t = c.tok(pos + n - 1).tag;
+            const bool determiner = t == Tag::DT || t == Tag::PDT || t == Tag::PRPS;
+            if (!determiner && !(el.word == kModifiersOnly && IsAdjective(t))) break;
+          }
+          if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
+        }
+        return false;
+      }
       // A skip stays inside its clause; only the pattern's own words lead into the next one
       // ("noted that +").
+      // Before a PETRARCH-2 phrase slot it stays in the clause of what came before it: "{THE
+      // NEATEST PLACE}" is the verb's own phrase, not one of its complement.
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
         if (n > 0 && c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - c.b()]) break;
+        if (n > 0 && el.word == kBeforeSlot && pos > c.b() &&
+            c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - 1 - c.b()])
+          break;
         // Try only the positions where the next element can begin (a cheap test for words).
         if (ei + 1 < els.size() && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
       }
       return false;
+    case PatternElement::kPhraseSkip: {
+      // One phrase: a noun phrase ("the Gondor", "their Ent populations"), or a preposition
+      // and its noun phrase ("with the parliament"), actors and all.
+      uint32_t k = pos;
+      const int clause = pos < limit ? c.clauses.clause[pos - c.b()] : -1;
+      if (k < limit && (c.tok(k).tag == Tag::IN || c.tok(k).tag == Tag::TO) && !IsComplementizer(c.text(k))) ++k;
+      const uint32_t np = k;
+      while (k < limit && c.clauses.clause[k - c.b()] == clause) {
+        const Token& t = c.tok(k);
+        if (c.mention(k) < 0 && !IsNoun(t.tag) && !Premodifier(t) && t.tag != Tag::POS) break;
+        if (t.tag == Tag::RB && c.mention(k) < 0) break;
+        ++k;
+      }
+      if (k == np) return false;
+      return MatchAfter(c, els, ei + 1, k, limit, m);
+    }
+    case PatternElement::kCompound:
+      if (c.dict->tabari_conventions()) {
+        // TABARI: the compound's members act toward each other ("HAS * WITH %").
+        const int mi = MentionStartingNear(c, pos, limit);
+        if (!IsCompoundActor(c, mi)) return false;
+        const int saved = m->compound;
+        m->compound = mi;
+        if (MatchAfter(c, els, ei + 1, CompoundEnd(c, mi), limit, m)) return true;
+        m->compound = saved;
+        return false;
+      }
+      [[fallthrough]];
     case PatternElement::kSource:
     case PatternElement::kTarget: {
       const int mi = MentionStartingNear(c, pos, limit);
       if (mi < 0) return false;
+      if (el.kind == PatternElement::kCompound && (*c.mentions)[mi].compound < 0) return false;
       const int saved_s = m->source, saved_t = m->target;
       (el.kind == PatternElement::kSource ? m->source : m->target) = mi;
-      if (MatchAfter(c, els, ei + 1, (*c.mentions)[mi].token_end, limit, m)) return true;
+      // A compound runs to its last member.
+      uint32_t end = (*c.mentions)[mi].token_end;
+      if (el.kind == PatternElement::kCompound)
+        for (const Mention& other : *c.mentions)
+          if (other.compound == (*c.mentions)[mi].compound) end = std::max(end, other.token_end);
+      if (MatchAfter(c, els, ei + 1, end, limit, m)) return true;
       m->source = saved_s;
       m->target = saved_t;
       return false;
@@ -302,15 +364,6 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       if (mi < 0) return false;
       return MatchAfter(c, els, ei + 1, CompoundEnd(c, mi), limit, m);
     }
-    case PatternElement::kCompound: {
-      const int mi = MentionStartingNear(c, pos, limit);
-      if (!IsCompoundActor(c, mi)) return false;
-      const int saved = m->compound;
-      m->compound = mi;
-      if (MatchAfter(c, els, ei + 1, CompoundEnd(c, mi), limit, m)) return true;
-      m->compound = saved;
-      return false;
-    }
   }
   return false;
 }
@@ -319,74 +372,121 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
 // auxiliaries between them are passed over unless they are the word sought ("NOT *"). On success
 // *start is the position just before the earliest word matched (pos - 1 when none).
 bool MatchBefore(const SentenceContext& c, const std::vector<PatternElement>& els, uint32_t pos, uint32_t floor,
-                 int64_t* start, PatternMatch* m) {
+                 int64_t* start, PatternMatch* bound) {
   int64_t k = static_cast<int64_t>(pos) - 1;
   *start = k;
   bool first = true;
+  bool gap = false;  // words may stand between this element and the one matched before it
+  bool adjacent = false;  // the nearest word is joined to the verb: no auxiliary between
   for (const PatternElement& el : els) {
-    const bool slot = el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget ||
-                      el.kind == PatternElement::kSkipActor;
-    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet && el.kind != PatternElement::kPhraseSet &&
-        !slot)
+    if (el.kind == PatternElement::kSkip) {
+      if (el.word == kAdjacent) adjacent = true;
+      else gap = true;
       continue;
+    }
     // A lone hyphen or a quote mark between the pattern's words is passed over ("ANTI- + *":
-    // "anti- Gondor parade").
+    // "anti- Gondor parade"), and so are words taken out before coding (TABARI's COMMA).
     while (k >= floor && (Transparent(c.tok(static_cast<uint32_t>(k))) || c.text(static_cast<uint32_t>(k)) == "-" ||
                           c.gone(static_cast<uint32_t>(k))))
       --k;
-    // The number of tokens the element matches ending at `u` (a phrase set's phrases are read
-    // backwards from their last word; a slot takes the actor that ends there), or 0.
-    auto length_ending_at = [&](int64_t u) -> int64_t {
-      if (u < floor) return 0;
-      const uint32_t at = static_cast<uint32_t>(u);
-      if (slot) {
-        const int mi = c.mention(at);
-        if (mi < 0 || (*c.mentions)[mi].token_end != at + 1) return 0;
-        return u - static_cast<int64_t>((*c.mentions)[mi].token_begin) + 1;
+    if (el.kind == PatternElement::kSkipActor) {
+      // TABARI's "^": the actor that ends here (or a few words on) is passed over whole.
+      int64_t q = k;
+      for (int n = 0; q >= floor && c.mention(static_cast<uint32_t>(q)) < 0 && n < 4 && c.text(static_cast<uint32_t>(q)) != ",";
+           ++n)
+        --q;
+      if (q < floor || c.mention(static_cast<uint32_t>(q)) < 0) return false;
+      k = static_cast<int64_t>((*c.mentions)[c.mention(static_cast<uint32_t>(q))].token_begin) - 1;
+      first = false;
+      gap = false;
+      continue;
+    }
+    if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) {
+      // A slot before the verb binds the actor that ends there ("NOTED + *": "noted that
+      // Cirith Ungol regretted"); with none there it stays for the subject to fill.
+      int64_t q = k;
+      if (first)
+        while (q >= floor && (IsAdverb(c.tok(static_cast<uint32_t>(q)).tag) || c.tok(static_cast<uint32_t>(q)).tag == Tag::MD ||
+                              IsBe(c.text(static_cast<uint32_t>(q))) || IsHave(c.text(static_cast<uint32_t>(q))) ||
+                              IsDo(c.text(static_cast<uint32_t>(q)))))
+          --q;
+      for (int n = 0; q >= floor && c.mention(static_cast<uint32_t>(q)) < 0 && gap && n < 4 &&
+                      c.text(static_cast<uint32_t>(q)) != ",";
+           ++n)
+        --q;
+      if (q >= floor && c.mention(static_cast<uint32_t>(q)) >= 0) {
+        const int mi = c.mention(static_cast<uint32_t>(q));
+        (el.kind == PatternElement::kSource ? bound->source : bound->target) = mi;
+        k = static_cast<int64_t>((*c.mentions)[mi].token_begin) - 1;
+        first = false;
+        gap = false;
       }
-      if (el.kind == PatternElement::kWord) return WordIs(c, at, el.word) ? 1 : 0;
-      if (el.kind == PatternElement::kWordSet) {
-        for (uint32_t w : c.dict->word_sets()[el.word])
-          if (WordIs(c, at, w)) return 1;
+      continue;
+    }
+    if (el.kind == PatternElement::kPhraseSet) {
+      // Before the verb a phrase set matches by its phrases' last words, read backwards; it may
+      // stand as far from what follows it as a single word may.
+      auto match_at = [&](int64_t end) -> int64_t {  // length of the phrase ending at `end`, or 0
+        for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
+          const int64_t len = static_cast<int64_t>(phrase.size());
+          if (end - len + 1 < floor) continue;
+          bool all = true;
+          for (int64_t q = 0; q < len && all; ++q)
+            all = MemberIs(c, static_cast<uint32_t>(end - len + 1 + q), phrase[static_cast<size_t>(q)]);
+          if (all) return len;
+        }
         return 0;
+      };
+      int64_t q = k, len = 0;
+      for (int n = 0; q >= floor; ++n, --q) {
+        if ((len = match_at(q)) > 0) break;
+        const uint32_t u = static_cast<uint32_t>(q);
+        const bool auxiliary = IsAdverb(c.tok(u).tag) || c.tok(u).tag == Tag::MD || IsBe(c.text(u)) || IsHave(c.text(u)) ||
+                               IsDo(c.text(u));
+        const bool passable = first ? !adjacent && (auxiliary || (c.dict->loose_words_before_verb() && n < 4 && c.text(u) != ","))
+                                    : gap && n < 4 && c.text(u) != ",";
+        if (!passable) break;
       }
-      for (const std::vector<uint32_t>& phrase : c.dict->phrase_sets()[el.word]) {
-        const int64_t n = static_cast<int64_t>(phrase.size());
-        if (n == 0 || u - n + 1 < floor) continue;
-        bool all = true;
-        for (int64_t q = 0; q < n && all; ++q) all = MemberIs(c, static_cast<uint32_t>(u - n + 1 + q), phrase[q]);
-        if (all) return n;
-      }
-      return 0;
+      if (len == 0) return false;
+      k = q - len;
+      *start = k;
+      first = false;
+      gap = false;
+      continue;
+    }
+    if (el.kind != PatternElement::kWord && el.kind != PatternElement::kWordSet) continue;
+    auto is_element = [&](uint32_t u) {
+      if (el.kind == PatternElement::kWord) return WordIs(c, u, el.word);
+      for (uint32_t w : c.dict->word_sets()[el.word])
+        if (WordIs(c, u, w)) return true;
+      return false;
     };
-    if (el.gap == PatternElement::kGapNone) {
-      // Joined to the next word ("SUGGESTED_+ *"): nothing between.
-    } else if (el.gap == PatternElement::kGapAny) {
-      // TABARI's default skipping: a few words of the clause may stand between, never a comma.
-      for (int gap = 0; gap < 6 && k >= floor && length_ending_at(k) == 0 && c.text(static_cast<uint32_t>(k)) != ",";
-           ++gap)
-        --k;
-    } else if (first) {
-      // Next to the verb only its auxiliaries, modals and adverbs may stand between.
-      while (k >= floor && length_ending_at(k) == 0 &&
+    if (first && !adjacent) {
+      while (k >= floor && !is_element(static_cast<uint32_t>(k)) &&
              (IsAdverb(c.tok(static_cast<uint32_t>(k)).tag) || c.tok(static_cast<uint32_t>(k)).tag == Tag::MD ||
               IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
               IsDo(c.text(static_cast<uint32_t>(k)))))
         --k;
-    } else {
+      // A word not joined to the verb may stand a few words before it, as between any two
+      // words of a pattern ("INDICATED *": "indicated it deplored"; "NEITHER *": "Neither
+      // Galadriel nor Gollum boycotted").
+      // (TABARI and PETRARCH-1; PETRARCH-2 reads the words before a verb as its own.)
+      for (int n = 0; c.dict->loose_words_before_verb() && n < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) &&
+                      c.text(static_cast<uint32_t>(k)) != ",";
+           ++n)
+        --k;
+    } else if (gap) {
       // Between the pattern's words a few others may stand ("INDICATED ... WOULD *": "indicated
       // it would act"), as in TABARI's default skipping; never across a comma.
-      for (int gap = 0; gap < 4 && k >= floor && length_ending_at(k) == 0 && c.text(static_cast<uint32_t>(k)) != ",";
-           ++gap)
+      for (int n = 0; n < 4 && k >= floor && !is_element(static_cast<uint32_t>(k)) && c.text(static_cast<uint32_t>(k)) != ",";
+           ++n)
         --k;
     }
-    const int64_t n = length_ending_at(k);
-    if (n == 0) return false;
-    if (el.kind == PatternElement::kSource) m->source = c.mention(static_cast<uint32_t>(k));
-    if (el.kind == PatternElement::kTarget) m->target = c.mention(static_cast<uint32_t>(k));
-    k -= n;
+    if (k < floor || !is_element(static_cast<uint32_t>(k))) return false;
+    --k;
     *start = k;
     first = false;
+    gap = false;
   }
   return true;
 }
@@ -407,19 +507,41 @@ bool HasCompoundBefore(const VerbPattern& p) {
 // The subject of the verb whose auxiliary chain starts at `pos`: the noun phrase to its left in
 // the same clause, skipping prepositional phrases and subordinate segments. Returns the
 // mention index, or -1 when the subject is not an actor (or there is none).
+// A preposition of place: its phrase says where, not toward whom ("disputes in the South China
+// Sea").
+bool LocativePreposition(std::string_view w) {
+  return w == "in" || w == "at" || w == "near" || w == "across" || w == "inside" || w == "within" ||
+         w == "throughout" || w == "around" || w == "along" || w == "off";
+}
+
+// The first member of the compound mention `mi` belongs to.
+int FirstOfCompound(const SentenceContext& c, int mi) {
+  for (size_t k = 0; k < c.mentions->size(); ++k)
+    if ((*c.mentions)[k].compound == (*c.mentions)[mi].compound) return static_cast<int>(k);
+  return mi;
+}
+
 int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
   int64_t j = pos;
-  // An apposition between subject and verb: "Gondor, the old foe, criticized ...".
+  int fallback = -1;  // the first actor of a prepositional modifier of the subject
+  // An apposition between subject and verb: "Gondor, the old foe, criticized ..."; or a
+  // parenthetical prepositional phrase, whatever it holds: "Arnor's foreign minister, in
+  // remarks published on Monday, urged ...".
   if (j > c.b() && c.text(static_cast<uint32_t>(j)) == ",") {
-    for (int64_t k = j - 1; k >= c.b() && k >= j - 10; --k) {
+    bool has_verb = false;
+    for (int64_t k = j - 1; k >= c.b() && k >= j - 12; --k) {
       const uint32_t u = static_cast<uint32_t>(k);
-      if (IsVerb(c.tok(u).tag) || c.clauses.clause[u - c.b()] != clause) break;
+      if (c.clauses.clause[u - c.b()] != clause) break;
       if (c.text(u) == ",") {
-        if (k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
+        const Token& first = c.tok(u + 1);
+        const bool prepositional =
+            u + 1 < j && (first.tag == Tag::IN || first.tag == Tag::TO) && !IsComplementizer(c.text(u + 1));
+        if ((!has_verb || prepositional) && k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
         break;
       }
+      if (IsVerb(c.tok(u).tag)) has_verb = true;
     }
   }
   while (j >= c.b()) {
@@ -429,6 +551,15 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
       if (segment >= 0) break;  // a verb inside a segment looks only inside it
       --j;
       continue;
+    }
+    // A parenthesis after the subject ("the European Union (EU) agree") is an aside.
+    if (c.text(k) == ")") {
+      int64_t open = j - 1;
+      while (open >= c.b() && open >= j - 8 && c.text(static_cast<uint32_t>(open)) != "(") --open;
+      if (open >= c.b() && open >= j - 8 && c.text(static_cast<uint32_t>(open)) == "(") {
+        j = open - 1;
+        continue;
+      }
     }
     const Token& t = c.tok(k);
     const int mi = c.mention(k);
@@ -457,7 +588,18 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
       if (before >= c.b() && (c.tok(static_cast<uint32_t>(before)).tag == Tag::IN ||
                               c.tok(static_cast<uint32_t>(before)).tag == Tag::TO) &&
           !IsComplementizer(c.text(static_cast<uint32_t>(before)))) {
-        j = before - 1;  // a prepositional phrase: its noun is not the subject
+        // "The information ministry of Gondor said": a head noun that names no actor, then
+        // "of" and the actor it belongs to.
+        if (mi >= 0 && c.text(static_cast<uint32_t>(before)) == "of" && before - 1 >= c.b() &&
+            IsNoun(c.tok(static_cast<uint32_t>(before - 1)).tag) && c.mention(static_cast<uint32_t>(before - 1)) < 0 &&
+            c.clauses.clause[before - 1 - c.b()] == clause)
+          return mi;
+        // A prepositional phrase: its noun is not the subject — though for PETRARCH the first
+        // actor of the subject's modifiers stands for a head that names none ("Resumption of
+        // ties between Arnor and Gondor may spur ...").
+        if (mi >= 0 && !LocativePreposition(c.text(static_cast<uint32_t>(before))))
+          fallback = (*c.mentions)[mi].compound >= 0 ? FirstOfCompound(c, mi) : mi;
+        j = before - 1;
         continue;
       }
       // The head of the phrase is its last word: is it an actor? Else an actor that modifies
@@ -465,7 +607,7 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
       if (mi >= 0) return mi;
       for (int64_t k = j - 1; k >= start; --k)
         if (c.mention(static_cast<uint32_t>(k)) >= 0) return c.mention(static_cast<uint32_t>(k));
-      return -1;
+      return c.dict->subject_from_modifiers() ? fallback : -1;
     }
     if (IsVerb(t.tag) && !IsBe(c.text(k)) && !IsHave(c.text(k)) && !IsDo(c.text(k))) return -1;
     --j;
@@ -484,6 +626,23 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
 // The first actor after `pos` in the verb's clause (outside segments the verb is not in); when
 // the verb is followed at once by a "that"-complement, the complement's subject ("allowed that
 // Mordor ..." is an act toward Mordor).
+// The actor of the subject of the complement that the "that" at `that` opens: the first actor
+// before the complement's verb ("that an arms embargo against Mordor would not work").
+int ComplementSubject(const SentenceContext& c, uint32_t that) {
+  const int clause = that + 1 < c.e() ? c.clauses.clause[that + 1 - c.b()] : -1;
+  bool locative = false;  // inside a prepositional phrase of place
+  for (uint32_t k = that + 1, n = 0; k < c.e() && n < 12; ++k, ++n) {
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    const Tag t = c.tok(k).tag;
+    if (t == Tag::IN || t == Tag::TO) locative = LocativePreposition(c.text(k));
+    const int mi = c.mention(k);
+    if (mi >= 0 && !locative) return mi;
+    if (mi >= 0) k = (*c.mentions)[mi].token_end - 1;
+    if (t == Tag::VBD || t == Tag::VBZ || t == Tag::VBP || t == Tag::MD) break;
+  }
+  return -1;
+}
+
 int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
   const int clause = c.clauses.clause[verb - c.b()];
   const int segment = c.clauses.segment[verb - c.b()];
@@ -491,12 +650,24 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
     uint32_t k = verb + 1;
     while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
     if (k + 1 < c.e() && c.text(k) == "that") {
-      const int m = MentionStartingNear(c, k + 1, c.e());
+      const int m = ComplementSubject(c, k);
       if (m >= 0) return m;
     }
   }
+  bool prepositional_or_adverbs = true;
+  {
+    uint32_t k = pos;
+    while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
+    if (k < c.e() && c.text(k) != "that" && c.tok(k).tag != Tag::IN) prepositional_or_adverbs = false;
+  }
   for (uint32_t k = pos, n = 0; k < c.e() && n < 12; ++k, ++n) {
-    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.clauses.clause[k - c.b()] != clause) {
+      // The verb phrase ends in a "that"-complement ("expressed hopes on Thursday that
+      // Osgiliath ..."): the act is toward the complement's subject.
+      // Only across adverbs and prepositional phrases: "noted the report that ..." is a noun's.
+      if (c.text(k) == "that" && segment < 0 && prepositional_or_adverbs) return ComplementSubject(c, k);
+      break;
+    }
     if (c.clauses.segment[k - c.b()] != segment) {
       if (segment >= 0) break;
       continue;
@@ -509,8 +680,9 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
     if ((kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD) && c.mention(k) < 0) break;
     const int mi = c.mention(k);
     if (mi >= 0) {
-      // "by X" after a passive verb is its agent, not its object.
-      if (k > c.b() && c.text(k - 1) == "by") continue;
+      // "by X" right after the verb is its agent, not its object; after a participle that
+      // modifies the object ("welcomed memos sent by Bree") it names whose the object is.
+      if (k > c.b() && c.text(k - 1) == "by" && !(k >= verb + 3 && c.tok(k - 2).tag == Tag::VBN)) continue;
       return mi;
     }
   }
@@ -574,7 +746,7 @@ int SubjectBefore(const SentenceContext& c, uint32_t verb, int64_t j) {
 
 // A coded compound ("the Shire" [FRO/BIL/SAM]) stands for each of its codes in turn.
 void ExpandCodedCompounds(const Dictionary& dict, std::vector<std::optional<Mention>>* side) {
-  if (!dict.expand_coded_compounds()) return;
+  if (!dict.split_joint_codes()) return;
   for (size_t k = 0; k < side->size(); ++k) {
     if (!(*side)[k] || (*side)[k]->code.find('/') == std::string::npos) continue;
     const Mention whole = *(*side)[k];
@@ -766,6 +938,91 @@ void KeepFirstEvents(Document& doc, const SentenceContext& c, CodeBy code_by, si
     any = true;
   }
   doc.events = std::move(kept);
+}
+
+// A verbal act (CAMEO roots 01-05 and 09-13: statements, appeals, intents, consultations,
+// disapproval, rejections, threats ...), as opposed to a material one.
+bool VerbalAct(std::string_view code) {
+  if (code.size() < 2) return false;
+  const std::string_view root = code.substr(0, 2);
+  return (root >= "01" && root <= "05") || (root >= "09" && root <= "13");
+}
+
+// PETRARCH-2's nested events: an act toward the subject of a complement clause ("noted that
+// Cirith Ungol regretted ...") takes that clause's own verbal act as its content, and the inner
+// act is not an event of its own; a material act ("claimed that ISIL had attacked Iraq") stays
+// one. Drops, of the events of one sentence (from `begin`), the verbal ones made in a
+// complement whose subject is the target of an event of an earlier clause.
+void FoldComplementEvents(Document& doc, const SentenceContext& c, size_t begin, std::vector<uint32_t>* verbs,
+                          std::vector<std::pair<uint32_t, uint32_t>>* sides) {
+  const size_t n = verbs->size();
+  std::vector<bool> drop(n, false);
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t target = (*sides)[i].second;
+    if (target == kNone || target >= c.e()) continue;
+    const int outer = c.clauses.clause[(*verbs)[i] - c.b()], inner = c.clauses.clause[target - c.b()];
+    if (inner <= outer) continue;
+    for (size_t j = 0; j < n; ++j)
+      if (j != i && (*sides)[j].first == target && c.clauses.clause[(*verbs)[j] - c.b()] == inner &&
+          VerbalAct(doc.events[begin + j].code))
+        drop[j] = any = true;
+  }
+  if (!any) return;
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (drop[i]) continue;
+    if (out != i) {
+      doc.events[begin + out] = std::move(doc.events[begin + i]);
+      (*verbs)[out] = (*verbs)[i];
+      (*sides)[out] = (*sides)[i];
+    }
+    ++out;
+  }
+  doc.events.resize(begin + out);
+  verbs->resize(out);
+  sides->resize(out);
+}
+
+// Words that open an adverbial clause ("... after crowds burned down its embassy").
+bool OpensAdverbialClause(std::string_view w) {
+  return w == "after" || w == "before" || w == "when" || w == "while" || w == "because" || w == "since" ||
+         w == "although" || w == "though" || w == "until" || w == "unless" || w == "whereas" || w == "once";
+}
+
+// PETRARCH's convention: a verb of an adverbial clause ("after crowds burned down its
+// embassy") gives an event only when the verb it depends on gives none. Drops, of the events
+// of one sentence (from `begin`, made by `verbs`), those of such verbs.
+void DropSubordinateEvents(Document& doc, const SentenceContext& c, size_t begin, const std::vector<uint32_t>& verbs) {
+  auto subordinate_at = [&](uint32_t v) -> int64_t {  // the opening word of v's adverbial clause, or -1
+    for (int64_t k = static_cast<int64_t>(v) - 1; k >= c.b(); --k) {
+      const uint32_t u = static_cast<uint32_t>(k);
+      if (c.clauses.clause[u - c.b()] != c.clauses.clause[v - c.b()] || c.text(u) == ",") return -1;
+      if (OpensAdverbialClause(c.text(u)) && (c.tok(u).tag == Tag::IN || c.tok(u).tag == Tag::WRB)) return k;
+      if (std::find(verbs.begin(), verbs.end(), u) != verbs.end()) return -1;
+    }
+    return -1;
+  };
+  std::vector<bool> drop(verbs.size(), false);
+  bool any = false;
+  for (size_t i = 0; i < verbs.size(); ++i) {
+    const int64_t opener = subordinate_at(verbs[i]);
+    if (opener < 0) continue;
+    for (size_t j = 0; j < verbs.size(); ++j)
+      if (verbs[j] < opener && c.clauses.clause[verbs[j] - c.b()] == c.clauses.clause[verbs[i] - c.b()] &&
+          subordinate_at(verbs[j]) < 0) {
+        drop[i] = any = true;
+        break;
+      }
+  }
+  if (!any) return;
+  size_t out = begin;
+  for (size_t i = 0; i < verbs.size(); ++i) {
+    if (drop[i]) continue;
+    if (out != begin + i) doc.events[out] = std::move(doc.events[begin + i]);
+    ++out;
+  }
+  doc.events.resize(out);
 }
 
 }  // namespace
@@ -998,9 +1255,12 @@ Status EventCoder::Run(Document& doc) const {
                 !mentions[k].country.empty() && !mentions[k].person)
               lead = &mentions[k];
           if (lead) {
+            // The lead's code less its head noun's agent: "Danish Islamist media and
+            // government" shares DNKMUS.
             std::string base = lead->code;
-            if (base.size() > lead->agent.size() && base.compare(base.size() - lead->agent.size(), lead->agent.size(), lead->agent) == 0)
-              base.resize(base.size() - lead->agent.size());
+            const std::string& head = lead->head_agent.empty() ? lead->agent : lead->head_agent;
+            if (base.size() > head.size() && base.compare(base.size() - head.size(), head.size(), head) == 0)
+              base.resize(base.size() - head.size());
             Mention& m = mentions[mi];
             m.code = base + m.agent;
             m.country = lead->country;
@@ -1015,6 +1275,9 @@ Status EventCoder::Run(Document& doc) const {
           // own under CONVERT AGENT, else nothing.
           if (options_.convert_agents) {
             mentions[mi].code = "~" + mentions[mi].code;
+            mentions[mi].generic = false;
+          } else if (!dict_.lone_agent_prefix().empty()) {
+            mentions[mi].code = dict_.lone_agent_prefix() + mentions[mi].code;
             mentions[mi].generic = false;
           }
           continue;
@@ -1056,6 +1319,24 @@ Status EventCoder::Run(Document& doc) const {
     const size_t sentence_events_begin = doc.events.size();
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
     std::vector<uint8_t> event_rank;  // ... and its code's rank: 0 subordinate, 1 regular, 2 dominant
+    // ... and the first tokens of its source and target (kNone when missing)
+    std::vector<std::pair<uint32_t, uint32_t>> event_sides;
+    // Takes back this sentence's events made by the verbs `pred` picks.
+    auto drop_events_of = [&](auto&& pred) {
+      size_t out = 0;
+      for (size_t e = 0; e < event_verbs.size(); ++e) {
+        if (pred(event_verbs[e])) continue;
+        if (out != e) {
+          doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + e]);
+          event_verbs[out] = event_verbs[e];
+          event_sides[out] = event_sides[e];
+        }
+        ++out;
+      }
+      doc.events.resize(sentence_events_begin + out);
+      event_verbs.resize(out);
+      event_sides.resize(out);
+    };
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -1079,11 +1360,39 @@ Status EventCoder::Run(Document& doc) const {
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
       if (tagged_verb) {
-        const size_t before = candidates.size();
-        dict_.CandidatePatterns(lemma, sentence_words, &candidates);
-        candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                        [&](uint32_t pi) { return dict_.patterns()[pi].head_mode == WordMode::kStem; }),
-                         candidates.end());
+        // Entries written as this very form ("LEFT") first; else those of the lemma ("LEAVE").
+        const uint32_t form = words.word[v - s.token_begin];
+        if (form != 0 && form != lemma) {
+          dict_.CandidatePatterns(form, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                          [&](uint32_t pi) { return !dict_.patterns()[pi].head_form; }),
+                           candidates.end());
+        }
+        if (candidates.empty()) {
+          dict_.CandidatePatterns(lemma, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                          [&](uint32_t pi) {
+                                            return dict_.patterns()[pi].head_mode == WordMode::kStem ||
+                                                   dict_.patterns()[pi].head_form;
+                                          }),
+                           candidates.end());
+        }
+      }
+      if (candidates.empty() && dict_.verbs_take_endings()) {
+        // The written form less a regular ending, as TABARI matches its exact verbs.
+        StripRegularEndings(LookupForm(doc.folded_view(vt.span), &scratch), &bases);
+        for (std::string_view base : bases) {
+          const uint32_t id = dict_.vocabulary().Find(base);
+          if (id == 0 || id == lemma) continue;
+          const size_t before = candidates.size();
+          dict_.CandidatePatterns(id, sentence_words, &candidates);
+          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
+                                          [&](uint32_t pi) {
+                                            return dict_.patterns()[pi].head_mode != WordMode::kExact ||
+                                                   dict_.patterns()[pi].head_form;
+                                          }),
+                           candidates.end());
+        }
       }
       if (dict_.has_stems()) {
         const std::string_view form = LookupForm(doc.folded_view(vt.span), &scratch);
@@ -1124,11 +1433,12 @@ Status EventCoder::Run(Document& doc) const {
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
       // Auxiliary chain to the left: negation, modality, passive.
-      bool negated = false, future = false, hypothetical = false, be = false, have = false;
+      bool negated = false, future = false, hypothetical = false, be = false, have = false, modal = false;
       int64_t j = static_cast<int64_t>(v) - 1;
       while (j >= s.token_begin) {
         const std::string_view w = c.text(static_cast<uint32_t>(j));
         const Token& t = doc.tokens[j];
+        if (t.tag == Tag::MD) modal = true;
         if (IsNegation(w)) negated = true;
         else if (IsFutureModal(w)) future = true;
         else if (IsHypotheticalModal(w)) hypothetical = true;
@@ -1136,29 +1446,39 @@ Status EventCoder::Run(Document& doc) const {
         else if (IsHave(w)) have = true;
         else if (IsDo(w)) {}
         else if (IsAdverb(t.tag) && c.mention(static_cast<uint32_t>(j)) < 0) {}
+        // Coordinated adverbs: "was heavily and unjustly criticized".
+        else if ((w == "and" || w == "or") && j + 1 < v && IsAdverb(doc.tokens[j + 1].tag) && j - 1 >= s.token_begin &&
+                 IsAdverb(doc.tokens[j - 1].tag)) {}
         else break;
         --j;
       }
       bool infinitive_needs_pattern = false;
+      uint32_t raising_verb = kNone;  // "was seen to break": "seen" is no act of its own
       // "to VERB": coded only after a verb of intention ("plans to visit") or a "be ... to" of
       // readiness ("is about to restore", "is ready to help"), as a future act of the subject.
-      if (j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to") {
+      // A passive verb of perception or report before "to" ("was seen to break", "is said to
+      // be about to restore") makes the infinitive the subject's own act, as stated.
+      for (int hop = 0; hop < 3 && j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to"; ++hop) {
         int64_t m = j - 1;
         const bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
-        bool readiness = false;
-        if (!intention && m >= s.token_begin && IsReadinessWord(c.text(static_cast<uint32_t>(m)))) {
+        bool readiness = false, raised = false;
+        if (!intention && m >= s.token_begin) {
           int64_t k = m - 1;
           while (k >= s.token_begin && IsAdverb(doc.tokens[k].tag)) --k;
-          readiness = k >= s.token_begin && IsBe(c.text(static_cast<uint32_t>(k)));
+          const bool after_be = k >= s.token_begin && IsBe(c.text(static_cast<uint32_t>(k)));
+          readiness = after_be && IsReadinessWord(c.text(static_cast<uint32_t>(m)));
+          raised = after_be && !readiness && (doc.tokens[m].tag == Tag::VBN || doc.tokens[m].tag == Tag::VBD);
         }
-        if (!intention && !readiness) {
+        if (!intention && !readiness && !raised) {
           // Any other "to VERB" is coded only through a pattern that names the words before
           // it ("REFUSED TO *"), which then stand for the verb's own context — except under
           // TABARI's conventions, where every verb is coded (CODE BY CLAUSE then keeps the
           // first of its clause).
           infinitive_needs_pattern = !dict_.tabari_conventions();
+          break;
         } else {
-          future = true;
+          if (!raised) future = true;
+          else raising_verb = static_cast<uint32_t>(m);
           j = m - 1;
           while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
                                         IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))))) {
@@ -1169,26 +1489,37 @@ Status EventCoder::Run(Document& doc) const {
           }
         }
       }
-      // A gerund or participle modifier, not a finite act — except that TABARI codes every verb.
-      if (vt.tag == Tag::VBG && !be && !dict_.tabari_conventions()) continue;
+      // A gerund or participle modifier is no finite act — unless a modal makes it one ("it would
+      // acting now", a slip the field's coders read as the verb), or TABARI codes it (every verb).
+      if (vt.tag == Tag::VBG && !be && !modal && !dict_.tabari_conventions()) continue;
       if (v < covered_until) continue;          // inside the pattern of a verb already coded
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.
       if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
-      const bool passive = vt.tag == Tag::VBN && be && !have;
+      const bool passive = vt.tag == Tag::VBN && be && !have &&
+                           (!dict_.passive_needs_agent() || FindByAgent(c, v) >= 0);
       // A clause opened by "if" is hypothetical.
       for (int64_t k = j; k >= s.token_begin; --k) {
         if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
         if (c.text(static_cast<uint32_t>(k)) == "if" || c.text(static_cast<uint32_t>(k)) == "unless") hypothetical = true;
       }
 
+      bool negation_near = false;
+      for (int64_t k = static_cast<int64_t>(v) - 1; k >= s.token_begin && k >= static_cast<int64_t>(v) - 5 && !negation_near; --k) {
+        const std::string_view w = c.text(static_cast<uint32_t>(k));
+        if (w == "," || c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+        negation_near = IsNegation(w);
+      }
       // Try the patterns, most specific first.
       const uint32_t limit = s.token_end;
       const VerbPattern* chosen = nullptr;
-      PatternMatch pm;
+      PatternMatch pm, bound, trial_bound;
       int64_t before_start = j;
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
+        // Among the most specific patterns that match, the one whose words take the most of
+        // the sentence ("AUSTRIAN GOLD FLORIN" over "FLORIN").
+        if (chosen && p.specificity < chosen->specificity) break;
         // Every literal word of the pattern must occur in the sentence (as written or as a lemma).
         bool possible = true;
         for (uint32_t w : p.required)
@@ -1197,7 +1528,9 @@ Status EventCoder::Run(Document& doc) const {
             break;
           }
         if (!possible) continue;
-        if (p.negated != negated && p.negated) continue;
+        // A pattern that spells a negation out needs one here — past the words of a multi-word
+        // verb too ("will not wire tap").
+        if (p.negated && !negated && !negation_near) continue;
         if ((infinitive_needs_pattern || needs_before_words) && !HasBeforeWords(p)) continue;
         PatternMatch trial;
         int64_t trial_start = j;
@@ -1208,19 +1541,27 @@ Status EventCoder::Run(Document& doc) const {
           trial.end = v + 1;
         } else {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
-          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial)) continue;
+          trial_bound = PatternMatch{};
+          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial_bound)) continue;
           if (!HasBeforeWords(p)) trial_start = j;
-          // "% *": the subject must be a compound actor, else the pattern fails.
-          if (HasCompoundBefore(p)) {
-            const int subject = SubjectBefore(c, v, PhraseStart(c, trial_start));
-            if (!IsCompoundActor(c, subject)) continue;
-            trial.compound = subject;
+          // "% *": the subject must be a compound.
+          if (std::any_of(p.before.begin(), p.before.end(),
+                          [](const PatternElement& el) { return el.kind == PatternElement::kCompound; })) {
+            int64_t k = std::min<int64_t>(trial_start, j);
+            while (k >= s.token_begin && (IsAdverb(doc.tokens[k].tag) || doc.tokens[k].tag == Tag::MD ||
+                                          IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
+                                          IsDo(c.text(static_cast<uint32_t>(k)))))
+              --k;
+            const int subj = FindSubject(c, v, k);
+            if (subj < 0 || mentions[subj].compound < 0) continue;
+            if (dict_.tabari_conventions()) trial.compound = subj;  // TABARI: members toward each other
           }
         }
+        if (chosen && trial.words <= pm.words) continue;
         chosen = &p;
         pm = trial;
+        bound = passive ? PatternMatch{} : trial_bound;
         before_start = trial_start;
-        break;
       }
       if (!chosen) continue;
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
@@ -1231,54 +1572,92 @@ Status EventCoder::Run(Document& doc) const {
         while (!doc.events.empty() && doc.events.back().sentence == si) doc.events.pop_back();
         event_verbs.clear();
         event_rank.clear();
+        event_sides.clear();
         break;
       }
 
       // Words the pattern matched before the verb ("REFUSED TO *", "PROPOSAL WAS *") belong
       // to the verb's phrase: the subject stands before them and their auxiliaries.
-      if (before_start < j) {
-        for (int64_t k = before_start; k > PhraseStart(c, before_start); --k)
-          if (IsNegation(c.text(static_cast<uint32_t>(k))) && !chosen->negated) negated = true;
-        j = PhraseStart(c, before_start);
+      // A verb among the words matched ("NOTED + *", "SAID $ *") is part of this pattern, not an
+      // act of its own: its events go.
+      auto drop_matched_verbs = [&] {
+        drop_events_of([&](uint32_t verb) { return verb > before_start && verb < v; });
+      };
+      if (raising_verb != kNone) drop_events_of([&](uint32_t verb) { return verb == raising_verb; });
+      uint32_t subject_anchor = v;  // where the subject is looked for: the verb, or the earliest word matched before it
+      // ... unless an actor stands between those words and the verb: "Neither Galadriel nor
+      // Gollum boycotted" ("NEITHER *").
+      bool actor_between = false;
+      for (int64_t k = before_start + 1; k <= j && !actor_between; ++k) {
+        const int mk = c.mention(static_cast<uint32_t>(k));
+        actor_between = mk >= 0 && mk != bound.source && mk != bound.target;
       }
-      int subject = SubjectBefore(c, v, j);
-      int source = pm.source >= 0 ? pm.source : subject;
-      int target = pm.target;
-      bool use_default_target = false;  // TABARI "DEFAULT: ... TARGET [X] AFTER" and no actor after
+      if (before_start < j && actor_between) {
+        drop_matched_verbs();  // the verbs among the words matched are still part of this pattern
+      } else if (before_start < j) {
+        subject_anchor = static_cast<uint32_t>(before_start + 1);
+        drop_matched_verbs();
+        j = before_start;
+        while (j >= s.token_begin && (IsAdverb(doc.tokens[j].tag) || doc.tokens[j].tag == Tag::MD ||
+                                      IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
+                                      IsDo(c.text(static_cast<uint32_t>(j))))) {
+          if (IsNegation(c.text(static_cast<uint32_t>(j))) && !chosen->negated) negated = true;
+          --j;
+        }
+      }
+      const bool coordinated = j >= s.token_begin && doc.tokens[j].tag == Tag::CC;
+      int subject = coordinated ? CoordinatedSubject(c, v, j) : FindSubject(c, subject_anchor, j);
+      // A slot written before the verb ("+ * MONEY $", "+ WAS * DEAD IN $") is the subject's
+      // role; without one the subject is the source.
+      PatternElement::Kind subject_role = PatternElement::kSource;
+      for (const PatternElement& el : chosen->before)
+        if (el.kind == PatternElement::kSource || el.kind == PatternElement::kTarget) subject_role = el.kind;
+      // A slot bound before the verb: "NOTED + *" leaves the source to the subject of the words
+      // before it; "SAID $ *" the target to the verb's object.
+      if (bound.source >= 0 || bound.target >= 0) subject_role = PatternElement::kSource;
+      if (bound.source >= 0 && pm.source < 0) pm.source = bound.source;
+      if (bound.target >= 0 && pm.target < 0) pm.target = bound.target;
+      if (bound.source >= 0 && bound.source == subject) subject = -1;
+      if (bound.target >= 0 && bound.target == subject) subject = -1;
+      int source = pm.source >= 0 ? pm.source : subject_role == PatternElement::kSource ? subject : -1;
+      int target = pm.target >= 0 ? pm.target : subject_role == PatternElement::kTarget ? subject : -1;
+      if (subject_role == PatternElement::kTarget && source < 0 && !passive) source = FindObject(c, v, pm.end);
       if (passive) {
         target = subject;
         source = FindByAgent(c, v);
-      } else {
-        if (target < 0) target = FindObject(c, v, pm.end);
-        if (dict_.tabari_conventions()) {
-          // TABARI's dictionaries assume its default actor search: the source is the first
-          // actor of the verb's clause before the verb; the target the first after it, else
-          // before it, with another code. The shallow parse fills in where that finds none
-          // ("... and promised aid": the subject of the verb the clause is coordinated with).
-          const int parser_source = source, parser_target = target;
-          source = pm.source;
-          target = pm.target;
-          const int clause = conj[v - s.token_begin];
-          const uint32_t phrase_begin = static_cast<uint32_t>(j + 1);
-          const uint32_t after_begin = pm.end > v ? pm.end : v + 1;
-          if (source < 0) source = FirstActor(c, conj, clause, s.token_begin, phrase_begin, pm.target);
-          const bool default_source = !options_.default_source.empty() && source < 0 && pm.source < 0;
-          if (default_source && !options_.default_source_prior) {
-            // No actor before the verb, no PRIOR: the search goes on after it.
-            source = FirstActor(c, conj, clause, after_begin, s.token_end, pm.target);
-          }
-          const bool default_target_after = !options_.default_target.empty() && options_.default_target_after;
-          if (target < 0) {
-            target = FirstActor(c, conj, clause, source >= 0 && mentions[source].token_begin >= after_begin
-                                                     ? CompoundEnd(c, source)
-                                                     : after_begin,
-                                s.token_end, source);
-            if (target < 0 && !default_target_after) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, source);
-          }
-          if (source < 0 && !default_source) source = parser_source;
-          if (target < 0 && !default_target_after) target = parser_target;
-          if (target < 0 && default_target_after) use_default_target = true;
+        if (source < 0) source = FindObject(c, v, pm.end);
+      } else if (target < 0) {
+        target = FindObject(c, v, pm.end);
+      }
+      bool use_default_target = false;  // TABARI "DEFAULT: ... TARGET [X] AFTER" and no actor after
+      if (!passive && dict_.tabari_conventions()) {
+        // TABARI's dictionaries assume its default actor search: the source is the first actor
+        // of the verb's clause before the verb; the target the first after it, else before it,
+        // with another code. The shallow parse fills in where that finds none ("... and
+        // promised aid": the subject of the verb the clause is coordinated with).
+        const int parser_source = source, parser_target = target;
+        source = pm.source;
+        target = pm.target;
+        const int clause = conj[v - s.token_begin];
+        const uint32_t phrase_begin = static_cast<uint32_t>(j + 1);
+        const uint32_t after_begin = pm.end > v ? pm.end : v + 1;
+        if (source < 0) source = FirstActor(c, conj, clause, s.token_begin, phrase_begin, pm.target);
+        const bool default_source = !options_.default_source.empty() && source < 0 && pm.source < 0;
+        if (default_source && !options_.default_source_prior) {
+          // No actor before the verb, no PRIOR: the search goes on after it.
+          source = FirstActor(c, conj, clause, after_begin, s.token_end, pm.target);
         }
+        const bool default_target_after = !options_.default_target.empty() && options_.default_target_after;
+        if (target < 0) {
+          target = FirstActor(c, conj, clause,
+                              source >= 0 && mentions[source].token_begin >= after_begin ? CompoundEnd(c, source)
+                                                                                          : after_begin,
+                              s.token_end, source);
+          if (target < 0 && !default_target_after) target = FirstActor(c, conj, clause, s.token_begin, phrase_begin, source);
+        }
+        if (source < 0 && !default_source) source = parser_source;
+        if (target < 0 && !default_target_after) target = parser_target;
+        if (target < 0 && default_target_after) use_default_target = true;
       }
       if (subject >= 0) was_subject[subject] = true;
 
@@ -1292,6 +1671,7 @@ Status EventCoder::Run(Document& doc) const {
           negated = false;
         }
       }
+      if (!dict_.hypothetical_modals()) hypothetical = false;
       Mode mode = Mode::kAsserted;
       if (negated) mode = Mode::kNegated;
       else if (hypothetical) mode = Mode::kHypothetical;
@@ -1387,6 +1767,7 @@ Status EventCoder::Run(Document& doc) const {
       auto emit = [&](const std::optional<Mention>& src, const std::optional<Mention>& tgt, const std::string& code) {
         event_verbs.push_back(v);
         event_rank.push_back(chosen->subordinate ? 0 : chosen->dominant ? 2 : 1);
+        event_sides.emplace_back(src ? src->token_begin : kNone, tgt ? tgt->token_begin : kNone);
         Event ev;
         ev.sentence = si;
         ev.code = code;
@@ -1482,17 +1863,28 @@ Status EventCoder::Run(Document& doc) const {
     // event gives way to dominant ones ("[031!]"), which are all kept.
     const uint8_t top_rank = event_rank.empty() ? 1 : *std::max_element(event_rank.begin(), event_rank.end());
     if (std::find_if(event_rank.begin(), event_rank.end(), [&](uint8_t r) { return r < top_rank; }) != event_rank.end()) {
-      size_t out = sentence_events_begin;
+      size_t out = 0;
       for (size_t k = 0; k < event_verbs.size(); ++k) {
         if (event_rank[k] < top_rank) continue;
-        event_verbs[out - sentence_events_begin] = event_verbs[k];
-        if (out != sentence_events_begin + k) doc.events[out] = std::move(doc.events[sentence_events_begin + k]);
+        if (out != k) {
+          doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + k]);
+          event_verbs[out] = event_verbs[k];
+          event_sides[out] = event_sides[k];
+          event_rank[out] = event_rank[k];
+        }
         ++out;
       }
-      doc.events.resize(out);
-      event_verbs.resize(out - sentence_events_begin);
+      doc.events.resize(sentence_events_begin + out);
+      event_verbs.resize(out);
+      event_sides.resize(out);
+      event_rank.resize(out);
     }
-    if (code_by != CodeBy::kAll && !event_verbs.empty() && top_rank < 2) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
+    if (code_by != CodeBy::kAll && !event_verbs.empty()) {
+      if (top_rank < 2) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
+    } else if (event_verbs.size() > 1) {
+      if (dict_.complement_events_fold()) FoldComplementEvents(doc, c, sentence_events_begin, &event_verbs, &event_sides);
+      if (dict_.subordinate_events_yield()) DropSubordinateEvents(doc, c, sentence_events_begin, event_verbs);
+    }
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

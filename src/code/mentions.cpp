@@ -278,8 +278,18 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     size_t last = r;
     while (last + 1 < raw.size()) {
       const uint32_t gap_begin = raw[last].end, gap_end = raw[last + 1].begin;
-      const bool adjacent =
+      bool adjacent =
           gap_begin == gap_end || (gap_end == gap_begin + 1 && (possessive(gap_begin) || former(gap_begin)));
+      // "Ithilen's awful and evil minister", "Gondor's defense minister": the possessor's agent
+      // across the modifiers of the agent's noun.
+      if (!adjacent && gap_end > gap_begin + 1 && gap_end - gap_begin <= 6 && possessive(gap_begin) &&
+          raw[last + 1].phrase->is_agent) {
+        adjacent = true;
+        for (uint32_t t = gap_begin + 1; t < gap_end && adjacent; ++t) {
+          const Tag tag = doc.tokens[t].tag;
+          adjacent = IsAdjective(tag) || tag == Tag::CC || tag == Tag::RB || tag == Tag::NN || tag == Tag::NNS;
+        }
+      }
       if (!adjacent) break;
       ++last;
     }
@@ -341,7 +351,10 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
             m.agent = "ELI";
           } else {
             for (size_t k = r0; k <= last; ++k)
-              if (raw[k].phrase->is_agent) m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
+              if (raw[k].phrase->is_agent) {
+                m.code = ComposeAgent(m.code, dict.agents()[raw[k].entry]);
+                m.head_agent = dict.agents()[raw[k].entry].code;
+              }
             m.agent = agent->code;
           }
         }
@@ -388,7 +401,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
   // ("and", "or", "&") or a comma, optionally with determiners and adjectives; a link made by
   // commas alone counts only in a list that a coordinator closes ("X, the state's foe," is an
   // apposition, not a list).
-  enum Link { kNone, kComma, kCoordinator };
+  enum Link { kNone, kComma, kCoordinator, kCommaCoordinator };
   std::vector<Link> links(out->size(), kNone);  // links[k]: between mention k and k + 1
   for (size_t k = 0; k + 1 < out->size(); ++k) {
     const Mention& a = (*out)[k];
@@ -405,7 +418,14 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         other = true;
     }
     if (other || c.token_begin - a.token_end > 6) continue;
-    links[k] = coordinator ? kCoordinator : comma ? kComma : kNone;
+    links[k] = coordinator ? (comma ? kCommaCoordinator : kCoordinator) : comma ? kComma : kNone;
+  }
+  // ", and" after a pair already joined by "and" starts a compound of its own: "between
+  // Calenardhon and Gondor, and Gondor and Dagolath" is two pairs; "France, Germany, and
+  // Italy" stays one list.
+  for (size_t k = 0; k < links.size(); ++k) {
+    if (links[k] != kCommaCoordinator) continue;
+    links[k] = k > 0 && links[k - 1] == kCoordinator ? kNone : kCoordinator;
   }
   // Comma links survive only when the chain they belong to ends in a coordinator link.
   for (size_t k = out->size(); k-- > 0;) {

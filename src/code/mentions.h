@@ -21,6 +21,7 @@ struct Mention {
   std::string country;  // "" when unknown or an organisation without one
   std::string agent;    // agent code when the mention has one ("GOV"), else ""
   bool agent_prefix = false;  // the agent code goes before the actor's ("NGM" + "ARN")
+  std::string head_agent;  // the last agent of the phrase, its head noun ("MED" in "Danish Islamist media")
   bool person = false;
   bool generic = false;     // agent without a country ("Authorities", "the police"): needs resolving
   bool pronoun = false;     // "he", "she", "they": needs resolving

@@ -32,9 +32,10 @@ std::vector<std::pair<std::string, WordMode>> PhraseWords(const std::vector<Word
   return out;
 }
 
-// TABARI: words joined to the one before by a blank (not "_") may have a few words between.
+// TABARI and PETRARCH-1: words joined to the one before by a blank (not "_") may have a few
+// words between ("ITHILEN TELEVISION": "Ithilen state-run television").
 uint32_t GapMask(const std::vector<Word>& words, DictionaryDialect dialect) {
-  if (dialect != DictionaryDialect::kTabari) return 0;
+  if (dialect != DictionaryDialect::kTabari && dialect != DictionaryDialect::kPetrarch1) return 0;
   uint32_t mask = 0;
   for (size_t k = 1; k < words.size() && k < 32; ++k)
     if (!words[k].consecutive) mask |= 1u << k;
@@ -84,9 +85,10 @@ constexpr char kStemMark = '\x01';
 
 bool IsNegationWord(std::string_view w) { return w == "not" || w == "n't" || w == "never" || w == "no"; }
 
+// What makes a pattern more specific than another: its words, and a compound it asks for.
 bool IsWordLike(const PatternElement& el) {
   return el.kind == PatternElement::kWord || el.kind == PatternElement::kWordSet ||
-         el.kind == PatternElement::kPhraseSet;
+         el.kind == PatternElement::kPhraseSet || el.kind == PatternElement::kCompound;
 }
 
 class Compiler {
@@ -177,7 +179,13 @@ class Compiler {
     e.name = TitleCase(a.phrase);
     e.where = Where(a.where);
     const uint32_t idx = b_.AddAgentEntry(std::move(e));
-    b_.AddPhraseWords(PhraseWords(a.phrase, dialect_), /*is_agent=*/true, idx, GapMask(a.phrase, dialect_));
+    std::vector<std::pair<std::string, WordMode>> words = PhraseWords(a.phrase, dialect_);
+    // PETRARCH: "POLICE {}" takes no plural ("polices" is no agent), and an agent with its
+    // plurals written out takes only those.
+    if (dialect_ != DictionaryDialect::kTabari && (a.no_plural || !a.plurals.empty()) && !words.empty() &&
+        words.back().second == WordMode::kEndings)
+      words.back().second = WordMode::kExact;
+    b_.AddPhraseWords(words, /*is_agent=*/true, idx, GapMask(a.phrase, dialect_));
     for (const std::vector<Word>& plural : a.plurals) {
       std::vector<std::pair<std::string, WordMode>> words;
       for (const Word& w : plural) words.emplace_back(w.text, WordMode::kExact);
@@ -289,13 +297,20 @@ class Compiler {
   // Before the verb (TABARI), `next_joined` says whether the token after the last one (the
   // verb, or the token after an inner phrase) is joined to it by "_".
   bool Elements(const std::vector<PatternToken>& tokens, bool after_verb, std::vector<PatternElement>* out,
-                std::string* why, bool next_joined = false) {
+                std::string* why, uint32_t in_slot = 0) {
+    auto is_word = [](const PatternToken& t) { return t.kind == PatternToken::kWord || t.kind == PatternToken::kSynset; };
     for (size_t k = 0; k < tokens.size(); ++k) {
       const PatternToken& t = tokens[k];
-      const size_t first_new = out->size();
-      const bool joined_after = k + 1 < tokens.size() ? tokens[k + 1].consecutive : next_joined;
-      // TABARI's default skipping: words may stand between tokens not joined by "_".
-      if (after_verb && !t.consecutive) out->push_back(PatternElement{PatternElement::kSkip, 0});
+      // TABARI's default skipping: words may stand between tokens not joined by "_" (before the
+      // verb too: "DEATH TOLL *" meets "death and injury toll has risen", "DEATH_TOTAL *" not).
+      // The words of a PETRARCH-2 phrase slot are one phrase: in a noun phrase
+      // ("{NEW &TIETYPES RELATIONS}") only determiners and adjectives come between them, in a
+      // prepositional phrase ("(FOR ASYLUM)") only determiners.
+      const bool joined_in_slot = in_slot != 0 && k > 0 && is_word(t) && is_word(tokens[k - 1]);
+      const bool slot = t.kind == PatternToken::kNounPhrase || t.kind == PatternToken::kPrepPhrase;
+      // (A slot's first word takes the skip written before the slot.)
+      if (!t.consecutive && !(in_slot != 0 && k == 0))
+        out->push_back(PatternElement{PatternElement::kSkip, joined_in_slot ? in_slot : slot ? kBeforeSlot : 0u});
       PatternElement el;
       switch (t.kind) {
         case PatternToken::kWord:
@@ -310,14 +325,17 @@ class Compiler {
           out->push_back(PatternElement{PatternElement::kTarget, 0});
           break;
         case PatternToken::kSkip:
-          // TABARI's "^" passes over an actor; elsewhere a skip passes over words.
-          out->push_back(PatternElement{
-              dialect_ == DictionaryDialect::kTabari ? PatternElement::kSkipActor : PatternElement::kSkip, 0});
+          // TABARI's "^" passes over an actor, PETRARCH's over a phrase.
+          out->push_back(PatternElement{dialect_ == DictionaryDialect::kTabari ? PatternElement::kSkipActor
+                                                                              : PatternElement::kPhraseSkip,
+                                        0});
           break;
         case PatternToken::kNounPhrase:
         case PatternToken::kPrepPhrase:
-          if (!Elements(t.inner, after_verb, out, why, joined_after)) return false;
-          continue;
+          if (!Elements(t.inner, after_verb, out, why,
+                        t.kind == PatternToken::kNounPhrase ? kModifiersOnly : kDeterminersOnly))
+            return false;
+          break;
         case PatternToken::kCompound:
           out->push_back(PatternElement{PatternElement::kCompound, 0});
           break;
@@ -328,8 +346,6 @@ class Compiler {
           *why = "a second verb position";
           return false;
       }
-      if (!after_verb && dialect_ == DictionaryDialect::kTabari && out->size() > first_new)
-        out->back().gap = joined_after ? PatternElement::kGapNone : PatternElement::kGapAny;
     }
     return true;
   }
@@ -346,40 +362,59 @@ class Compiler {
     for (size_t k = head_word; k-- > 0;) prefix_.push_back(PatternElement{PatternElement::kWord, b_.Intern(v.verb[k].text)});
     // The verb's heads: its lemma (a TABARI stem is matched as a stem of the written form),
     // and the lemmas of irregular forms the lexicon does not already lead back to it.
-    std::vector<std::pair<uint32_t, WordMode>> heads;
-    auto add = [&](std::pair<uint32_t, WordMode> h) {
-      for (const auto& seen : heads)
+    // A PETRARCH verb entry written as an inflected form ("LEFT", "BEGAN") is that form only:
+    // PETRARCH generates regular forms from the word as written, so "LEFT" never meets "leave".
+    struct Head {
+      uint32_t id;
+      WordMode mode;
+      bool form;
+      bool operator==(const Head&) const = default;
+    };
+    std::vector<Head> heads;
+    const bool petrarch = dialect_ == DictionaryDialect::kPetrarch1 || dialect_ == DictionaryDialect::kPetrarch2;
+    auto add = [&](Head h) {
+      for (const Head& seen : heads)
         if (seen == h) return;
       heads.push_back(h);
     };
-    auto add_head = [&](const Word& w) {
-      if (dialect_ != DictionaryDialect::kTabari) {
-        add({b_.Intern(VerbLemma(w.text)), WordMode::kExact});
-      } else if (!w.exact) {
-        add({b_.Intern(w.text), WordMode::kStem});
-      } else if (w.no_endings) {
-        add({b_.Intern(w.text), WordMode::kExact});  // "BAN=": this word only
-      } else {
-        // "DEPART_": the word with TABARI's regular endings ("departs", "departing"), found
-        // whatever the tagger says, and any form the lexicon leads back to it ("called").
-        add({b_.Intern(w.text), WordMode::kEndings});
-        add({b_.Intern(VerbLemma(w.text)), WordMode::kExact});
+    auto add_head = [&](const Word& w, bool entry_word) {
+      if (dialect_ == DictionaryDialect::kTabari) {
+        if (!w.exact) {
+          add({b_.Intern(w.text), WordMode::kStem, false});
+        } else if (w.no_endings) {
+          add({b_.Intern(w.text), WordMode::kExact, false});  // "BAN=": this word only
+        } else {
+          // "DEPART_": the word with TABARI's regular endings ("departs", "departing"), found
+          // whatever the tagger says, and any form the lexicon leads back to it ("called").
+          add({b_.Intern(w.text), WordMode::kEndings, false});
+          add({b_.Intern(VerbLemma(w.text)), WordMode::kExact, false});
+        }
+        return;
       }
+      const std::string_view lemma = Lexicon::Default().Lemma(w.text, Tag::VB);
+      // An inflected form: the lexicon leads it, as a past, participle or -s form, to another word.
+      bool inflected = lemma != w.text;
+      if (const std::optional<LexiconEntry> e = Lexicon::Default().Lookup(w.text))
+        for (Tag t : {Tag::VBD, Tag::VBN, Tag::VBZ, Tag::VBG})
+          if (const std::optional<std::string_view> l = e->lemma_for(t); l && *l != w.text) inflected = true;
+      if (petrarch && entry_word && inflected) add({b_.Intern(w.text), WordMode::kExact, true});
+      else add({b_.Intern(lemma), WordMode::kExact, false});
     };
-    add_head(v.verb[head_word]);
+    add_head(v.verb[head_word], true);
     for (const std::vector<Word>& form : v.forms)
-      if (!form.empty()) add_head(form[0]);
-    for (size_t k = 0; k < heads.size(); ++k) VerbPatterns(v, patterns, heads[k].first, heads[k].second, k == 0);
+      if (!form.empty()) add_head(form[0], false);
+    for (size_t k = 0; k < heads.size(); ++k) VerbPatterns(v, patterns, heads[k].id, heads[k].mode, heads[k].form, k == 0);
   }
 
   // Problems are reported for the verb's first head only (the others repeat its patterns).
   void VerbPatterns(const VerbRecord& v, const std::vector<const VerbPatternRecord*>& patterns, uint32_t head,
-                    WordMode head_mode, bool report) {
+                    WordMode head_mode, bool head_form, bool report) {
     if (v.has_code) {
       VerbPattern p;
       SplitCode(v.code, &p.code, &p.reverse_code, &p.subordinate, &p.dominant);
       p.head = head;
       p.head_mode = head_mode;
+      p.head_form = head_form;
       p.where = Where(v.where);
       p.after = particles_;
       p.before = prefix_;
@@ -392,6 +427,7 @@ class Compiler {
       SplitCode(r->code, &p.code, &p.reverse_code, &p.subordinate, &p.dominant);
       p.head = head;
       p.head_mode = head_mode;
+      p.head_form = head_form;
       p.where = Where(r->where);
       size_t verb_at = r->tokens.size();
       for (size_t k = 0; k < r->tokens.size(); ++k)
@@ -409,13 +445,17 @@ class Compiler {
       std::vector<PatternElement> before_elements;
       p.after = particles_;
       negation_seen_ = false;
-      const bool before_ok = Elements(before, false, &before_elements, &why, r->tokens[verb_at].consecutive);
+      const bool before_ok = Elements(before, false, &before_elements, &why);
       const bool negation_before = negation_seen_;
       if (!before_ok || !Elements(after, true, &p.after, &why)) {
         if (report) b_.AddProblem(Place(r->where) + ": " + why + " is not compiled yet; pattern skipped");
         continue;
       }
       p.before = prefix_;
+      // "RECENTLY_*": the word joined to the verb stands right before it, with no auxiliary
+      // between ("recently did allow" does not match).
+      if (prefix_.empty() && r->tokens[verb_at].consecutive && !before_elements.empty())
+        p.before.push_back(PatternElement{PatternElement::kSkip, kAdjacent});
       p.before.insert(p.before.end(), before_elements.rbegin(), before_elements.rend());
       // A negation among the words before the verb ("NOT *", "DIDN'T *") is encoded by the
       // pattern: the event is not dropped as negated.
@@ -461,6 +501,24 @@ class Compiler {
 
 void AddSource(const DictionarySource& src, DictionaryDialect dialect, DictionaryBuilder* builder) {
   Compiler(src, dialect, builder).Run();
+  // PETRARCH codes an agent standing alone as an actor: "---" + its code.
+  if (dialect == DictionaryDialect::kPetrarch1 || dialect == DictionaryDialect::kPetrarch2)
+  {
+    builder->SetLoneAgentPrefix("---");
+    builder->SetHypotheticalModals(false);
+    builder->SetSubordinateEventsYield(true);
+    builder->SetSubjectFromModifiers(true);
+  }
+  if (dialect == DictionaryDialect::kPetrarch1) {
+    builder->SetPassiveNeedsAgent(true);
+    builder->SetPatternWordsAsWritten(true);
+  }
+  if (dialect == DictionaryDialect::kPetrarch2) builder->SetComplementEventsFold(true);
+  if (dialect == DictionaryDialect::kTabari) builder->SetVerbsTakeEndings(true);
+  if (dialect == DictionaryDialect::kTabari || dialect == DictionaryDialect::kPetrarch1) {
+    builder->SetSplitJointCodes(true);
+    builder->SetLooseWordsBeforeVerb(true);
+  }
   for (const std::string& p : src.problems) builder->AddProblem(p);
 }
 

@@ -164,15 +164,16 @@ void DictionaryBuilder::AddPhrase(std::string_view text, bool is_agent, uint32_t
     return;
   }
   std::vector<WordMode> modes(words.size(), WordMode::kExact);
-  AddPhraseIds(std::move(words), std::move(modes), caps, 0, is_agent, entry);
+  AddPhraseIds(std::move(words), std::move(modes), caps, is_agent, entry);
 }
 
 void DictionaryBuilder::AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps,
-                                     uint32_t gaps, bool is_agent, uint32_t entry) {
+                                     bool is_agent, uint32_t entry, uint32_t gaps) {
   std::string key;
   for (size_t k = 0; k < words.size(); ++k) key += std::to_string(words[k]) + ":" + std::to_string(int(modes[k])) + ",";
   key += is_agent ? "g" : "a";
-  key += std::to_string(caps) + "/" + std::to_string(gaps);
+  key += std::to_string(caps);
+  key += "/" + std::to_string(gaps);
   auto [it, inserted] = phrase_ids_.emplace(key, static_cast<uint32_t>(dict_.phrases_.size()));
   if (inserted) {
     Phrase p;
@@ -207,7 +208,7 @@ void DictionaryBuilder::AddPhraseWords(const std::vector<std::pair<std::string, 
     ids.push_back(dict_.vocab_.Intern(w));
     modes.push_back(m);
   }
-  AddPhraseIds(std::move(ids), std::move(modes), 0, gap_mask, is_agent, entry);
+  AddPhraseIds(std::move(ids), std::move(modes), 0, is_agent, entry, gap_mask);
 }
 
 uint16_t DictionaryBuilder::AddFileName(std::string name) {

@@ -102,29 +102,42 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
 
 // One element of a verb pattern.
 struct PatternElement {
-  // kCompound (TABARI "%"): a compound actor that is both source and target — each member
-  // acts toward each other one ("% * TALKS": "Syria and Jordan held talks").
-  // kSkipActor (TABARI "^"): passes over one actor (a whole compound) without assigning it.
-  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kCompound, kSkipActor };
-  // Before the verb, what may stand between this element and the next one toward the verb
-  // (or the verb): kGapDefault — next to the verb only auxiliaries, modals and adverbs, further
-  // out a few words; kGapNone — nothing (TABARI "_"); kGapAny — any few words of the clause
-  // (TABARI's default skipping, a blank).
-  enum Gap : uint8_t { kGapDefault, kGapNone, kGapAny };
+  // kCompound ("%"): a compound actor ("X and Y"): after the verb the target (TABARI: its
+  // members act toward each other), before it the subject, whose members then act toward each
+  // other. kSkipActor (TABARI "^"): passes over one actor (a whole compound) without assigning
+  // it. kPhraseSkip (PETRARCH's "^"): one noun phrase, or a preposition and its noun phrase,
+  // whatever it names.
+  enum Kind : uint8_t { kWord, kSource, kTarget, kSkip, kWordSet, kPhraseSet, kPhraseSkip, kCompound, kSkipActor };
   Kind kind = kWord;
   uint32_t word = 0;  // kWord: matches a token whose lower-case form or lemma is this word;
                       // kWordSet: index into Dictionary::word_sets(), any of which matches;
                       // kPhraseSet: index into Dictionary::phrase_sets(): any of its phrases,
                       // word after word (synsets such as &WEAPON: "rocket", "assault rifle");
                       // a phrase word spelled with a leading '\x01' is a stem (TABARI)
-  Gap gap = kGapDefault;
 };
+
+// PatternElement::word of a kSkip between the words of a PETRARCH-2 phrase slot: a
+// prepositional phrase passes over determiners only ("(ON RESOLUTION)" meets "on a
+// resolution", not "on a new resolution"), a noun phrase over determiners and adjectives
+// ("{NEW &TIETYPES RELATIONS}" meets "new global economic relations", not "new economic
+// trade relations").
+inline constexpr uint32_t kDeterminersOnly = 1;
+inline constexpr uint32_t kModifiersOnly = 2;
+// A kSkip first in VerbPattern::before with this word: the nearest word before the verb is
+// joined to it ("RECENTLY_*"), so nothing may stand between them, not even an auxiliary.
+inline constexpr uint32_t kAdjacent = 3;
+// A kSkip before a PETRARCH-2 phrase slot: it does not leave the clause of the word before it.
+inline constexpr uint32_t kBeforeSlot = 4;
 
 struct VerbPattern {
   std::string code;
   std::string reverse_code;  // paired codes "042:043": the target's act toward the source
   uint32_t head = 0;  // lemma of the head verb (kStem: a stem the verb's written form begins with)
   WordMode head_mode = WordMode::kExact;
+  // The head is a written form, not a lemma: a PETRARCH verb entry that is itself an inflected
+  // form ("LEFT", "BEGAN", "HELD") matches that form only, and for that form it is chosen over
+  // the entries of its lemma ("left" is LEFT's, not LEAVE's).
+  bool head_form = false;
   std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
   std::vector<PatternElement> after;   // elements after the head, in order
   std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)
@@ -149,8 +162,8 @@ struct Phrase {
   std::vector<uint32_t> words;
   std::vector<WordMode> modes;  // one per word
   uint32_t caps_mask = 0;  // bit i: word i must be written in capitals (acronyms such as "US")
-  uint32_t gap_mask = 0;   // bit i: a few words may stand before word i (TABARI's blank:
-                           // "ITHILEN TELEVISION" matches "Ithilen state-run television")
+  uint32_t gap_mask = 0;   // bit i: a few words may stand before word i (PETRARCH-1's blank:
+                           // "ITHILEN TELEVISION" meets "Ithilen state-run television")
   bool is_agent = false;
   std::vector<uint32_t> entries;  // indices into actors() or agents(), all with this phrase
 };
@@ -194,15 +207,47 @@ class Dictionary {
   // with an actor next to it ("Syrian police", "police of Syria"), never with one named
   // elsewhere in the sentence or the article.
   bool agents_compose_locally() const { return agents_compose_locally_; }
-  // A coded compound actor ("THE_SHIRE [FRO/BIL/SAM]") stands for each of its codes, one event
-  // per code, as TABARI and PETRARCH-1 code it; PETRARCH-2 writes the joined code as it is.
-  bool expand_coded_compounds() const { return expand_coded_compounds_; }
   // TABARI dictionaries were loaded: code as TABARI does where its dictionaries assume it —
   // its default actor search (the first actor of the verb's conjunction-delimited clause
   // before the verb is the source; the first after it, else before it, with another code is
   // the target), and a pronoun that refers to an earlier sentence takes that actor's code
   // without its agent ("Fornost President ..." then "He asked ...": FOR).
   bool tabari_conventions() const { return tabari_conventions_; }
+  // PETRARCH's convention for an agent with no actor next to it ("Clerics and lawmakers
+  // believe ..."): an actor of its own, coded with this prefix before the agent's code
+  // ("---REL"). "" (TABARI, dateline): such an agent is not an actor by itself.
+  const std::string& lone_agent_prefix() const { return lone_agent_prefix_; }
+  // Whether "could", "might", "may" and "if" make an act hypothetical (dateline's own
+  // convention, and TABARI's coder has none); PETRARCH codes such acts as stated.
+  bool hypothetical_modals() const { return hypothetical_modals_; }
+  // Whether "be" + participle is read as the passive voice (the subject is the target) only
+  // when a "by" agent follows: PETRARCH-1 reads "X was opposed by Y" as Y's act, and any
+  // other passive as written ("+ WAS * DEAD IN $" spells it out in its patterns).
+  bool passive_needs_agent() const { return passive_needs_agent_; }
+  // TABARI: a verb written as an exact word still takes the regular endings (-s -es -ed -en
+  // -ing) whatever English makes of them ("DEPART" meets "departes"); other families meet a
+  // verb through its lemma only.
+  bool verbs_take_endings() const { return verbs_take_endings_; }
+  // TABARI and PETRARCH-1: an actor coded "FRO/BIL/SAM" is that many actors, one event each;
+  // PETRARCH-2 keeps the joint code.
+  bool split_joint_codes() const { return split_joint_codes_; }
+  // PETRARCH: a verb of an adverbial clause ("after crowds burned down its embassy") gives an
+  // event only when the verb it depends on gives none.
+  bool subordinate_events_yield() const { return subordinate_events_yield_; }
+  // PETRARCH-2: an act toward the subject of a complement clause ("noted that X regretted
+  // ...") holds that clause's verbal act, which is then no event of its own (a material act
+  // stays one).
+  bool complement_events_fold() const { return complement_events_fold_; }
+  // PETRARCH-1: a pattern's words meet tokens as written ("* EFFORT" does not meet "efforts");
+  // others meet a token's lemma too.
+  bool pattern_words_as_written() const { return pattern_words_as_written_; }
+  // TABARI and PETRARCH-1: a pattern word before the verb not joined to it by "_" may stand
+  // a few words away ("INDICATED *" meets "indicated it deplored"); elsewhere only
+  // auxiliaries and adverbs come between.
+  bool loose_words_before_verb() const { return loose_words_before_verb_; }
+  // PETRARCH: a subject whose head names no actor is the first actor of its prepositional
+  // modifiers ("Resumption of ties between Arnor and Gondor"); elsewhere it is no actor.
+  bool subject_from_modifiers() const { return subject_from_modifiers_; }
   // PETRARCH-2's coding ontology: the code that means "not CODE" ("did not criticize" is
   // diplomatic cooperation), or "" when the dictionaries have no ontology or no such code.
   std::string NegatedCode(std::string_view code) const;
@@ -242,8 +287,17 @@ class Dictionary {
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
-  bool expand_coded_compounds_ = true;
   bool tabari_conventions_ = false;
+  std::string lone_agent_prefix_;
+  bool hypothetical_modals_ = true;
+  bool passive_needs_agent_ = false;
+  bool verbs_take_endings_ = false;
+  bool split_joint_codes_ = false;
+  bool subordinate_events_yield_ = false;
+  bool complement_events_fold_ = false;
+  bool pattern_words_as_written_ = false;
+  bool loose_words_before_verb_ = false;
+  bool subject_from_modifiers_ = false;
   std::unordered_map<std::string, int64_t> ontology_;    // CAMEO code -> internal value
   std::unordered_map<int64_t, std::string> ontology_codes_;  // internal value -> CAMEO code (first)
   std::unordered_map<std::string, std::string> country_names_;
@@ -286,8 +340,17 @@ class DictionaryBuilder {
     if (!issue.words.empty()) dict_.issue_phrases_.push_back(std::move(issue));
   }
   void SetAgentsComposeLocally(bool local) { dict_.agents_compose_locally_ = local; }
-  void SetExpandCodedCompounds(bool expand) { dict_.expand_coded_compounds_ = expand; }
   void SetTabariConventions(bool on) { dict_.tabari_conventions_ = on; }
+  void SetLoneAgentPrefix(std::string prefix) { dict_.lone_agent_prefix_ = std::move(prefix); }
+  void SetHypotheticalModals(bool on) { dict_.hypothetical_modals_ = on; }
+  void SetPassiveNeedsAgent(bool on) { dict_.passive_needs_agent_ = on; }
+  void SetVerbsTakeEndings(bool on) { dict_.verbs_take_endings_ = on; }
+  void SetSplitJointCodes(bool on) { dict_.split_joint_codes_ = on; }
+  void SetSubordinateEventsYield(bool on) { dict_.subordinate_events_yield_ = on; }
+  void SetComplementEventsFold(bool on) { dict_.complement_events_fold_ = on; }
+  void SetPatternWordsAsWritten(bool on) { dict_.pattern_words_as_written_ = on; }
+  void SetLooseWordsBeforeVerb(bool on) { dict_.loose_words_before_verb_ = on; }
+  void SetSubjectFromModifiers(bool on) { dict_.subject_from_modifiers_ = on; }
   void AddOntologyEntry(const std::string& code, int64_t value) {
     if (code.empty()) return;
     dict_.ontology_.emplace(code, value);
@@ -301,8 +364,8 @@ class DictionaryBuilder {
   void ParseLine(uint16_t file, uint32_t line_no, std::string_view line);
   std::vector<uint32_t> TokenizePhrase(std::string_view phrase, uint32_t* caps_mask);
   void AddPhrase(std::string_view text, bool is_agent, uint32_t entry, uint16_t file, uint32_t line);
-  void AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps, uint32_t gaps, bool is_agent,
-                    uint32_t entry);
+  void AddPhraseIds(std::vector<uint32_t> words, std::vector<WordMode> modes, uint32_t caps, bool is_agent,
+                    uint32_t entry, uint32_t gaps = 0);
   void Problem(uint16_t file, uint32_t line, std::string_view message);
 
   Dictionary dict_;

@@ -135,7 +135,6 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
     builder.SetTabariConventions(true);
   }
   if (sources.has_tabari || sources.has_petrarch1 || sources.has_petrarch2) builder.SetAgentsComposeLocally(true);
-  if (sources.has_petrarch2 && !sources.has_tabari && !sources.has_petrarch1) builder.SetExpandCodedCompounds(false);
   if (sources.has_petrarch1) AddSource(sources.petrarch1, DictionaryDialect::kPetrarch1, &builder);
   if (sources.has_petrarch2) AddSource(sources.petrarch2, DictionaryDialect::kPetrarch2, &builder);
 

@@ -231,7 +231,8 @@ std::string_view Lexicon::Lemma(std::string_view word, Tag t) const {
                           EndsWith(word, "ches") || EndsWith(word, "shes");
     if (EndsWith(word, "ies") && (r = with_ending(3, "y"))) return *r;        // countries -> country
     if (EndsWith(word, "s") && (r = prefix(1))) return *r;                    // stands -> stand, uses -> use
-    if (EndsWith(word, "es") && (sibilant || !noun) && (r = prefix(2))) return *r;  // watches -> watch
+    // watches -> watch, echoes -> echo; not "departes": -es follows only a sibilant or -o.
+    if (EndsWith(word, "es") && (sibilant || (!noun && EndsWith(word, "oes"))) && (r = prefix(2))) return *r;
     if (noun && EndsWith(word, "men") && (r = with_ending(3, "man"))) return *r;
     // Unknown: strip the plural ending.
     if (EndsWith(word, "ies") && word.size() > 4) return word;  // cannot spell the -y in place

@@ -394,12 +394,14 @@ class SentenceTagger {
     return lex_.Lookup(std::string_view(buffer, n));
   }
 
-  // Index of the previous token, skipping adverbs, "not"/"n't" and quote marks; -1 if none.
+  // Index of the previous token, skipping adverbs, "not"/"n't", coordinated adverbs ("heavily
+  // and unjustly") and quote marks; -1 if none.
   int64_t PrevCore(uint32_t i) const {
     for (uint32_t j = i; j-- > begin_;) {
       const Token& p = toks_[j];
       if (p.tag == Tag::RB || p.tag == Tag::RBR) continue;
       if (p.has(Token::kOpenQuote) || p.has(Token::kCloseQuote)) continue;
+      if (p.tag == Tag::CC && j + 1 < i && j > begin_ && toks_[j + 1].tag == Tag::RB && toks_[j - 1].tag == Tag::RB) continue;
       return j;
     }
     return -1;
@@ -463,6 +465,8 @@ class SentenceTagger {
       if (host == "let") return Tag::PRP;
       return Tag::POS;
     }
+    // "ca n't", "wo n't": the modal of a split contraction.
+    if ((w == "ca" || w == "wo" || w == "sha") && r.Has(Tag::MD) && i + 1 < end_ && Folded(i + 1) == "n't") return Tag::MD;
     if (w == "there" && r.Has(Tag::EX)) {
       const Tag next = NextTop(i);
       return (IsVerb(next) || next == Tag::MD) ? Tag::EX : Tag::RB;
@@ -505,8 +509,15 @@ class SentenceTagger {
         (r.tags[0] == Tag::IN || r.tags[0] == Tag::RB))
       return Tag::JJ;
 
-    // Base forms after "to", modals and do-support.
-    if (after_to_or_modal && (r.Has(Tag::VB) || r.Has(Tag::VBP))) return Tag::VB;
+    // Base forms after "to", modals and do-support — unless an adverb reading comes first and a
+    // verb follows: "did not even ever clash".
+    bool adverb_before_verb = false;
+    if (r.tags[0] == Tag::RB) {
+      uint32_t k = i + 1;
+      while (k < end_ && r_[k].n > 0 && r_[k].tags[0] == Tag::RB) ++k;
+      adverb_before_verb = k < end_ && r_[k].Has(Tag::VB);
+    }
+    if (after_to_or_modal && (r.Has(Tag::VB) || r.Has(Tag::VBP)) && !adverb_before_verb) return Tag::VB;
 
     // Past participle or past tense.
     if (r.Has(Tag::VBN) && (after_have || after_be)) return Tag::VBN;

@@ -266,6 +266,9 @@ class SentenceScanner {
 
   uint32_t ScanPunct(uint32_t pos, CodePoint c) {
     const uint32_t cp = c.cp;
+    // An underscore between two words joins them the way dictionaries write phrases
+    // ("Dol_Amroth"): a space, not a token.
+    if (cp == '_' && pos > begin_ && IsWordChar(PrevCp(pos)) && WordCharAt(pos + 1)) return pos + 1;
     if (cp == '.') {
       uint32_t e = pos;
       while (e < end_ && base_[e] == '.') ++e;

@@ -68,9 +68,11 @@ bool Matches(const ValidationRecord& record, const CodedRecord& produced) {
   }
   if (produced.discarded) return false;
   using Triple = std::tuple<std::string_view, std::string_view, std::string_view>;
+  // A side with no actor is written "---" by the suites (PETRARCH's "GON / --- / 222").
+  auto side = [](std::string_view code) { return code.empty() ? std::string_view("---") : code; };
   std::set<Triple> expected, got;
-  for (const ExpectedEvent& e : record.events) expected.emplace(Trim(e.source), Trim(e.target), Trim(e.code));
-  for (const ProducedEvent& e : produced.events) got.emplace(Trim(e.source), Trim(e.target), Trim(e.code));
+  for (const ExpectedEvent& e : record.events) expected.emplace(side(Trim(e.source)), side(Trim(e.target)), Trim(e.code));
+  for (const ProducedEvent& e : produced.events) got.emplace(side(Trim(e.source)), side(Trim(e.target)), Trim(e.code));
   if (record.extra_events_allowed) return std::includes(got.begin(), got.end(), expected.begin(), expected.end());
   return expected == got;
 }

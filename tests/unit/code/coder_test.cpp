@@ -105,6 +105,66 @@ TEST(Coder, PassiveVoiceSwapsSourceAndTarget) {
   EXPECT_EQ(Dyads(Code("Gondor was attacked on Monday.", one_sided)), ">GON:190 ");
 }
 
+// Without a "by" agent, the actor after a passive verb is its source.
+TEST(Coder, PassiveWithoutAgentTakesTheActorAfterTheVerb) {
+  EXPECT_EQ(Dyads(Code("Gondor was attacked in Mordor on Monday.")), "MOR>GON:190 ");
+}
+
+// A parenthetical prepositional phrase between subject and verb, verbs and all.
+TEST(Coder, ParentheticalPhraseBetweenSubjectAndVerb) {
+  EXPECT_EQ(Dyads(Code("Gondor's police, in remarks published on Monday, criticized Mordor.")), "GONCOP>MOR:111 ");
+}
+
+// A verb phrase that ends in a "that"-complement: the act is toward the complement's subject.
+TEST(Coder, ThatComplementAfterTheVerbPhrase) {
+  EXPECT_EQ(Dyads(Code("Arnor noted on Thursday that Mordor had left.")), "ARN>MOR:010 ");
+  EXPECT_EQ(Dyads(Code("Arnor noted the report on Thursday that Mordor had left.")), "");
+}
+
+// "memos sent by Mordor": the agent of a participle inside the object is the object's actor.
+TEST(Coder, AgentOfAParticipleInTheObject) {
+  EXPECT_EQ(Dyads(Code("Arnor noted memos sent by Mordor on Monday.")), "ARN>MOR:010 ");
+}
+
+// "The information ministry of Gondor": a head noun that names no actor belongs to the actor
+// after "of" (other prepositional phrases still hide their actors).
+TEST(Coder, HeadNounOfAnActorIsThatActorsSubject) {
+  EXPECT_EQ(Dyads(Code("The information ministry of Gondor criticized Mordor.")), "GON>MOR:111 ");
+}
+
+// The target in a "that"-complement is the first actor of its subject, even inside a
+// prepositional phrase: "that an arms embargo against Mordor would not work".
+TEST(Coder, ComplementSubjectIsItsFirstActor) {
+  EXPECT_EQ(Dyads(Code("Arnor noted that an arms embargo against Mordor would not work.")), "ARN>MOR:010 ");
+  // ... not one that says where.
+  EXPECT_EQ(Dyads(Code("Arnor noted that the disputes in Mordor would not end.")), "");
+}
+
+// A parenthesis between subject and verb is an aside: "the Fellowship Council (FC) criticized".
+TEST(Coder, ParenthesisAfterTheSubject) {
+  EXPECT_EQ(Dyads(Code("The Fellowship Council (FC) criticized Mordor.")), "IGOFEL>MOR:111 ");
+}
+
+// "be" + participle + "to VERB" ("was seen to attack", "was asked to attack"): the infinitive
+// is the subject's act, as stated.
+TEST(Coder, PassiveRaisingMakesTheInfinitiveTheSubjectsAct) {
+  EXPECT_EQ(Dyads(Code("Gondor was seen to attack Mordor.")), "GON>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor was asked to attack Mordor.")), "GON>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor refused to attack Mordor.")), "");
+}
+
+// A participle after a modal is the verb ("would attacking", a slip); without one it modifies.
+TEST(Coder, ParticipleAfterAModalIsTheVerb) {
+  EXPECT_EQ(Dyads(Code("Gondor would attacking Mordor.")), "GON>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor troops attacking Mordor.")), "");
+}
+
+// ", and" after a pair joined by "and" starts another compound; an Oxford comma does not.
+TEST(Coder, CommaAndAfterAPairStartsAnotherCompound) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor and Rohan, and Mordor and Rohan.")), "ARN>GON:190 ARN>ROH:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor, Rohan, and Mordor.")), "ARN>GON:190 ARN>ROH:190 ARN>MOR:190 ");
+}
+
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");

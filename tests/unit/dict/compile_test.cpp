@@ -280,6 +280,11 @@ TEST(Compile, TabariStemVerbsNeedNoVerbTag) {
   EXPECT_EQ(Code("Arnor the actuality against Gondor."), "");
 }
 
+// TABARI's exact verbs take the regular endings as written, English or not ("attacken").
+TEST(Compile, TabariExactVerbsTakeRegularEndings) {
+  EXPECT_EQ(Code("Arnor attacken Gondor."), "ARN>GON:190 ");
+}
+
 TEST(Compile, DiscardsTakeTheSentenceOrTheStoryOut) {
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nArnor beat Gondor at soccer and attacked Rohan."), "ARN>GON:190 ");
   EXPECT_EQ(Code("Arnor attacked Gondor.\n\nThe Nasgul attacked Rohan."), "ARN>GON:190 ");
@@ -318,7 +323,10 @@ TEST(Compile, CompoundActorTokenCodesTheMembersTowardEachOther) {
   EXPECT_EQ(Code("Gondor and Arnor delayed their meeting."), "GON>ARN:036 ARN>GON:036 ");
   // Without a compound subject the pattern fails and the verb's own code applies.
   EXPECT_EQ(Code("Gondor delayed the meeting with Arnor."), "GON>ARN:191 ");
-  EXPECT_EQ(Code("Gollum delayed talks with Gondor and Arnor."), "GON>ARN:046 ARN>GON:046 ");
+  // After the verb, TABARI's "%" makes the members act toward each other; elsewhere the compound
+  // is the target.
+  EXPECT_EQ(Code("Gollum delayed talks with Gondor and Arnor.", "2022-01-10", true), "GON>ARN:046 ARN>GON:046 ");
+  EXPECT_EQ(Code("Gollum delayed talks with Gondor and Arnor."), "HOBGOV>GON:046 HOBGOV>ARN:046 ");
 }
 
 TEST(Compile, CodedCompoundActorGivesOneEventPerCode) {
@@ -421,8 +429,8 @@ TEST(Compile, SlotBeforeTheVerbTakesTheActorThere) {
 }
 
 TEST(Compile, TabariJoinedAndLooseWordsBeforeTheVerb) {
-  // The pattern's words stand for the verb's context: the source is the actor before them.
-  EXPECT_EQ(Code("Gondor claimed Arnor would warn Gollum."), "GON>HOBGOV:112 ");
+  // An actor between the pattern's words and the verb is the verb's subject.
+  EXPECT_EQ(Code("Gondor claimed Arnor would warn Gollum."), "ARN>HOBGOV:112 ");
   EXPECT_EQ(Code("Gondor rarely warned Gollum."), "GON>HOBGOV:161 ");
   EXPECT_EQ(Code("Gondor rarely ever warned Gollum."), "GON>HOBGOV:160 ");
 }

@@ -92,6 +92,14 @@ TEST(LexiconTest, RegularVerbLemmas) {
   EXPECT_EQ(LemmaOf("send", Tag::VB), "send");
 }
 
+// "-es" follows only a sibilant or "-o": "departes" is no form of "depart".
+TEST(LexiconTest, EsEndingOnlyAfterSibilantsOrO) {
+  EXPECT_EQ(Lex().Lemma("bewatches", Tag::VBZ), "bewatch");
+  EXPECT_EQ(Lex().Lemma("outgoes", Tag::VBZ), "outgo");
+  EXPECT_EQ(Lex().Lemma("departs", Tag::VBZ), "depart");
+  EXPECT_NE(Lex().Lemma("departes", Tag::VBZ), "depart");
+}
+
 TEST(LexiconTest, NounLemmas) {
   EXPECT_EQ(LemmaOf("countries", Tag::NNS), "country");
   EXPECT_EQ(LemmaOf("officers", Tag::NNS), "officer");

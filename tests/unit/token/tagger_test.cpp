@@ -64,6 +64,28 @@ TEST(TaggerTest, PassiveVbn) {
   ExpectTagLemma(doc, "uprising", Tag::NN, "uprising");
 }
 
+// Coordinated adverbs between "be" and a participle: "was heavily and unjustly criticized".
+TEST(TaggerTest, PassiveVbnAfterCoordinatedAdverbs) {
+  Document doc = Tagged("The Philippines was heavily and unjustly criticized over its dispute.");
+  const Token* t = Find(doc, "criticized");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->tag, Tag::VBN);
+}
+
+// "can't" splits into "ca n't": "ca" is the modal, and the verb after it a base form.
+TEST(TaggerTest, SplitContractionModal) {
+  Document doc = Tagged("Gondor can't clash with Mordor.");
+  ExpectTagLemma(doc, "ca", Tag::MD, "can");
+  ExpectTagLemma(doc, "clash", Tag::VB, "clash");
+}
+
+// After do-support an adverb before the verb stays an adverb: "did not even ever clash".
+TEST(TaggerTest, AdverbsBetweenAuxiliaryAndVerb) {
+  Document doc = Tagged("Gondor did not even ever clash with Mordor.");
+  ExpectTagLemma(doc, "even", Tag::RB, "even");
+  ExpectTagLemma(doc, "clash", Tag::VB, "clash");
+}
+
 TEST(TaggerTest, StandsReadyToStrengthen) {
   Document doc = Tagged(
       "China stands ready to strengthen cooperation with neighboring Kazakhstan and oppose interference "

@@ -33,6 +33,12 @@ TEST(TokenizerTest, WordsAndPunctuation) {
   EXPECT_EQ(Tokens(""), V{});
 }
 
+// An underscore joining two words ("Dol_Amroth", as dictionaries write phrases) is a space.
+TEST(TokenizerTest, UnderscoreJoinsWords) {
+  EXPECT_EQ(Tokens("the Prince of Dol_Amroth."), (V{"the", "Prince", "of", "Dol", "Amroth", "."}));
+  EXPECT_EQ(Tokens("a _ alone"), (V{"a", "_", "alone"}));
+}
+
 TEST(TokenizerTest, HyphenatedWords) {
   EXPECT_EQ(Tokens("a Russian-led military bloc"), (V{"a", "Russian-led", "military", "bloc"}));
   EXPECT_EQ(Tokens("President Kassym-Jomart Tokayev"), (V{"President", "Kassym-Jomart", "Tokayev"}));

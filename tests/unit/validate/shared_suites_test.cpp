@@ -127,6 +127,27 @@ TEST(ValidateCommand, CategoryFilter) {
   EXPECT_NE(err2.str().find(" DEMO "), std::string::npos);
 }
 
+// PETRARCH-1's <Config> holds until changed; a PETRARCH-2 <Config> applies to its own record.
+TEST(ValidateCommand, PetrarchConfigScope) {
+  for (const char* name : {"config_p1.xml", "config_p2.xml"}) {
+    std::ostringstream out, err;
+    EXPECT_EQ(RunValidateCommand((DataDir() / name).string(), ValidateOptions{}, out, err), 0) << err.str();
+    EXPECT_NE(out.str().find("validation: 3/3 records pass"), std::string::npos) << name << "\n" << out.str();
+  }
+}
+
+// A side with no actor is written "---" in the suites; the coder leaves it empty.
+TEST(ValidateMatch, EmptySideIsDashes) {
+  ValidationRecord r;
+  r.expect = ValidationRecord::kEvents;
+  r.events = {{"BRE", "---", "112", std::nullopt}};
+  CodedRecord c;
+  c.events = {{"BRE", "", "112"}};
+  EXPECT_TRUE(Matches(r, c));
+  c.events = {{"BRE", "GON", "112"}};
+  EXPECT_FALSE(Matches(r, c));
+}
+
 TEST(ValidateCommand, UnusableInputs) {
   std::ostringstream out, err;
   EXPECT_EQ(RunValidateCommand((DataDir() / "missing.text").string(), ValidateOptions{}, out, err), 1);
