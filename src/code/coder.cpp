@@ -611,7 +611,7 @@ Status EventCoder::Run(Document& doc) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
-  std::vector<uint32_t> candidates, stems, sentence_words;
+  std::vector<uint32_t> candidates, stems, sentence_atoms;
   std::string scratch;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
@@ -749,10 +749,13 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     c.clauses = FindClauses(doc, s);
-    sentence_words.assign(words.word.begin(), words.word.end());
-    sentence_words.insert(sentence_words.end(), words.lemma.begin(), words.lemma.end());
-    std::sort(sentence_words.begin(), sentence_words.end());
-    sentence_words.erase(std::unique(sentence_words.begin(), sentence_words.end()), sentence_words.end());
+    // The sentence's atoms, for the patterns' requirements: its word and lemma ids, and the
+    // stems of sets its tokens begin with.
+    sentence_atoms.assign(words.word.begin(), words.word.end());
+    sentence_atoms.insert(sentence_atoms.end(), words.lemma.begin(), words.lemma.end());
+    for (uint32_t k = s.token_begin; k < s.token_end; ++k) dict_.MemberStemsOf(c.text(k), &sentence_atoms);
+    std::sort(sentence_atoms.begin(), sentence_atoms.end());
+    sentence_atoms.erase(std::unique(sentence_atoms.begin(), sentence_atoms.end()), sentence_atoms.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
@@ -772,32 +775,17 @@ Status EventCoder::Run(Document& doc) const {
           !(v > s.token_begin && (doc.tokens[v - 1].tag == Tag::DT || doc.tokens[v - 1].tag == Tag::PRPS ||
                                   doc.tokens[v - 1].tag == Tag::POS));
       if (!tagged_verb && !dictionary_verb) continue;
-      // Patterns headed by the verb's lemma, and by stems its written form begins with.
+      // Patterns headed by the verb's lemma, and by stems its written form begins with, that
+      // the sentence has the words for.
       candidates.clear();
-      const uint32_t lemma = words.lemma[v - s.token_begin];
-      if (tagged_verb) {
-        const size_t before = candidates.size();
-        dict_.CandidatePatterns(lemma, sentence_words, &candidates);
-        candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                        [&](uint32_t pi) { return dict_.patterns()[pi].head_mode == WordMode::kStem; }),
-                         candidates.end());
-      }
+      if (tagged_verb) dict_.CandidatePatterns(words.lemma[v - s.token_begin], /*stem_head=*/false, sentence_atoms, &candidates);
       if (dict_.has_stems()) {
         dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);
-        for (uint32_t stem : stems) {
-          const size_t before = candidates.size();
-          dict_.CandidatePatterns(stem, sentence_words, &candidates);
-          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                          [&](uint32_t pi) { return dict_.patterns()[pi].head_mode != WordMode::kStem; }),
-                           candidates.end());
-        }
+        for (uint32_t stem : stems) dict_.CandidatePatterns(stem, /*stem_head=*/true, sentence_atoms, &candidates);
       }
       if (candidates.empty()) continue;
-      // Most specific first; among equals, in dictionary order.
-      std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-        const int sa = dict_.patterns()[a].specificity, sb = dict_.patterns()[b].specificity;
-        return sa != sb ? sa > sb : a < b;
-      });
+      // Most specific first; among equals, in dictionary order (the order of patterns()).
+      std::sort(candidates.begin(), candidates.end());
 
       // Auxiliary chain to the left: negation, modality, passive.
       bool negated = false, future = false, hypothetical = false, be = false, have = false;
@@ -862,14 +850,6 @@ Status EventCoder::Run(Document& doc) const {
       int64_t before_start = j;
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
-        // Every literal word of the pattern must occur in the sentence (as written or as a lemma).
-        bool possible = true;
-        for (uint32_t w : p.required)
-          if (!std::binary_search(sentence_words.begin(), sentence_words.end(), w)) {
-            possible = false;
-            break;
-          }
-        if (!possible) continue;
         if (p.negated != negated && p.negated) continue;
         if (infinitive_needs_pattern && !HasBeforeWords(p)) continue;
         PatternMatch trial;

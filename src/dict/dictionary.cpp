@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <mutex>
+#include <tuple>
 
 #include "core/embedded.h"
 #include "dict/phrase.h"
@@ -46,14 +48,36 @@ void Vocabulary::Freeze() {
   frozen_ = true;
 }
 
-void Dictionary::CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const {
-  if (head >= by_head_unkeyed_.size()) return;
-  out->insert(out->end(), by_head_unkeyed_[head].begin(), by_head_unkeyed_[head].end());
-  if (head >= head_has_keys_.size() || !head_has_keys_[head]) return;
-  for (uint32_t w : words) {
-    if (w == 0) continue;
-    auto it = by_head_and_key_.find((uint64_t{head} << 32) | w);
-    if (it != by_head_and_key_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+bool Dictionary::PatternPossible(const VerbPattern& p, const std::vector<uint32_t>& atoms) const {
+  for (uint32_t w : p.required)
+    if (!std::binary_search(atoms.begin(), atoms.end(), w)) return false;
+  for (uint32_t g : p.required_any) {
+    bool any = false;
+    for (uint32_t w : atom_groups_[g])
+      if (std::binary_search(atoms.begin(), atoms.end(), w)) {
+        any = true;
+        break;
+      }
+    if (!any) return false;
+  }
+  return true;
+}
+
+void Dictionary::CandidatePatterns(uint32_t head, bool stem_head, const std::vector<uint32_t>& atoms,
+                                   std::vector<uint32_t>* out) const {
+  const uint64_t slot = 2 * uint64_t{head} + (stem_head ? 1 : 0);
+  if (slot >= head_slot_.size() || head_slot_[slot] == 0) return;
+  const HeadPatterns& h = heads_[head_slot_[slot] - 1];
+  for (uint32_t k = h.unkeyed_begin; k < h.unkeyed_end; ++k)
+    if (PatternPossible(patterns_[pattern_ids_[k]], atoms)) out->push_back(pattern_ids_[k]);
+  // Both the keys and the atoms are sorted: one pass over each.
+  auto atom = atoms.begin();
+  for (uint32_t k = h.keys_begin; k < h.keys_end && atom != atoms.end(); ++k) {
+    const KeyedPatterns& keyed = keyed_[k];
+    atom = std::lower_bound(atom, atoms.end(), keyed.key);
+    if (atom == atoms.end() || *atom != keyed.key) continue;
+    for (uint32_t i = keyed.begin; i < keyed.end; ++i)
+      if (PatternPossible(patterns_[pattern_ids_[i]], atoms)) out->push_back(pattern_ids_[i]);
   }
 }
 
@@ -429,88 +453,157 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
       bases->push_back(token.substr(0, token.size() - e.size()));
 }
 
-void Dictionary::StemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
-  ids->clear();
-  if (stem_trie_.empty()) return;
+void Dictionary::WalkTrie(const std::vector<TrieNode>& trie, std::string_view token, std::vector<uint32_t>* ids) {
+  if (trie.empty()) return;
   uint32_t node = 0;
   for (char c : token) {
-    const TrieNode& n = stem_trie_[node];
+    const TrieNode& n = trie[node];
     uint32_t lo = n.first_child, hi = n.first_child + n.child_count, next = 0;
     while (lo < hi) {
       const uint32_t mid = (lo + hi) / 2;
-      if (stem_trie_[mid].byte < c) lo = mid + 1;
+      if (trie[mid].byte < c) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < n.first_child + n.child_count && stem_trie_[lo].byte == c) next = lo;
+    if (lo < n.first_child + n.child_count && trie[lo].byte == c) next = lo;
     if (next == 0) return;
     node = next;
-    if (stem_trie_[node].id) ids->push_back(stem_trie_[node].id);
+    if (trie[node].id) ids->push_back(trie[node].id);
   }
+}
+
+void Dictionary::StemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
+  ids->clear();
+  WalkTrie(stem_trie_, token, ids);
+}
+
+void Dictionary::MemberStemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
+  WalkTrie(member_stem_trie_, token, ids);
+}
+
+// Built breadth-first so that each node's children are contiguous and sorted.
+std::vector<Dictionary::TrieNode> Dictionary::BuildTrie(std::vector<std::pair<std::string_view, uint32_t>> stems) {
+  std::vector<TrieNode> trie;
+  if (stems.empty()) return trie;
+  std::sort(stems.begin(), stems.end());
+  // Each level: group the stems sharing a prefix of that length.
+  struct Range { size_t lo, hi; uint32_t node; size_t depth; };
+  trie.push_back({});
+  std::vector<Range> queue = {{0, stems.size(), 0, 0}};
+  for (size_t q = 0; q < queue.size(); ++q) {
+    const Range r = queue[q];
+    size_t i = r.lo;
+    while (i < r.hi && stems[i].first.size() == r.depth) {
+      trie[r.node].id = stems[i].second;
+      ++i;
+    }
+    const uint32_t first = static_cast<uint32_t>(trie.size());
+    uint16_t count = 0;
+    std::vector<Range> children;
+    while (i < r.hi) {
+      const char c = stems[i].first[r.depth];
+      size_t j = i;
+      while (j < r.hi && stems[j].first[r.depth] == c) ++j;
+      const uint32_t child = static_cast<uint32_t>(trie.size());
+      trie.push_back({0, 0, c, 0});
+      children.push_back({i, j, child, r.depth + 1});
+      ++count;
+      i = j;
+    }
+    trie[r.node].first_child = first;
+    trie[r.node].child_count = count;
+    for (const Range& c : children) queue.push_back(c);
+  }
+  return trie;
 }
 
 Result<Dictionary> DictionaryBuilder::Build() && {
   Dictionary& d = dict_;
-  // The stem trie, built breadth-first so that each node's children are contiguous and sorted.
   {
-    std::vector<std::string_view> stems;
+    std::vector<std::pair<std::string_view, uint32_t>> stems;
     std::vector<bool> is_stem(d.vocab_.size(), false);
     for (const Phrase& p : d.phrases_)
       for (size_t k = 0; k < p.words.size(); ++k) {
         if (p.modes[k] == WordMode::kStem && !is_stem[p.words[k]]) {
           is_stem[p.words[k]] = true;
-          stems.push_back(d.vocab_.word(p.words[k]));
+          stems.emplace_back(d.vocab_.word(p.words[k]), p.words[k]);
         }
         if (p.modes[k] == WordMode::kEndings) d.has_endings_ = true;
       }
     for (const VerbPattern& p : d.patterns_)
       if (p.head_mode == WordMode::kStem && !is_stem[p.head]) {
         is_stem[p.head] = true;
-        stems.push_back(d.vocab_.word(p.head));
+        stems.emplace_back(d.vocab_.word(p.head), p.head);
       }
-    if (!stems.empty()) {
-      std::sort(stems.begin(), stems.end());
-      // Each level: group the stems sharing a prefix of that length.
-      struct Range { size_t lo, hi; uint32_t node; size_t depth; };
-      d.stem_trie_.push_back({});
-      std::vector<Range> queue = {{0, stems.size(), 0, 0}};
-      for (size_t q = 0; q < queue.size(); ++q) {
-        const Range r = queue[q];
-        size_t i = r.lo;
-        while (i < r.hi && stems[i].size() == r.depth) {
-          d.stem_trie_[r.node].id = d.vocab_.Find(stems[i]);
-          ++i;
-        }
-        const uint32_t first = static_cast<uint32_t>(d.stem_trie_.size());
-        uint16_t count = 0;
-        std::vector<Range> children;
-        while (i < r.hi) {
-          const char c = stems[i][r.depth];
-          size_t j = i;
-          while (j < r.hi && stems[j][r.depth] == c) ++j;
-          const uint32_t child = static_cast<uint32_t>(d.stem_trie_.size());
-          d.stem_trie_.push_back({0, 0, c, 0});
-          children.push_back({i, j, child, r.depth + 1});
-          ++count;
-          i = j;
-        }
-        d.stem_trie_[r.node].first_child = first;
-        d.stem_trie_[r.node].child_count = count;
-        for (const Range& c : children) queue.push_back(c);
-      }
-    }
+    d.stem_trie_ = Dictionary::BuildTrie(std::move(stems));
+  }
+  {
+    std::vector<std::pair<std::string_view, uint32_t>> member_stems;
+    std::vector<bool> seen(d.vocab_.size(), false);
+    auto add = [&](uint32_t id) {
+      const std::string_view w = d.vocab_.word(id);
+      if (w.empty() || w[0] != '\x01' || seen[id]) return;
+      seen[id] = true;
+      member_stems.emplace_back(w.substr(1), id);
+    };
+    for (const auto& set : d.word_sets_)
+      for (uint32_t id : set) add(id);
+    for (const auto& set : d.phrase_sets_)
+      for (const auto& phrase : set)
+        for (uint32_t id : phrase) add(id);
+    d.member_stem_trie_ = Dictionary::BuildTrie(std::move(member_stems));
   }
   d.by_first_word_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.phrases_.size(); ++i) d.by_first_word_[d.phrases_[i].words[0]].push_back(i);
   for (auto& list : d.by_first_word_)
     std::stable_sort(list.begin(), list.end(),
                      [&](uint32_t a, uint32_t b) { return d.phrases_[a].words.size() > d.phrases_[b].words.size(); });
-  for (VerbPattern& p : d.patterns_) {
-    p.required.clear();
-    for (const std::vector<PatternElement>* side : {&p.before, &p.after})
-      for (const PatternElement& el : *side)
-        if (el.kind == PatternElement::kWord) p.required.push_back(el.word);
-    std::sort(p.required.begin(), p.required.end());
-    p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
+  // Trial order: most specific first; among equals, the dictionaries' order.
+  std::stable_sort(d.patterns_.begin(), d.patterns_.end(),
+                   [](const VerbPattern& a, const VerbPattern& b) { return a.specificity > b.specificity; });
+  // What each pattern requires of a sentence. Every word-like element must match somewhere in
+  // it: a word is itself required; a set needs one of its words, or one of its phrases' first
+  // words; a set of one phrase needs all of that phrase's words.
+  {
+    std::map<std::vector<uint32_t>, uint32_t> group_ids;
+    for (VerbPattern& p : d.patterns_) {
+      p.required.clear();
+      p.required_any.clear();
+      auto require_any = [&](std::vector<uint32_t> group) {
+        std::sort(group.begin(), group.end());
+        group.erase(std::unique(group.begin(), group.end()), group.end());
+        if (group.size() == 1) {
+          p.required.push_back(group[0]);
+          return;
+        }
+        auto [it, inserted] = group_ids.emplace(group, static_cast<uint32_t>(d.atom_groups_.size()));
+        if (inserted) d.atom_groups_.push_back(std::move(group));
+        p.required_any.push_back(it->second);
+      };
+      for (const std::vector<PatternElement>* side : {&p.before, &p.after})
+        for (const PatternElement& el : *side) {
+          if (el.kind == PatternElement::kWord) {
+            p.required.push_back(el.word);
+          } else if (el.kind == PatternElement::kWordSet) {
+            require_any(d.word_sets_[el.word]);
+          } else if (el.kind == PatternElement::kPhraseSet) {
+            const std::vector<std::vector<uint32_t>>& phrases = d.phrase_sets_[el.word];
+            bool any_empty = false;
+            for (const auto& phrase : phrases) any_empty = any_empty || phrase.empty();
+            if (any_empty) continue;  // an empty phrase matches anywhere: nothing is required
+            if (phrases.size() == 1) {
+              p.required.insert(p.required.end(), phrases[0].begin(), phrases[0].end());
+              continue;
+            }
+            std::vector<uint32_t> firsts;
+            for (const auto& phrase : phrases) firsts.push_back(phrase[0]);
+            require_any(std::move(firsts));
+          }
+        }
+      std::sort(p.required.begin(), p.required.end());
+      p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
+      std::sort(p.required_any.begin(), p.required_any.end());
+      p.required_any.erase(std::unique(p.required_any.begin(), p.required_any.end()), p.required_any.end());
+    }
   }
   d.issues_by_first_word_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.issue_phrases_.size(); ++i) d.issues_by_first_word_[d.issue_phrases_[i].words[0]].push_back(i);
@@ -519,25 +612,51 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       return d.issue_phrases_[a].words.size() > d.issue_phrases_[b].words.size();
     });
   d.vocab_.Freeze();
-  // Key each pattern by its rarest literal word, so that a sentence only tries the patterns
+  // Key each pattern by its rarest required atom, so that a sentence only tries the patterns
   // whose key it contains (the verb "say" has thousands of patterns in the Phoenix set).
   {
     std::vector<uint32_t> frequency(d.vocab_.size(), 0);
     for (const VerbPattern& p : d.patterns_)
       for (uint32_t w : p.required) ++frequency[w];
-    d.by_head_unkeyed_.assign(d.vocab_.size(), {});
+    struct Filed {
+      uint64_t slot;
+      bool keyed;
+      uint32_t key;
+      uint32_t pattern;
+      bool operator<(const Filed& o) const {
+        return std::tie(slot, keyed, key, pattern) < std::tie(o.slot, o.keyed, o.key, o.pattern);
+      }
+    };
+    std::vector<Filed> filed;
     for (uint32_t i = 0; i < d.patterns_.size(); ++i) {
       const VerbPattern& p = d.patterns_[i];
-      if (p.required.empty()) {
-        d.by_head_unkeyed_[p.head].push_back(i);
-        continue;
-      }
-      uint32_t key = p.required[0];
+      const uint64_t slot = 2 * uint64_t{p.head} + (p.head_mode == WordMode::kStem ? 1 : 0);
+      uint32_t key = 0;
       for (uint32_t w : p.required)
-        if (frequency[w] < frequency[key]) key = w;
-      d.by_head_and_key_[(uint64_t{p.head} << 32) | key].push_back(i);
-      if (d.head_has_keys_.size() <= p.head) d.head_has_keys_.resize(d.vocab_.size(), 0);
-      d.head_has_keys_[p.head] = 1;
+        if (key == 0 || frequency[w] < frequency[key]) key = w;
+      filed.push_back({slot, !p.required.empty(), key, i});
+    }
+    std::sort(filed.begin(), filed.end());
+    d.head_slot_.assign(2 * d.vocab_.size(), 0);
+    for (size_t i = 0; i < filed.size();) {
+      Dictionary::HeadPatterns h;
+      const uint64_t slot = filed[i].slot;
+      h.unkeyed_begin = static_cast<uint32_t>(d.pattern_ids_.size());
+      for (; i < filed.size() && filed[i].slot == slot && !filed[i].keyed; ++i) d.pattern_ids_.push_back(filed[i].pattern);
+      h.unkeyed_end = static_cast<uint32_t>(d.pattern_ids_.size());
+      h.keys_begin = static_cast<uint32_t>(d.keyed_.size());
+      while (i < filed.size() && filed[i].slot == slot) {
+        Dictionary::KeyedPatterns k;
+        k.key = filed[i].key;
+        k.begin = static_cast<uint32_t>(d.pattern_ids_.size());
+        for (; i < filed.size() && filed[i].slot == slot && filed[i].key == k.key; ++i)
+          d.pattern_ids_.push_back(filed[i].pattern);
+        k.end = static_cast<uint32_t>(d.pattern_ids_.size());
+        d.keyed_.push_back(k);
+      }
+      h.keys_end = static_cast<uint32_t>(d.keyed_.size());
+      d.heads_.push_back(h);
+      d.head_slot_[slot] = static_cast<uint32_t>(d.heads_.size());
     }
   }
   char buf[17];

@@ -118,7 +118,12 @@ struct VerbPattern {
   WordMode head_mode = WordMode::kExact;
   std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
   std::vector<PatternElement> after;   // elements after the head, in order
-  std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)
+  // What a sentence must contain for the pattern to match (set by Build, checked before any
+  // matching): `required` holds atoms — word ids, and set members spelled with a leading '\x01'
+  // (stems) — that must all occur; `required_any` indexes Dictionary::atom_groups(), of each of
+  // which at least one atom must occur (a word set, or the first words of a phrase set).
+  std::vector<uint32_t> required;
+  std::vector<uint32_t> required_any;
   bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
   int specificity = 0;   // literal words count: more specific patterns are tried first
   SourceLine where;
@@ -146,6 +151,8 @@ class Dictionary {
   const Vocabulary& vocabulary() const { return vocab_; }
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
+  // In trial order: more specific patterns (more literal elements) first, then in the order
+  // the dictionaries give them.
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<std::vector<uint32_t>>& word_sets() const { return word_sets_; }
@@ -160,16 +167,26 @@ class Dictionary {
   // Stems that begin `token` (folded), as vocabulary ids, shortest first.
   void StemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
   bool has_stems() const { return !stem_trie_.empty(); }
+  // Appends the stem members of word and phrase sets (ids spelled with a leading '\x01') that
+  // begin `token` (its folded form as written), shortest first.
+  void MemberStemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
   bool has_endings() const { return has_endings_; }
 
   // Phrases whose first word is `word`, longest first.
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
     return word < by_first_word_.size() ? by_first_word_[word] : empty_;
   }
-  // The patterns of `head` that can match a sentence whose word and lemma ids are `words`
-  // (sorted, unique): those without literal words, and those whose key word — their rarest
-  // literal word — is among `words`. Appended to *out in no particular order.
-  void CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const;
+  // The atoms of a sentence: the word and lemma ids of its tokens and the MemberStemsOf each
+  // token, sorted and unique. A pattern whose requirements they do not meet cannot match.
+  bool PatternPossible(const VerbPattern& p, const std::vector<uint32_t>& atoms) const;
+  // The patterns headed by `head` — a stem the verb's written form begins with when
+  // `stem_head`, else the verb's lemma — that are PatternPossible in a sentence with `atoms`.
+  // Appended to *out in no particular order; patterns() is in trial order, so the candidates,
+  // sorted by index, are the order in which to try them.
+  void CandidatePatterns(uint32_t head, bool stem_head, const std::vector<uint32_t>& atoms,
+                         std::vector<uint32_t>* out) const;
+  // Sorted, unique atom lists: a pattern element that any of several atoms can begin.
+  const std::vector<std::vector<uint32_t>>& atom_groups() const { return atom_groups_; }
 
   // "data/dict/actors.dl:12"
   std::string Where(const SourceLine& s) const;
@@ -202,20 +219,36 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> issues_by_first_word_;
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
-  std::vector<std::vector<uint32_t>> by_head_unkeyed_;  // patterns without literal words
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_head_and_key_;  // (head << 32 | key word)
-  std::vector<uint8_t> head_has_keys_;                                   // per head: any keyed pattern
+  std::vector<std::vector<uint32_t>> atom_groups_;
+  // The pattern index. Each pattern is filed under its head, as unkeyed when it requires no
+  // atom, else under its key: the required atom that fewest patterns require. A sentence looks
+  // only at the keys among its atoms. Every list is in increasing index (trial) order.
+  struct KeyedPatterns {
+    uint32_t key = 0;  // an atom
+    uint32_t begin = 0, end = 0;  // in pattern_ids_
+  };
+  struct HeadPatterns {
+    uint32_t unkeyed_begin = 0, unkeyed_end = 0;  // in pattern_ids_
+    uint32_t keys_begin = 0, keys_end = 0;        // in keyed_, sorted by key
+  };
+  std::vector<uint32_t> head_slot_;  // 2 * head + (stem head ? 1 : 0) -> index into heads_ + 1; 0: none
+  std::vector<HeadPatterns> heads_;
+  std::vector<KeyedPatterns> keyed_;
+  std::vector<uint32_t> pattern_ids_;
   std::vector<uint32_t> empty_;
   std::vector<std::string> files_;
-  // A trie of the stem words: node k's children are trie_children_[stem_trie_[k].first ..
-  // stem_trie_[k].first + count), sorted by byte; `id` is the stem ending there (0: none).
+  // A trie of stems: node k's children are nodes [first_child, first_child + child_count),
+  // sorted by byte; `id` is the stem ending there (0: none).
   struct TrieNode {
     uint32_t first_child = 0;
     uint16_t child_count = 0;
     char byte = 0;
     uint32_t id = 0;
   };
-  std::vector<TrieNode> stem_trie_;
+  static std::vector<TrieNode> BuildTrie(std::vector<std::pair<std::string_view, uint32_t>> stems);
+  static void WalkTrie(const std::vector<TrieNode>& trie, std::string_view token, std::vector<uint32_t>* ids);
+  std::vector<TrieNode> stem_trie_;         // stems of phrases and verb heads
+  std::vector<TrieNode> member_stem_trie_;  // stem members of sets, without their '\x01' mark
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
