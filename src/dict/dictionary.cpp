@@ -70,14 +70,25 @@ void Dictionary::CandidatePatterns(uint32_t head, bool stem_head, const std::vec
   const HeadPatterns& h = heads_[head_slot_[slot] - 1];
   for (uint32_t k = h.unkeyed_begin; k < h.unkeyed_end; ++k)
     if (PatternPossible(patterns_[pattern_ids_[k]], atoms)) out->push_back(pattern_ids_[k]);
-  // Both the keys and the atoms are sorted: one pass over each.
-  auto atom = atoms.begin();
-  for (uint32_t k = h.keys_begin; k < h.keys_end && atom != atoms.end(); ++k) {
-    const KeyedPatterns& keyed = keyed_[k];
-    atom = std::lower_bound(atom, atoms.end(), keyed.key);
-    if (atom == atoms.end() || *atom != keyed.key) continue;
+  auto add_keyed = [&](const KeyedPatterns& keyed) {
     for (uint32_t i = keyed.begin; i < keyed.end; ++i)
       if (PatternPossible(patterns_[pattern_ids_[i]], atoms)) out->push_back(pattern_ids_[i]);
+  };
+  // The keys and the atoms are both sorted: walk the shorter list, searching the longer one
+  // from where the last search ended (a verb such as "say" has hundreds of keys).
+  const KeyedPatterns* key = keyed_.data() + h.keys_begin;
+  const KeyedPatterns* const keys_end = keyed_.data() + h.keys_end;
+  if (static_cast<size_t>(keys_end - key) <= atoms.size()) {
+    auto atom = atoms.begin();
+    for (; key != keys_end && atom != atoms.end(); ++key) {
+      atom = std::lower_bound(atom, atoms.end(), key->key);
+      if (atom != atoms.end() && *atom == key->key) add_keyed(*key);
+    }
+  } else {
+    for (auto atom = atoms.begin(); atom != atoms.end() && key != keys_end; ++atom) {
+      key = std::lower_bound(key, keys_end, *atom, [](const KeyedPatterns& k, uint32_t a) { return k.key < a; });
+      if (key != keys_end && key->key == *atom) add_keyed(*key);
+    }
   }
 }
 
