@@ -611,8 +611,7 @@ Status EventCoder::Run(Document& doc) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
-  std::vector<uint32_t> candidates, stems, sentence_atoms;
-  std::string scratch;
+  std::vector<uint32_t> candidates;
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
@@ -749,13 +748,6 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     c.clauses = FindClauses(doc, s);
-    // The sentence's atoms, for the patterns' requirements: its word and lemma ids, and the
-    // stems of sets its tokens begin with.
-    sentence_atoms.assign(words.word.begin(), words.word.end());
-    sentence_atoms.insert(sentence_atoms.end(), words.lemma.begin(), words.lemma.end());
-    for (uint32_t k = s.token_begin; k < s.token_end; ++k) dict_.MemberStemsOf(c.text(k), &sentence_atoms);
-    std::sort(sentence_atoms.begin(), sentence_atoms.end());
-    sentence_atoms.erase(std::unique(sentence_atoms.begin(), sentence_atoms.end()), sentence_atoms.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
@@ -778,11 +770,9 @@ Status EventCoder::Run(Document& doc) const {
       // Patterns headed by the verb's lemma, and by stems its written form begins with, that
       // the sentence has the words for.
       candidates.clear();
-      if (tagged_verb) dict_.CandidatePatterns(words.lemma[v - s.token_begin], /*stem_head=*/false, sentence_atoms, &candidates);
-      if (dict_.has_stems()) {
-        dict_.StemsOf(LookupForm(doc.folded_view(vt.span), &scratch), &stems);
-        for (uint32_t stem : stems) dict_.CandidatePatterns(stem, /*stem_head=*/true, sentence_atoms, &candidates);
-      }
+      if (tagged_verb) dict_.CandidatePatterns(words.lemma[v - s.token_begin], /*stem_head=*/false, words.atoms, &candidates);
+      for (uint32_t k = words.stems_begin[v - s.token_begin]; k < words.stems_begin[v - s.token_begin + 1]; ++k)
+        dict_.CandidatePatterns(words.stems[k], /*stem_head=*/true, words.atoms, &candidates);
       if (candidates.empty()) continue;
       // Most specific first; among equals, in dictionary order (the order of patterns()).
       std::sort(candidates.begin(), candidates.end());

@@ -98,13 +98,32 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
   const uint32_t n = s.token_end - s.token_begin;
   out->word.resize(n);
   out->lemma.resize(n);
+  out->stems_begin.resize(n + 1);
+  out->stems.clear();
+  out->atoms.clear();
   std::string scratch;
   const Vocabulary& vocab = dict.vocabulary();
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[s.token_begin + k];
-    out->word[k] = vocab.Find(LookupForm(doc.folded_view(t.span), &scratch));
+    const std::string_view folded = doc.folded_view(t.span);
+    const std::string_view form = LookupForm(folded, &scratch);
+    out->word[k] = vocab.Find(form);
+    out->stems_begin[k] = static_cast<uint32_t>(out->stems.size());
+    // Set members meet the token as written (code/coder.cpp MemberIs), other stems its lookup
+    // form: one walk when the two are the same.
+    if (form.data() == folded.data()) {
+      dict.AllStemsOf(form, &out->stems, &out->atoms);
+    } else {
+      if (dict.has_stems()) dict.AllStemsOf(form, &out->stems, nullptr);
+      dict.MemberStemsOf(folded, &out->atoms);
+    }
     out->lemma[k] = t.lemma.empty() ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
   }
+  out->stems_begin[n] = static_cast<uint32_t>(out->stems.size());
+  out->atoms.insert(out->atoms.end(), out->word.begin(), out->word.end());
+  out->atoms.insert(out->atoms.end(), out->lemma.begin(), out->lemma.end());
+  std::sort(out->atoms.begin(), out->atoms.end());
+  out->atoms.erase(std::unique(out->atoms.begin(), out->atoms.end()), out->atoms.end());
 }
 
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
@@ -118,7 +137,6 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
   std::vector<RawMatch> raw;
   std::string scratch;
   std::vector<std::string_view> bases;
-  std::vector<uint32_t> stems;
   const Vocabulary& vocab = dict.vocabulary();
   auto token_form = [&](uint32_t t, std::string* buf) { return LookupForm(doc.folded_view(doc.tokens[t].span), buf); };
   for (uint32_t i = b; i < e;) {
@@ -161,10 +179,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         for (std::string_view base : bases)
           if (const uint32_t id = vocab.Find(base)) try_phrases(id, 1);
       }
-      if (dict.has_stems()) {
-        dict.StemsOf(form, &stems);
-        for (uint32_t id : stems) try_phrases(id, 2);
-      }
+      for (uint32_t k = words.stems_begin[i - b]; k < words.stems_begin[i - b + 1]; ++k) try_phrases(words.stems[k], 2);
     }
     if (!best && doc.tokens[i].has(Token::kHyphenated)) {
       // "Russian-led", "US-backed": the actor that leads or backs what follows.

@@ -40,11 +40,17 @@ struct Mention {
   bool government() const;  // state actor: a country, or a GOV/MIL/COP/... role
 };
 
-// Word ids of a sentence's tokens in the dictionary's vocabulary (0 = unknown), and the ids
-// of their lemmas. Reused across sentences: no allocation once warm.
+// Word ids of a sentence's tokens in the dictionary's vocabulary (0 = unknown), the ids of
+// their lemmas and the stems that begin them. Reused across sentences: no allocation once warm.
 struct SentenceWords {
   std::vector<uint32_t> word;   // indexed by token - sentence.token_begin
   std::vector<uint32_t> lemma;
+  // Token k's Dictionary::StemsOf are stems[stems_begin[k] .. stems_begin[k + 1]).
+  std::vector<uint32_t> stems_begin;
+  std::vector<uint32_t> stems;
+  // The sentence's atoms for the verb patterns' requirements (Dictionary::PatternPossible): its
+  // word and lemma ids and the set-member stems its tokens begin with, sorted and unique.
+  std::vector<uint32_t> atoms;
 };
 
 void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict, SentenceWords* out);

@@ -464,104 +464,110 @@ void StripRegularEndings(std::string_view token, std::vector<std::string_view>* 
       bases->push_back(token.substr(0, token.size() - e.size()));
 }
 
-void Dictionary::WalkTrie(const std::vector<TrieNode>& trie, std::string_view token, std::vector<uint32_t>* ids) {
-  if (trie.empty()) return;
-  uint32_t node = 0;
-  for (char c : token) {
-    const TrieNode& n = trie[node];
-    uint32_t lo = n.first_child, hi = n.first_child + n.child_count, next = 0;
+template <bool kStems, bool kMembers>
+void Dictionary::WalkStems(std::string_view token, std::vector<uint32_t>* stems,
+                           std::vector<uint32_t>* member_stems) const {
+  if (stem_trie_.empty() || token.empty()) return;
+  uint32_t node = root_child_[static_cast<unsigned char>(token[0])];
+  for (size_t i = 1;; ++i) {
+    if (node == 0) return;
+    const TrieNode& n = stem_trie_[node];
+    if (kStems && n.stem) stems->push_back(n.stem);
+    if (kMembers && n.member) member_stems->push_back(n.member);
+    if (i == token.size()) return;
+    const char c = token[i];
+    uint32_t lo = n.first_child, hi = n.first_child + n.child_count;
     while (lo < hi) {
       const uint32_t mid = (lo + hi) / 2;
-      if (trie[mid].byte < c) lo = mid + 1;
+      if (stem_trie_[mid].byte < c) lo = mid + 1;
       else hi = mid;
     }
-    if (lo < n.first_child + n.child_count && trie[lo].byte == c) next = lo;
-    if (next == 0) return;
-    node = next;
-    if (trie[node].id) ids->push_back(trie[node].id);
+    node = lo < n.first_child + n.child_count && stem_trie_[lo].byte == c ? lo : 0;
   }
 }
 
 void Dictionary::StemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
   ids->clear();
-  WalkTrie(stem_trie_, token, ids);
+  if (has_stems_) WalkStems<true, false>(token, ids, nullptr);
 }
 
 void Dictionary::MemberStemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
-  WalkTrie(member_stem_trie_, token, ids);
+  WalkStems<false, true>(token, nullptr, ids);
 }
 
-// Built breadth-first so that each node's children are contiguous and sorted.
-std::vector<Dictionary::TrieNode> Dictionary::BuildTrie(std::vector<std::pair<std::string_view, uint32_t>> stems) {
-  std::vector<TrieNode> trie;
-  if (stems.empty()) return trie;
-  std::sort(stems.begin(), stems.end());
-  // Each level: group the stems sharing a prefix of that length.
-  struct Range { size_t lo, hi; uint32_t node; size_t depth; };
-  trie.push_back({});
-  std::vector<Range> queue = {{0, stems.size(), 0, 0}};
-  for (size_t q = 0; q < queue.size(); ++q) {
-    const Range r = queue[q];
-    size_t i = r.lo;
-    while (i < r.hi && stems[i].first.size() == r.depth) {
-      trie[r.node].id = stems[i].second;
-      ++i;
-    }
-    const uint32_t first = static_cast<uint32_t>(trie.size());
-    uint16_t count = 0;
-    std::vector<Range> children;
-    while (i < r.hi) {
-      const char c = stems[i].first[r.depth];
-      size_t j = i;
-      while (j < r.hi && stems[j].first[r.depth] == c) ++j;
-      const uint32_t child = static_cast<uint32_t>(trie.size());
-      trie.push_back({0, 0, c, 0});
-      children.push_back({i, j, child, r.depth + 1});
-      ++count;
-      i = j;
-    }
-    trie[r.node].first_child = first;
-    trie[r.node].child_count = count;
-    for (const Range& c : children) queue.push_back(c);
-  }
-  return trie;
+void Dictionary::AllStemsOf(std::string_view token, std::vector<uint32_t>* stems,
+                            std::vector<uint32_t>* member_stems) const {
+  if (stems && member_stems) WalkStems<true, true>(token, stems, member_stems);
+  else if (stems) WalkStems<true, false>(token, stems, nullptr);
+  else if (member_stems) WalkStems<false, true>(token, nullptr, member_stems);
 }
 
 Result<Dictionary> DictionaryBuilder::Build() && {
   Dictionary& d = dict_;
+  // The stem trie, built breadth-first so that each node's children are contiguous and sorted.
   {
-    std::vector<std::pair<std::string_view, uint32_t>> stems;
-    std::vector<bool> is_stem(d.vocab_.size(), false);
+    struct Stem {
+      std::string_view text;
+      uint32_t stem = 0, member = 0;
+    };
+    std::vector<Stem> stems;
+    std::vector<bool> seen(d.vocab_.size(), false);
+    auto add_stem = [&](uint32_t id) {
+      if (seen[id]) return;
+      seen[id] = true;
+      stems.push_back({d.vocab_.word(id), id, 0});
+      d.has_stems_ = true;
+    };
     for (const Phrase& p : d.phrases_)
       for (size_t k = 0; k < p.words.size(); ++k) {
-        if (p.modes[k] == WordMode::kStem && !is_stem[p.words[k]]) {
-          is_stem[p.words[k]] = true;
-          stems.emplace_back(d.vocab_.word(p.words[k]), p.words[k]);
-        }
+        if (p.modes[k] == WordMode::kStem) add_stem(p.words[k]);
         if (p.modes[k] == WordMode::kEndings) d.has_endings_ = true;
       }
     for (const VerbPattern& p : d.patterns_)
-      if (p.head_mode == WordMode::kStem && !is_stem[p.head]) {
-        is_stem[p.head] = true;
-        stems.emplace_back(d.vocab_.word(p.head), p.head);
-      }
-    d.stem_trie_ = Dictionary::BuildTrie(std::move(stems));
-  }
-  {
-    std::vector<std::pair<std::string_view, uint32_t>> member_stems;
-    std::vector<bool> seen(d.vocab_.size(), false);
-    auto add = [&](uint32_t id) {
+      if (p.head_mode == WordMode::kStem) add_stem(p.head);
+    auto add_member = [&](uint32_t id) {
       const std::string_view w = d.vocab_.word(id);
       if (w.empty() || w[0] != '\x01' || seen[id]) return;
       seen[id] = true;
-      member_stems.emplace_back(w.substr(1), id);
+      stems.push_back({w.substr(1), 0, id});
     };
     for (const auto& set : d.word_sets_)
-      for (uint32_t id : set) add(id);
+      for (uint32_t id : set) add_member(id);
     for (const auto& set : d.phrase_sets_)
       for (const auto& phrase : set)
-        for (uint32_t id : phrase) add(id);
-    d.member_stem_trie_ = Dictionary::BuildTrie(std::move(member_stems));
+        for (uint32_t id : phrase) add_member(id);
+    std::sort(stems.begin(), stems.end(), [](const Stem& a, const Stem& b) { return a.text < b.text; });
+    if (!stems.empty()) {
+      // Each level: group the stems sharing a prefix of that length.
+      struct Range { size_t lo, hi; uint32_t node; size_t depth; };
+      d.stem_trie_.push_back({});
+      std::vector<Range> queue = {{0, stems.size(), 0, 0}};
+      for (size_t q = 0; q < queue.size(); ++q) {
+        const Range r = queue[q];
+        size_t i = r.lo;
+        for (; i < r.hi && stems[i].text.size() == r.depth; ++i) {
+          if (stems[i].stem) d.stem_trie_[r.node].stem = stems[i].stem;
+          if (stems[i].member) d.stem_trie_[r.node].member = stems[i].member;
+        }
+        const uint32_t first = static_cast<uint32_t>(d.stem_trie_.size());
+        uint16_t count = 0;
+        std::vector<Range> children;
+        while (i < r.hi) {
+          const char c = stems[i].text[r.depth];
+          size_t j = i;
+          while (j < r.hi && stems[j].text[r.depth] == c) ++j;
+          const uint32_t child = static_cast<uint32_t>(d.stem_trie_.size());
+          d.stem_trie_.push_back({0, 0, c, 0, 0});
+          if (r.depth == 0) d.root_child_[static_cast<unsigned char>(c)] = child;
+          children.push_back({i, j, child, r.depth + 1});
+          ++count;
+          i = j;
+        }
+        d.stem_trie_[r.node].first_child = first;
+        d.stem_trie_[r.node].child_count = count;
+        for (const Range& c : children) queue.push_back(c);
+      }
+    }
   }
   d.by_first_word_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.phrases_.size(); ++i) d.by_first_word_[d.phrases_[i].words[0]].push_back(i);

@@ -166,10 +166,13 @@ class Dictionary {
 
   // Stems that begin `token` (folded), as vocabulary ids, shortest first.
   void StemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
-  bool has_stems() const { return !stem_trie_.empty(); }
+  bool has_stems() const { return has_stems_; }
   // Appends the stem members of word and phrase sets (ids spelled with a leading '\x01') that
   // begin `token` (its folded form as written), shortest first.
   void MemberStemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
+  // Both at once, in one walk: appends StemsOf(token) to *stems and MemberStemsOf(token) to
+  // *member_stems (either may be null).
+  void AllStemsOf(std::string_view token, std::vector<uint32_t>* stems, std::vector<uint32_t>* member_stems) const;
   bool has_endings() const { return has_endings_; }
 
   // Phrases whose first word is `word`, longest first.
@@ -238,17 +241,21 @@ class Dictionary {
   std::vector<uint32_t> empty_;
   std::vector<std::string> files_;
   // A trie of stems: node k's children are nodes [first_child, first_child + child_count),
-  // sorted by byte; `id` is the stem ending there (0: none).
+  // sorted by byte; `stem` is the phrase or verb-head stem ending there and `member` the set
+  // member stem (its id spelled with '\x01'), 0 for none. The root's children are also found
+  // by their byte through root_child_.
   struct TrieNode {
     uint32_t first_child = 0;
     uint16_t child_count = 0;
     char byte = 0;
-    uint32_t id = 0;
+    uint32_t stem = 0;
+    uint32_t member = 0;
   };
-  static std::vector<TrieNode> BuildTrie(std::vector<std::pair<std::string_view, uint32_t>> stems);
-  static void WalkTrie(const std::vector<TrieNode>& trie, std::string_view token, std::vector<uint32_t>* ids);
-  std::vector<TrieNode> stem_trie_;         // stems of phrases and verb heads
-  std::vector<TrieNode> member_stem_trie_;  // stem members of sets, without their '\x01' mark
+  template <bool kStems, bool kMembers>
+  void WalkStems(std::string_view token, std::vector<uint32_t>* stems, std::vector<uint32_t>* member_stems) const;
+  std::vector<TrieNode> stem_trie_;
+  uint32_t root_child_[256] = {};  // 0: none
+  bool has_stems_ = false;  // any phrase or verb-head stems
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;
