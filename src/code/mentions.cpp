@@ -100,7 +100,7 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
   out->lemma.resize(n);
   out->stems_begin.resize(n + 1);
   out->stems.clear();
-  out->atoms.clear();
+  out->atoms.atoms.clear();
   std::string scratch;
   const Vocabulary& vocab = dict.vocabulary();
   for (uint32_t k = 0; k < n; ++k) {
@@ -112,18 +112,20 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
     // Set members meet the token as written (code/coder.cpp MemberIs), other stems its lookup
     // form: one walk when the two are the same.
     if (form.data() == folded.data()) {
-      dict.AllStemsOf(form, &out->stems, &out->atoms);
+      dict.AllStemsOf(form, &out->stems, &out->atoms.atoms);
     } else {
       if (dict.has_stems()) dict.AllStemsOf(form, &out->stems, nullptr);
-      dict.MemberStemsOf(folded, &out->atoms);
+      dict.MemberStemsOf(folded, &out->atoms.atoms);
     }
     out->lemma[k] = t.lemma.empty() ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
   }
   out->stems_begin[n] = static_cast<uint32_t>(out->stems.size());
-  out->atoms.insert(out->atoms.end(), out->word.begin(), out->word.end());
-  out->atoms.insert(out->atoms.end(), out->lemma.begin(), out->lemma.end());
-  std::sort(out->atoms.begin(), out->atoms.end());
-  out->atoms.erase(std::unique(out->atoms.begin(), out->atoms.end()), out->atoms.end());
+  std::vector<uint32_t>& atoms = out->atoms.atoms;
+  atoms.insert(atoms.end(), out->word.begin(), out->word.end());
+  atoms.insert(atoms.end(), out->lemma.begin(), out->lemma.end());
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  dict.FindAtomGroups(&out->atoms);
 }
 
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,

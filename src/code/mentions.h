@@ -48,9 +48,8 @@ struct SentenceWords {
   // Token k's Dictionary::StemsOf are stems[stems_begin[k] .. stems_begin[k + 1]).
   std::vector<uint32_t> stems_begin;
   std::vector<uint32_t> stems;
-  // The sentence's atoms for the verb patterns' requirements (Dictionary::PatternPossible): its
-  // word and lemma ids and the set-member stems its tokens begin with, sorted and unique.
-  std::vector<uint32_t> atoms;
+  // What the sentence offers the verb patterns' requirements.
+  SentenceAtoms atoms;
 };
 
 void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict, SentenceWords* out);

@@ -48,31 +48,35 @@ void Vocabulary::Freeze() {
   frozen_ = true;
 }
 
-bool Dictionary::PatternPossible(const VerbPattern& p, const std::vector<uint32_t>& atoms) const {
-  for (uint32_t w : p.required)
-    if (!std::binary_search(atoms.begin(), atoms.end(), w)) return false;
-  for (uint32_t g : p.required_any) {
-    bool any = false;
-    for (uint32_t w : atom_groups_[g])
-      if (std::binary_search(atoms.begin(), atoms.end(), w)) {
-        any = true;
-        break;
-      }
-    if (!any) return false;
+void Dictionary::FindAtomGroups(SentenceAtoms* atoms) const {
+  atoms->groups.assign((atom_groups_.size() + 63) / 64, 0);
+  if (atom_groups_.empty()) return;
+  for (uint32_t a : atoms->atoms) {
+    if (a + 1 >= groups_of_begin_.size()) break;  // atoms are sorted: no later one is in a group
+    for (uint32_t k = groups_of_begin_[a]; k < groups_of_begin_[a + 1]; ++k)
+      atoms->groups[groups_of_[k] / 64] |= uint64_t{1} << (groups_of_[k] % 64);
   }
+}
+
+bool Dictionary::PatternPossible(const VerbPattern& p, const SentenceAtoms& atoms) const {
+  for (uint32_t w : p.required)
+    if (!std::binary_search(atoms.atoms.begin(), atoms.atoms.end(), w)) return false;
+  for (uint32_t g : p.required_any)
+    if (!(atoms.groups[g / 64] >> (g % 64) & 1)) return false;
   return true;
 }
 
-void Dictionary::CandidatePatterns(uint32_t head, bool stem_head, const std::vector<uint32_t>& atoms,
+void Dictionary::CandidatePatterns(uint32_t head, bool stem_head, const SentenceAtoms& sentence,
                                    std::vector<uint32_t>* out) const {
+  const std::vector<uint32_t>& atoms = sentence.atoms;
   const uint64_t slot = 2 * uint64_t{head} + (stem_head ? 1 : 0);
   if (slot >= head_slot_.size() || head_slot_[slot] == 0) return;
   const HeadPatterns& h = heads_[head_slot_[slot] - 1];
   for (uint32_t k = h.unkeyed_begin; k < h.unkeyed_end; ++k)
-    if (PatternPossible(patterns_[pattern_ids_[k]], atoms)) out->push_back(pattern_ids_[k]);
+    if (PatternPossible(patterns_[pattern_ids_[k]], sentence)) out->push_back(pattern_ids_[k]);
   auto add_keyed = [&](const KeyedPatterns& keyed) {
     for (uint32_t i = keyed.begin; i < keyed.end; ++i)
-      if (PatternPossible(patterns_[pattern_ids_[i]], atoms)) out->push_back(pattern_ids_[i]);
+      if (PatternPossible(patterns_[pattern_ids_[i]], sentence)) out->push_back(pattern_ids_[i]);
   };
   // The keys and the atoms are both sorted: walk the shorter list, searching the longer one
   // from where the last search ended (a verb such as "say" has hundreds of keys).
@@ -621,6 +625,17 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       std::sort(p.required_any.begin(), p.required_any.end());
       p.required_any.erase(std::unique(p.required_any.begin(), p.required_any.end()), p.required_any.end());
     }
+    // The inverse: the groups of each atom, for FindAtomGroups.
+    uint32_t last_atom = 0;
+    for (const auto& group : d.atom_groups_) last_atom = std::max(last_atom, group.back());
+    d.groups_of_begin_.assign(d.atom_groups_.empty() ? 0 : last_atom + 2, 0);
+    for (const auto& group : d.atom_groups_)
+      for (uint32_t a : group) ++d.groups_of_begin_[a + 1];
+    for (size_t a = 1; a < d.groups_of_begin_.size(); ++a) d.groups_of_begin_[a] += d.groups_of_begin_[a - 1];
+    d.groups_of_.resize(d.groups_of_begin_.empty() ? 0 : d.groups_of_begin_.back());
+    std::vector<uint32_t> fill(d.groups_of_begin_.begin(), d.groups_of_begin_.end());
+    for (uint32_t g = 0; g < d.atom_groups_.size(); ++g)
+      for (uint32_t a : d.atom_groups_[g]) d.groups_of_[fill[a]++] = g;
   }
   d.issues_by_first_word_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.issue_phrases_.size(); ++i) d.issues_by_first_word_[d.issue_phrases_[i].words[0]].push_back(i);

@@ -146,6 +146,14 @@ struct Phrase {
   std::vector<uint32_t> entries;  // indices into actors() or agents(), all with this phrase
 };
 
+// What a sentence offers the verb patterns' requirements (VerbPattern::required): its atoms —
+// the word and lemma ids of its tokens and the Dictionary::MemberStemsOf each token as written,
+// sorted and unique — and, from Dictionary::FindAtomGroups, the atom groups they meet.
+struct SentenceAtoms {
+  std::vector<uint32_t> atoms;
+  std::vector<uint64_t> groups;  // bit g (word g / 64, bit g % 64): atom_groups()[g] is met
+};
+
 class Dictionary {
  public:
   const Vocabulary& vocabulary() const { return vocab_; }
@@ -179,15 +187,15 @@ class Dictionary {
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
     return word < by_first_word_.size() ? by_first_word_[word] : empty_;
   }
-  // The atoms of a sentence: the word and lemma ids of its tokens and the MemberStemsOf each
-  // token, sorted and unique. A pattern whose requirements they do not meet cannot match.
-  bool PatternPossible(const VerbPattern& p, const std::vector<uint32_t>& atoms) const;
+  // Fills atoms->groups from atoms->atoms (see SentenceAtoms).
+  void FindAtomGroups(SentenceAtoms* atoms) const;
+  // Whether the sentence meets the pattern's requirements; a pattern that does not cannot match.
+  bool PatternPossible(const VerbPattern& p, const SentenceAtoms& atoms) const;
   // The patterns headed by `head` — a stem the verb's written form begins with when
-  // `stem_head`, else the verb's lemma — that are PatternPossible in a sentence with `atoms`.
+  // `stem_head`, else the verb's lemma — that are PatternPossible in the sentence.
   // Appended to *out in no particular order; patterns() is in trial order, so the candidates,
   // sorted by index, are the order in which to try them.
-  void CandidatePatterns(uint32_t head, bool stem_head, const std::vector<uint32_t>& atoms,
-                         std::vector<uint32_t>* out) const;
+  void CandidatePatterns(uint32_t head, bool stem_head, const SentenceAtoms& atoms, std::vector<uint32_t>* out) const;
   // Sorted, unique atom lists: a pattern element that any of several atoms can begin.
   const std::vector<std::vector<uint32_t>>& atom_groups() const { return atom_groups_; }
 
@@ -223,6 +231,9 @@ class Dictionary {
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
   std::vector<std::vector<uint32_t>> atom_groups_;
+  // The groups each atom belongs to: groups_of_[groups_of_begin_[atom] .. groups_of_begin_[atom + 1]).
+  std::vector<uint32_t> groups_of_begin_;
+  std::vector<uint32_t> groups_of_;
   // The pattern index. Each pattern is filed under its head, as unkeyed when it requires no
   // atom, else under its key: the required atom that fewest patterns require. A sentence looks
   // only at the keys among its atoms. Every list is in increasing index (trial) order.

@@ -136,7 +136,9 @@ TEST(PatternIndex, CandidatesEqualAPlainScan) {
     std::set<uint32_t> atom_set;
     for (uint32_t id : universe)
       if (std::uniform_real_distribution<double>(0, 1)(rng) < density) atom_set.insert(id);
-    const std::vector<uint32_t> atoms(atom_set.begin(), atom_set.end());
+    SentenceAtoms atoms;
+    atoms.atoms.assign(atom_set.begin(), atom_set.end());
+    d.FindAtomGroups(&atoms);
     for (const auto& [head, stem_head] : heads) {
       std::vector<uint32_t> found;
       d.CandidatePatterns(head, stem_head, atoms, &found);
