@@ -612,6 +612,7 @@ Status EventCoder::Run(Document& doc) const {
   SentenceWords words;
   std::vector<Mention> mentions;
   std::vector<uint32_t> candidates;
+  candidates.reserve(64);
 
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];

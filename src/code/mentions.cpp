@@ -101,6 +101,9 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
   out->stems_begin.resize(n + 1);
   out->stems.clear();
   out->atoms.atoms.clear();
+  // Room for a typical sentence at once, rather than growing token by token.
+  out->stems.reserve(2 * n + 16);
+  out->atoms.atoms.reserve(3 * n + 16);
   std::string scratch;
   const Vocabulary& vocab = dict.vocabulary();
   for (uint32_t k = 0; k < n; ++k) {
@@ -117,7 +120,7 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
       if (dict.has_stems()) dict.AllStemsOf(form, &out->stems, nullptr);
       dict.MemberStemsOf(folded, &out->atoms.atoms);
     }
-    out->lemma[k] = t.lemma.empty() ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
+    out->lemma[k] = t.lemma.empty() || t.lemma == form ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
   }
   out->stems_begin[n] = static_cast<uint32_t>(out->stems.size());
   std::vector<uint32_t>& atoms = out->atoms.atoms;
@@ -125,7 +128,7 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
   atoms.insert(atoms.end(), out->lemma.begin(), out->lemma.end());
   std::sort(atoms.begin(), atoms.end());
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
-  dict.FindAtomGroups(&out->atoms);
+  dict.PrepareAtoms(&out->atoms);
 }
 
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,

@@ -48,7 +48,10 @@ void Vocabulary::Freeze() {
   frozen_ = true;
 }
 
-void Dictionary::FindAtomGroups(SentenceAtoms* atoms) const {
+void Dictionary::PrepareAtoms(SentenceAtoms* atoms) const {
+  std::fill(std::begin(atoms->filter), std::end(atoms->filter), 0);
+  for (uint32_t a : atoms->atoms)
+    atoms->filter[a % SentenceAtoms::kFilterBits / 64] |= uint64_t{1} << (a % 64);
   atoms->groups.assign((atom_groups_.size() + 63) / 64, 0);
   if (atom_groups_.empty()) return;
   for (uint32_t a : atoms->atoms) {
@@ -78,16 +81,14 @@ void Dictionary::CandidatePatterns(uint32_t head, bool stem_head, const Sentence
     for (uint32_t i = keyed.begin; i < keyed.end; ++i)
       if (PatternPossible(patterns_[pattern_ids_[i]], sentence)) out->push_back(pattern_ids_[i]);
   };
-  // The keys and the atoms are both sorted: walk the shorter list, searching the longer one
-  // from where the last search ended (a verb such as "say" has hundreds of keys).
+  // A head with a few keys tests each against the sentence's filter, and searches the atoms
+  // only for those that pass. One with many (a verb such as "say" has hundreds) searches its
+  // sorted keys for each atom instead, from where the last search ended.
   const KeyedPatterns* key = keyed_.data() + h.keys_begin;
   const KeyedPatterns* const keys_end = keyed_.data() + h.keys_end;
-  if (static_cast<size_t>(keys_end - key) <= atoms.size()) {
-    auto atom = atoms.begin();
-    for (; key != keys_end && atom != atoms.end(); ++key) {
-      atom = std::lower_bound(atom, atoms.end(), key->key);
-      if (atom != atoms.end() && *atom == key->key) add_keyed(*key);
-    }
+  if (static_cast<size_t>(keys_end - key) <= 8 * atoms.size()) {
+    for (; key != keys_end; ++key)
+      if (sentence.MayHave(key->key) && std::binary_search(atoms.begin(), atoms.end(), key->key)) add_keyed(*key);
   } else {
     for (auto atom = atoms.begin(); atom != atoms.end() && key != keys_end; ++atom) {
       key = std::lower_bound(key, keys_end, *atom, [](const KeyedPatterns& k, uint32_t a) { return k.key < a; });
@@ -625,7 +626,7 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       std::sort(p.required_any.begin(), p.required_any.end());
       p.required_any.erase(std::unique(p.required_any.begin(), p.required_any.end()), p.required_any.end());
     }
-    // The inverse: the groups of each atom, for FindAtomGroups.
+    // The inverse: the groups of each atom, for PrepareAtoms.
     uint32_t last_atom = 0;
     for (const auto& group : d.atom_groups_) last_atom = std::max(last_atom, group.back());
     d.groups_of_begin_.assign(d.atom_groups_.empty() ? 0 : last_atom + 2, 0);

@@ -148,10 +148,14 @@ struct Phrase {
 
 // What a sentence offers the verb patterns' requirements (VerbPattern::required): its atoms —
 // the word and lemma ids of its tokens and the Dictionary::MemberStemsOf each token as written,
-// sorted and unique — and, from Dictionary::FindAtomGroups, the atom groups they meet.
+// sorted and unique — and, from Dictionary::PrepareAtoms, the atom groups they meet.
 struct SentenceAtoms {
   std::vector<uint32_t> atoms;
   std::vector<uint64_t> groups;  // bit g (word g / 64, bit g % 64): atom_groups()[g] is met
+  // A quick "certainly not among the atoms": bit (a % kFilterBits) is set for each atom a.
+  static constexpr uint32_t kFilterBits = 1024;
+  uint64_t filter[kFilterBits / 64] = {};
+  bool MayHave(uint32_t atom) const { return filter[atom % kFilterBits / 64] >> (atom % 64) & 1; }
 };
 
 class Dictionary {
@@ -187,8 +191,8 @@ class Dictionary {
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
     return word < by_first_word_.size() ? by_first_word_[word] : empty_;
   }
-  // Fills atoms->groups from atoms->atoms (see SentenceAtoms).
-  void FindAtomGroups(SentenceAtoms* atoms) const;
+  // Fills atoms->groups and atoms->filter from atoms->atoms (see SentenceAtoms).
+  void PrepareAtoms(SentenceAtoms* atoms) const;
   // Whether the sentence meets the pattern's requirements; a pattern that does not cannot match.
   bool PatternPossible(const VerbPattern& p, const SentenceAtoms& atoms) const;
   // The patterns headed by `head` — a stem the verb's written form begins with when

@@ -138,7 +138,7 @@ TEST(PatternIndex, CandidatesEqualAPlainScan) {
       if (std::uniform_real_distribution<double>(0, 1)(rng) < density) atom_set.insert(id);
     SentenceAtoms atoms;
     atoms.atoms.assign(atom_set.begin(), atom_set.end());
-    d.FindAtomGroups(&atoms);
+    d.PrepareAtoms(&atoms);
     for (const auto& [head, stem_head] : heads) {
       std::vector<uint32_t> found;
       d.CandidatePatterns(head, stem_head, atoms, &found);
