@@ -481,13 +481,19 @@ void Dictionary::WalkStems(std::string_view token, std::vector<uint32_t>* stems,
     if (kMembers && n.member) member_stems->push_back(n.member);
     if (i == token.size()) return;
     const char c = token[i];
-    uint32_t lo = n.first_child, hi = n.first_child + n.child_count;
-    while (lo < hi) {
-      const uint32_t mid = (lo + hi) / 2;
-      if (stem_trie_[mid].byte < c) lo = mid + 1;
-      else hi = mid;
+    uint32_t lo = n.first_child;
+    const uint32_t end = n.first_child + n.child_count;
+    if (n.child_count > 8) {  // most nodes have a few children: a scan beats a search
+      uint32_t hi = end;
+      while (lo < hi) {
+        const uint32_t mid = (lo + hi) / 2;
+        if (stem_trie_[mid].byte < c) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < end && stem_trie_[lo].byte < c) ++lo;
     }
-    node = lo < n.first_child + n.child_count && stem_trie_[lo].byte == c ? lo : 0;
+    node = lo < end && stem_trie_[lo].byte == c ? lo : 0;
   }
 }
 
