@@ -155,7 +155,8 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
             (kind == 2 && m0 != WordMode::kStem))
           continue;
         const uint32_t len = static_cast<uint32_t>(p.words.size());
-        if (i + len > e || (best && best->end - best->begin >= len)) continue;
+        if (best && best->end - best->begin >= len) break;  // the rest are no longer (longest first)
+        if (i + len > e) continue;
         bool ok = true;
         for (uint32_t k = 0; k < len && ok; ++k) {
           if (k > 0) {
