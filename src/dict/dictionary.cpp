@@ -463,6 +463,8 @@ bool WordMatches(std::string_view token, std::string_view word, WordMode mode) {
 
 void StripRegularEndings(std::string_view token, std::vector<std::string_view>* bases) {
   bases->clear();
+  // Every ending ends in s, g, d or n: most words are ruled out by their last letter.
+  if (token.empty() || (token.back() != 's' && token.back() != 'g' && token.back() != 'd' && token.back() != 'n')) return;
   static constexpr std::string_view kEndings[] = {"'s", "ing", "es", "ed", "en", "s"};
   for (std::string_view e : kEndings)
     if (token.size() > e.size() + 1 && token.compare(token.size() - e.size(), e.size(), e) == 0)

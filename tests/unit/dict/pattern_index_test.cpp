@@ -165,6 +165,15 @@ TEST(PatternIndex, StemMembersBeginTheirTokens) {
   d.MemberStemsOf("ministers", &ids);  // appends
   ASSERT_EQ(ids.size(), 2u);
   EXPECT_EQ(d.vocabulary().word(ids[1]), "\x01minister");
+  d.StemsOf("fired", &ids);  // clears: the verb-head stems "fir" and "fired", shortest first
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(d.vocabulary().word(ids[0]), "fir");
+  EXPECT_EQ(d.vocabulary().word(ids[1]), "fired");
+  std::vector<uint32_t> stems, members;
+  d.AllStemsOf("ministers", &stems, &members);
+  EXPECT_TRUE(stems.empty());
+  ASSERT_EQ(members.size(), 1u);
+  EXPECT_EQ(d.vocabulary().word(members[0]), "\x01minister");
   ids.clear();
   d.MemberStemsOf("rock", &ids);
   d.MemberStemsOf("mortars", &ids);  // "mortar" is exact: matched by its id, not as a stem
