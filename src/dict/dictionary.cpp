@@ -587,9 +587,19 @@ Result<Dictionary> DictionaryBuilder::Build() && {
   for (auto& list : d.by_first_word_)
     std::stable_sort(list.begin(), list.end(),
                      [&](uint32_t a, uint32_t b) { return d.phrases_[a].words.size() > d.phrases_[b].words.size(); });
-  // Trial order: most specific first; among equals, the dictionaries' order.
-  std::stable_sort(d.patterns_.begin(), d.patterns_.end(),
-                   [](const VerbPattern& a, const VerbPattern& b) { return a.specificity > b.specificity; });
+  // Trial order: most specific first; among equals, the dictionaries' order. (The order is
+  // sorted as indices: each pattern then moves once.)
+  {
+    std::vector<uint32_t> order(d.patterns_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return d.patterns_[a].specificity > d.patterns_[b].specificity;
+    });
+    std::vector<VerbPattern> sorted;
+    sorted.reserve(order.size());
+    for (uint32_t i : order) sorted.push_back(std::move(d.patterns_[i]));
+    d.patterns_ = std::move(sorted);
+  }
   // What each pattern requires of a sentence. Every word-like element must match somewhere in
   // it: a word is itself required; a set needs one of its words, or one of its phrases' first
   // words; a set of one phrase needs all of that phrase's words.
