@@ -148,15 +148,15 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     RawMatch candidate{};
     const RawMatch* best = nullptr;
     auto try_phrases = [&](uint32_t first_id, int kind) {  // kind 0 exact, 1 base, 2 stem
-      for (uint32_t pi : dict.PhrasesStartingWith(first_id)) {
-        const Phrase& p = dict.phrases()[pi];
+      for (const Dictionary::PhraseStart& start : dict.PhraseStartsWith(first_id)) {
+        const uint32_t len = start.length;
+        if (best && best->end - best->begin >= len) break;  // the rest are no longer (longest first)
+        if (i + len > e || (start.second && words.word[i + 1 - b] != start.second)) continue;
+        const Phrase& p = dict.phrases()[start.phrase];
         const WordMode m0 = p.modes.empty() ? WordMode::kExact : p.modes[0];
         if ((kind == 0 && m0 == WordMode::kStem) || (kind == 1 && m0 != WordMode::kEndings) ||
             (kind == 2 && m0 != WordMode::kStem))
           continue;
-        const uint32_t len = static_cast<uint32_t>(p.words.size());
-        if (best && best->end - best->begin >= len) break;  // the rest are no longer (longest first)
-        if (i + len > e) continue;
         bool ok = true;
         for (uint32_t k = 0; k < len && ok; ++k) {
           if (k > 0) {

@@ -587,6 +587,16 @@ Result<Dictionary> DictionaryBuilder::Build() && {
   for (auto& list : d.by_first_word_)
     std::stable_sort(list.begin(), list.end(),
                      [&](uint32_t a, uint32_t b) { return d.phrases_[a].words.size() > d.phrases_[b].words.size(); });
+  d.phrase_starts_begin_.assign(d.by_first_word_.size() + 1, 0);
+  for (size_t w = 0; w < d.by_first_word_.size(); ++w) {
+    d.phrase_starts_begin_[w] = static_cast<uint32_t>(d.phrase_starts_.size());
+    for (uint32_t pi : d.by_first_word_[w]) {
+      const Phrase& p = d.phrases_[pi];
+      const bool exact_second = p.words.size() > 1 && (p.modes.empty() || p.modes[1] == WordMode::kExact);
+      d.phrase_starts_.push_back({pi, static_cast<uint32_t>(p.words.size()), exact_second ? p.words[1] : 0});
+    }
+  }
+  d.phrase_starts_begin_.back() = static_cast<uint32_t>(d.phrase_starts_.size());
   // Trial order: most specific first; among equals, the dictionaries' order. (The order is
   // sorted as indices: each pattern then moves once.)
   {

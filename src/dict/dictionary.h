@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -191,6 +192,17 @@ class Dictionary {
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
     return word < by_first_word_.size() ? by_first_word_[word] : empty_;
   }
+  // The same, with what rules most of them out without reading the phrase: its length and,
+  // when its second word must match exactly, that word (else 0).
+  struct PhraseStart {
+    uint32_t phrase = 0;  // index into phrases()
+    uint32_t length = 0;
+    uint32_t second = 0;
+  };
+  std::span<const PhraseStart> PhraseStartsWith(uint32_t word) const {
+    if (word + 1 >= phrase_starts_begin_.size()) return {};
+    return {phrase_starts_.data() + phrase_starts_begin_[word], phrase_starts_begin_[word + 1] - phrase_starts_begin_[word]};
+  }
   // Fills atoms->groups and atoms->filter from atoms->atoms (see SentenceAtoms).
   void PrepareAtoms(SentenceAtoms* atoms) const;
   // Whether the sentence meets the pattern's requirements; a pattern that does not cannot match.
@@ -234,6 +246,8 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> issues_by_first_word_;
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
+  std::vector<uint32_t> phrase_starts_begin_;  // word -> its PhraseStarts in phrase_starts_ (flat by_first_word_)
+  std::vector<PhraseStart> phrase_starts_;
   std::vector<std::vector<uint32_t>> atom_groups_;
   // The groups each atom belongs to: groups_of_[groups_of_begin_[atom] .. groups_of_begin_[atom + 1]).
   std::vector<uint32_t> groups_of_begin_;
