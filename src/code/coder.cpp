@@ -728,22 +728,6 @@ int CoordinatedSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
   return -1;
 }
 
-// The position before the auxiliaries, adverbs and modals that end at `j` ("has recently").
-int64_t PhraseStart(const SentenceContext& c, int64_t j) {
-  while (j >= c.b() && (IsAdverb(c.tok(static_cast<uint32_t>(j)).tag) || c.tok(static_cast<uint32_t>(j)).tag == Tag::MD ||
-                        IsBe(c.text(static_cast<uint32_t>(j))) || IsHave(c.text(static_cast<uint32_t>(j))) ||
-                        IsDo(c.text(static_cast<uint32_t>(j)))))
-    --j;
-  return j;
-}
-
-// The subject of verb `verb` whose phrase begins after `j`: shared with an earlier verb when a
-// conjunction stands at `j`.
-int SubjectBefore(const SentenceContext& c, uint32_t verb, int64_t j) {
-  const bool coordinated = j >= c.b() && c.tok(static_cast<uint32_t>(j)).tag == Tag::CC;
-  return coordinated ? CoordinatedSubject(c, verb, j) : FindSubject(c, verb, j);
-}
-
 // A coded compound ("the Shire" [FRO/BIL/SAM]) stands for each of its codes in turn.
 void ExpandCodedCompounds(const Dictionary& dict, std::vector<std::optional<Mention>>* side) {
   if (!dict.split_joint_codes()) return;
@@ -1136,7 +1120,8 @@ Status EventCoder::Run(Document& doc) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
-  std::vector<uint32_t> candidates, stems, sentence_words;
+  std::vector<uint32_t> candidates;
+  candidates.reserve(64);
   std::vector<std::string_view> bases;
   std::vector<int> conj;  // TABARI conventions: conjunction clause of each token
   std::vector<uint8_t> removed;  // TABARI conventions: tokens of comma phrases taken out
@@ -1310,10 +1295,6 @@ Status EventCoder::Run(Document& doc) const {
 
     c.clauses = FindClauses(doc, s);
     if (dict_.tabari_conventions()) ConjunctionClauses(c, &conj);
-    sentence_words.assign(words.word.begin(), words.word.end());
-    sentence_words.insert(sentence_words.end(), words.lemma.begin(), words.lemma.end());
-    std::sort(sentence_words.begin(), sentence_words.end());
-    sentence_words.erase(std::unique(sentence_words.begin(), sentence_words.end()), sentence_words.end());
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
@@ -1356,27 +1337,22 @@ Status EventCoder::Run(Document& doc) const {
           dictionary_verb && v > s.token_begin &&
           (doc.tokens[v - 1].tag == Tag::DT ||
            (!dict_.tabari_conventions() && (doc.tokens[v - 1].tag == Tag::PRPS || doc.tokens[v - 1].tag == Tag::POS)));
-      // Patterns headed by the verb's lemma, and by stems its written form begins with.
+      // Patterns headed by the verb's lemma, and by stems its written form begins with, that
+      // the sentence has the words for.
       candidates.clear();
       const uint32_t lemma = words.lemma[v - s.token_begin];
+      auto add_candidates = [&](uint32_t head, bool stem_head, auto&& unwanted) {
+        const size_t before = candidates.size();
+        dict_.CandidatePatterns(head, stem_head, words.atoms, &candidates);
+        candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
+                                        [&](uint32_t pi) { return unwanted(dict_.patterns()[pi]); }),
+                         candidates.end());
+      };
       if (tagged_verb) {
         // Entries written as this very form ("LEFT") first; else those of the lemma ("LEAVE").
         const uint32_t form = words.word[v - s.token_begin];
-        if (form != 0 && form != lemma) {
-          dict_.CandidatePatterns(form, sentence_words, &candidates);
-          candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                          [&](uint32_t pi) { return !dict_.patterns()[pi].head_form; }),
-                           candidates.end());
-        }
-        if (candidates.empty()) {
-          dict_.CandidatePatterns(lemma, sentence_words, &candidates);
-          candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
-                                          [&](uint32_t pi) {
-                                            return dict_.patterns()[pi].head_mode == WordMode::kStem ||
-                                                   dict_.patterns()[pi].head_form;
-                                          }),
-                           candidates.end());
-        }
+        if (form != 0 && form != lemma) add_candidates(form, false, [](const VerbPattern& p) { return !p.head_form; });
+        if (candidates.empty()) add_candidates(lemma, false, [](const VerbPattern& p) { return p.head_form; });
       }
       if (candidates.empty() && dict_.verbs_take_endings()) {
         // The written form less a regular ending, as TABARI matches its exact verbs.
@@ -1384,52 +1360,29 @@ Status EventCoder::Run(Document& doc) const {
         for (std::string_view base : bases) {
           const uint32_t id = dict_.vocabulary().Find(base);
           if (id == 0 || id == lemma) continue;
-          const size_t before = candidates.size();
-          dict_.CandidatePatterns(id, sentence_words, &candidates);
-          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                          [&](uint32_t pi) {
-                                            return dict_.patterns()[pi].head_mode != WordMode::kExact ||
-                                                   dict_.patterns()[pi].head_form;
-                                          }),
-                           candidates.end());
+          add_candidates(id, false, [](const VerbPattern& p) { return p.head_mode != WordMode::kExact || p.head_form; });
         }
       }
+      for (uint32_t k = words.stems_begin[v - s.token_begin]; k < words.stems_begin[v - s.token_begin + 1]; ++k)
+        dict_.CandidatePatterns(words.stems[k], /*stem_head=*/true, words.atoms, &candidates);
       if (dict_.has_stems()) {
-        const std::string_view form = LookupForm(doc.folded_view(vt.span), &scratch);
-        dict_.StemsOf(form, &stems);
-        for (uint32_t stem : stems) {
-          const size_t before = candidates.size();
-          dict_.CandidatePatterns(stem, sentence_words, &candidates);
-          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                          [&](uint32_t pi) { return dict_.patterns()[pi].head_mode != WordMode::kStem; }),
-                           candidates.end());
-        }
         // TABARI words with regular endings ("DEPART_": "departing", "departen").
+        const std::string_view form = LookupForm(doc.folded_view(vt.span), &scratch);
         StripRegularEndings(form, &bases);
         bases.push_back(form);
         for (std::string_view base : bases) {
           const uint32_t id = dict_.vocabulary().Find(base);
           if (id == 0) continue;
-          const size_t before = candidates.size();
-          dict_.CandidatePatterns(id, sentence_words, &candidates);
-          candidates.erase(std::remove_if(candidates.begin() + static_cast<long>(before), candidates.end(),
-                                          [&](uint32_t pi) {
-                                            const VerbPattern& p = dict_.patterns()[pi];
-                                            return p.head_mode != WordMode::kEndings ||
-                                                   !WordMatches(form, dict_.vocabulary().word(p.head), WordMode::kEndings);
-                                          }),
-                           candidates.end());
+          add_candidates(id, false, [&](const VerbPattern& p) {
+            return p.head_mode != WordMode::kEndings ||
+                   !WordMatches(form, dict_.vocabulary().word(p.head), WordMode::kEndings);
+          });
         }
       }
       if (candidates.empty()) continue;
       // Most specific first; among equals, patterns before a verb's own code, then in
-      // dictionary order.
-      std::sort(candidates.begin(), candidates.end(), [&](uint32_t a, uint32_t b) {
-        const VerbPattern &pa = dict_.patterns()[a], &pb = dict_.patterns()[b];
-        if (pa.specificity != pb.specificity) return pa.specificity > pb.specificity;
-        if (pa.bare != pb.bare) return pb.bare;
-        return a < b;
-      });
+      // dictionary order (the order of patterns()).
+      std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
       // Auxiliary chain to the left: negation, modality, passive.
@@ -1520,14 +1473,6 @@ Status EventCoder::Run(Document& doc) const {
         // Among the most specific patterns that match, the one whose words take the most of
         // the sentence ("AUSTRIAN GOLD FLORIN" over "FLORIN").
         if (chosen && p.specificity < chosen->specificity) break;
-        // Every literal word of the pattern must occur in the sentence (as written or as a lemma).
-        bool possible = true;
-        for (uint32_t w : p.required)
-          if (!std::binary_search(sentence_words.begin(), sentence_words.end(), w)) {
-            possible = false;
-            break;
-          }
-        if (!possible) continue;
         // A pattern that spells a negation out needs one here — past the words of a multi-word
         // verb too ("will not wire tap").
         if (p.negated && !negated && !negation_near) continue;

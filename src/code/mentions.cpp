@@ -148,13 +148,37 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
   const uint32_t n = s.token_end - s.token_begin;
   out->word.resize(n);
   out->lemma.resize(n);
+  out->stems_begin.resize(n + 1);
+  out->stems.clear();
+  out->atoms.atoms.clear();
+  // Room for a typical sentence at once, rather than growing token by token.
+  out->stems.reserve(2 * n + 16);
+  out->atoms.atoms.reserve(3 * n + 16);
   std::string scratch;
   const Vocabulary& vocab = dict.vocabulary();
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[s.token_begin + k];
-    out->word[k] = vocab.Find(LookupForm(doc.folded_view(t.span), &scratch));
-    out->lemma[k] = t.lemma.empty() ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
+    const std::string_view folded = doc.folded_view(t.span);
+    const std::string_view form = LookupForm(folded, &scratch);
+    out->word[k] = vocab.Find(form);
+    out->stems_begin[k] = static_cast<uint32_t>(out->stems.size());
+    // Set members meet the token as written (code/coder.cpp MemberIs), other stems its lookup
+    // form: one walk when the two are the same.
+    if (form.data() == folded.data()) {
+      dict.AllStemsOf(form, &out->stems, &out->atoms.atoms);
+    } else {
+      if (dict.has_stems()) dict.AllStemsOf(form, &out->stems, nullptr);
+      dict.MemberStemsOf(folded, &out->atoms.atoms);
+    }
+    out->lemma[k] = t.lemma.empty() || t.lemma == form ? out->word[k] : vocab.Find(LookupForm(t.lemma, &scratch));
   }
+  out->stems_begin[n] = static_cast<uint32_t>(out->stems.size());
+  std::vector<uint32_t>& atoms = out->atoms.atoms;
+  atoms.insert(atoms.end(), out->word.begin(), out->word.end());
+  atoms.insert(atoms.end(), out->lemma.begin(), out->lemma.end());
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  dict.PrepareAtoms(&out->atoms);
 }
 
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
@@ -168,21 +192,23 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
   std::vector<RawMatch> raw;
   std::string scratch;
   std::vector<std::string_view> bases;
-  std::vector<uint32_t> stems;
   const Vocabulary& vocab = dict.vocabulary();
   auto token_form = [&](uint32_t t, std::string* buf) { return LookupForm(doc.folded_view(doc.tokens[t].span), buf); };
   for (uint32_t i = b; i < e;) {
     RawMatch candidate{};
     const RawMatch* best = nullptr;
     auto try_phrases = [&](uint32_t first_id, int kind) {  // kind 0 exact, 1 base, 2 stem
-      for (uint32_t pi : dict.PhrasesStartingWith(first_id)) {
-        const Phrase& p = dict.phrases()[pi];
+      for (const Dictionary::PhraseStart& start : dict.PhraseStartsWith(first_id)) {
+        const uint32_t len = start.length;
+        if (best && best->end - best->begin >= len) break;  // the rest are no longer (longest first)
+        if (i + len > e) continue;
+        const Phrase& p = dict.phrases()[start.phrase];
+        // (A quick test of the second word, unless words may stand before it.)
+        if (p.gap_mask == 0 && start.second && words.word[i + 1 - b] != start.second) continue;
         const WordMode m0 = p.modes.empty() ? WordMode::kExact : p.modes[0];
         if ((kind == 0 && m0 == WordMode::kStem) || (kind == 1 && m0 != WordMode::kEndings) ||
             (kind == 2 && m0 != WordMode::kStem))
           continue;
-        const uint32_t len = static_cast<uint32_t>(p.words.size());
-        if (i + len > e || (p.gap_mask == 0 && best && best->end - best->begin >= len)) continue;
         // Word k of the phrase at token t.
         auto matches = [&](uint32_t k, uint32_t t) {
           bool ok = true;
@@ -233,10 +259,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         for (std::string_view base : bases)
           if (const uint32_t id = vocab.Find(base)) try_phrases(id, 1);
       }
-      if (dict.has_stems()) {
-        dict.StemsOf(form, &stems);
-        for (uint32_t id : stems) try_phrases(id, 2);
-      }
+      for (uint32_t k = words.stems_begin[i - b]; k < words.stems_begin[i - b + 1]; ++k) try_phrases(words.stems[k], 2);
     }
     if (!best && doc.tokens[i].has(Token::kHyphenated)) MatchHyphenParts(doc, dict, date, i, e, &candidate, &best);
     if (!best && doc.tokens[i].has(Token::kHyphenated)) {

@@ -42,11 +42,16 @@ struct Mention {
   bool government() const;  // state actor: a country, or a GOV/MIL/COP/... role
 };
 
-// Word ids of a sentence's tokens in the dictionary's vocabulary (0 = unknown), and the ids
-// of their lemmas. Reused across sentences: no allocation once warm.
+// Word ids of a sentence's tokens in the dictionary's vocabulary (0 = unknown), the ids of
+// their lemmas and the stems that begin them. Reused across sentences: no allocation once warm.
 struct SentenceWords {
   std::vector<uint32_t> word;   // indexed by token - sentence.token_begin
   std::vector<uint32_t> lemma;
+  // Token k's Dictionary::StemsOf are stems[stems_begin[k] .. stems_begin[k + 1]).
+  std::vector<uint32_t> stems_begin;
+  std::vector<uint32_t> stems;
+  // What the sentence offers the verb patterns' requirements.
+  SentenceAtoms atoms;
 };
 
 void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict, SentenceWords* out);

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <mutex>
+#include <tuple>
 
 #include "core/embedded.h"
 #include "dict/phrase.h"
@@ -46,14 +48,52 @@ void Vocabulary::Freeze() {
   frozen_ = true;
 }
 
-void Dictionary::CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const {
-  if (head >= by_head_unkeyed_.size()) return;
-  out->insert(out->end(), by_head_unkeyed_[head].begin(), by_head_unkeyed_[head].end());
-  if (head >= head_has_keys_.size() || !head_has_keys_[head]) return;
-  for (uint32_t w : words) {
-    if (w == 0) continue;
-    auto it = by_head_and_key_.find((uint64_t{head} << 32) | w);
-    if (it != by_head_and_key_.end()) out->insert(out->end(), it->second.begin(), it->second.end());
+void Dictionary::PrepareAtoms(SentenceAtoms* atoms) const {
+  std::fill(std::begin(atoms->filter), std::end(atoms->filter), 0);
+  for (uint32_t a : atoms->atoms)
+    atoms->filter[a % SentenceAtoms::kFilterBits / 64] |= uint64_t{1} << (a % 64);
+  atoms->groups.assign((atom_groups_.size() + 63) / 64, 0);
+  if (atom_groups_.empty()) return;
+  for (uint32_t a : atoms->atoms) {
+    if (a + 1 >= groups_of_begin_.size()) break;  // atoms are sorted: no later one is in a group
+    for (uint32_t k = groups_of_begin_[a]; k < groups_of_begin_[a + 1]; ++k)
+      atoms->groups[groups_of_[k] / 64] |= uint64_t{1} << (groups_of_[k] % 64);
+  }
+}
+
+bool Dictionary::PatternPossible(const VerbPattern& p, const SentenceAtoms& atoms) const {
+  for (uint32_t w : p.required)
+    if (!std::binary_search(atoms.atoms.begin(), atoms.atoms.end(), w)) return false;
+  for (uint32_t g : p.required_any)
+    if (!(atoms.groups[g / 64] >> (g % 64) & 1)) return false;
+  return true;
+}
+
+void Dictionary::CandidatePatterns(uint32_t head, bool stem_head, const SentenceAtoms& sentence,
+                                   std::vector<uint32_t>* out) const {
+  const std::vector<uint32_t>& atoms = sentence.atoms;
+  const uint64_t slot = 2 * uint64_t{head} + (stem_head ? 1 : 0);
+  if (slot >= head_slot_.size() || head_slot_[slot] == 0) return;
+  const HeadPatterns& h = heads_[head_slot_[slot] - 1];
+  for (uint32_t k = h.unkeyed_begin; k < h.unkeyed_end; ++k)
+    if (PatternPossible(patterns_[pattern_ids_[k]], sentence)) out->push_back(pattern_ids_[k]);
+  auto add_keyed = [&](const KeyedPatterns& keyed) {
+    for (uint32_t i = keyed.begin; i < keyed.end; ++i)
+      if (PatternPossible(patterns_[pattern_ids_[i]], sentence)) out->push_back(pattern_ids_[i]);
+  };
+  // A head with a few keys tests each against the sentence's filter, and searches the atoms
+  // only for those that pass. One with many (a verb such as "say" has hundreds) searches its
+  // sorted keys for each atom instead, from where the last search ended.
+  const KeyedPatterns* key = keyed_.data() + h.keys_begin;
+  const KeyedPatterns* const keys_end = keyed_.data() + h.keys_end;
+  if (static_cast<size_t>(keys_end - key) <= 8 * atoms.size()) {
+    for (; key != keys_end; ++key)
+      if (sentence.MayHave(key->key) && std::binary_search(atoms.begin(), atoms.end(), key->key)) add_keyed(*key);
+  } else {
+    for (auto atom = atoms.begin(); atom != atoms.end() && key != keys_end; ++atom) {
+      key = std::lower_bound(key, keys_end, *atom, [](const KeyedPatterns& k, uint32_t a) { return k.key < a; });
+      if (key != keys_end && key->key == *atom) add_keyed(*key);
+    }
   }
 }
 
@@ -425,52 +465,94 @@ bool WordMatches(std::string_view token, std::string_view word, WordMode mode) {
 
 void StripRegularEndings(std::string_view token, std::vector<std::string_view>* bases) {
   bases->clear();
+  // Every ending ends in s, g, d or n: most words are ruled out by their last letter.
+  if (token.empty() || (token.back() != 's' && token.back() != 'g' && token.back() != 'd' && token.back() != 'n')) return;
   static constexpr std::string_view kEndings[] = {"'s", "ing", "es", "ed", "en", "s"};
   for (std::string_view e : kEndings)
     if (token.size() > e.size() + 1 && token.compare(token.size() - e.size(), e.size(), e) == 0)
       bases->push_back(token.substr(0, token.size() - e.size()));
 }
 
+template <bool kStems, bool kMembers>
+void Dictionary::WalkStems(std::string_view token, std::vector<uint32_t>* stems,
+                           std::vector<uint32_t>* member_stems) const {
+  if (stem_trie_.empty() || token.empty()) return;
+  uint32_t node = root_child_[static_cast<unsigned char>(token[0])];
+  for (size_t i = 1;; ++i) {
+    if (node == 0) return;
+    const TrieNode& n = stem_trie_[node];
+    if (kStems && n.stem) stems->push_back(n.stem);
+    if (kMembers && n.member) member_stems->push_back(n.member);
+    if (i == token.size()) return;
+    const char c = token[i];
+    uint32_t lo = n.first_child;
+    const uint32_t end = n.first_child + n.child_count;
+    if (n.child_count > 8) {  // most nodes have a few children: a scan beats a search
+      uint32_t hi = end;
+      while (lo < hi) {
+        const uint32_t mid = (lo + hi) / 2;
+        if (stem_trie_[mid].byte < c) lo = mid + 1;
+        else hi = mid;
+      }
+    } else {
+      while (lo < end && stem_trie_[lo].byte < c) ++lo;
+    }
+    node = lo < end && stem_trie_[lo].byte == c ? lo : 0;
+  }
+}
+
 void Dictionary::StemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
   ids->clear();
-  if (stem_trie_.empty()) return;
-  uint32_t node = 0;
-  for (char c : token) {
-    const TrieNode& n = stem_trie_[node];
-    uint32_t lo = n.first_child, hi = n.first_child + n.child_count, next = 0;
-    while (lo < hi) {
-      const uint32_t mid = (lo + hi) / 2;
-      if (stem_trie_[mid].byte < c) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo < n.first_child + n.child_count && stem_trie_[lo].byte == c) next = lo;
-    if (next == 0) return;
-    node = next;
-    if (stem_trie_[node].id) ids->push_back(stem_trie_[node].id);
-  }
+  if (has_stems_) WalkStems<true, false>(token, ids, nullptr);
+}
+
+void Dictionary::MemberStemsOf(std::string_view token, std::vector<uint32_t>* ids) const {
+  WalkStems<false, true>(token, nullptr, ids);
+}
+
+void Dictionary::AllStemsOf(std::string_view token, std::vector<uint32_t>* stems,
+                            std::vector<uint32_t>* member_stems) const {
+  if (stems && member_stems) WalkStems<true, true>(token, stems, member_stems);
+  else if (stems) WalkStems<true, false>(token, stems, nullptr);
+  else if (member_stems) WalkStems<false, true>(token, nullptr, member_stems);
 }
 
 Result<Dictionary> DictionaryBuilder::Build() && {
   Dictionary& d = dict_;
   // The stem trie, built breadth-first so that each node's children are contiguous and sorted.
   {
-    std::vector<std::string_view> stems;
-    std::vector<bool> is_stem(d.vocab_.size(), false);
+    struct Stem {
+      std::string_view text;
+      uint32_t stem = 0, member = 0;
+    };
+    std::vector<Stem> stems;
+    std::vector<bool> seen(d.vocab_.size(), false);
+    auto add_stem = [&](uint32_t id) {
+      if (seen[id]) return;
+      seen[id] = true;
+      stems.push_back({d.vocab_.word(id), id, 0});
+      d.has_stems_ = true;
+    };
     for (const Phrase& p : d.phrases_)
       for (size_t k = 0; k < p.words.size(); ++k) {
-        if (p.modes[k] == WordMode::kStem && !is_stem[p.words[k]]) {
-          is_stem[p.words[k]] = true;
-          stems.push_back(d.vocab_.word(p.words[k]));
-        }
+        if (p.modes[k] == WordMode::kStem) add_stem(p.words[k]);
         if (p.modes[k] == WordMode::kEndings) d.has_endings_ = true;
       }
     for (const VerbPattern& p : d.patterns_)
-      if (p.head_mode == WordMode::kStem && !is_stem[p.head]) {
-        is_stem[p.head] = true;
-        stems.push_back(d.vocab_.word(p.head));
-      }
+      if (p.head_mode == WordMode::kStem) add_stem(p.head);
+    auto add_member = [&](uint32_t id) {
+      const std::string_view w = d.vocab_.word(id);
+      if (w.empty() || w[0] != '\x01' || seen[id]) return;
+      seen[id] = true;
+      stems.push_back({w.substr(1), 0, id});
+    };
+    for (const auto& set : d.word_sets_)
+      for (uint32_t id : set) add_member(id);
+    for (const auto& set : d.phrase_sets_)
+      for (const auto& phrase : set)
+        for (uint32_t id : phrase) add_member(id);
+    std::sort(stems.begin(), stems.end(), [](const Stem& a, const Stem& b) { return a.text < b.text; });
     if (!stems.empty()) {
-      std::sort(stems.begin(), stems.end());
       // Each level: group the stems sharing a prefix of that length.
       struct Range { size_t lo, hi; uint32_t node; size_t depth; };
       d.stem_trie_.push_back({});
@@ -478,19 +560,20 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       for (size_t q = 0; q < queue.size(); ++q) {
         const Range r = queue[q];
         size_t i = r.lo;
-        while (i < r.hi && stems[i].size() == r.depth) {
-          d.stem_trie_[r.node].id = d.vocab_.Find(stems[i]);
-          ++i;
+        for (; i < r.hi && stems[i].text.size() == r.depth; ++i) {
+          if (stems[i].stem) d.stem_trie_[r.node].stem = stems[i].stem;
+          if (stems[i].member) d.stem_trie_[r.node].member = stems[i].member;
         }
         const uint32_t first = static_cast<uint32_t>(d.stem_trie_.size());
         uint16_t count = 0;
         std::vector<Range> children;
         while (i < r.hi) {
-          const char c = stems[i][r.depth];
+          const char c = stems[i].text[r.depth];
           size_t j = i;
-          while (j < r.hi && stems[j][r.depth] == c) ++j;
+          while (j < r.hi && stems[j].text[r.depth] == c) ++j;
           const uint32_t child = static_cast<uint32_t>(d.stem_trie_.size());
-          d.stem_trie_.push_back({0, 0, c, 0});
+          d.stem_trie_.push_back({0, 0, c, 0, 0});
+          if (r.depth == 0) d.root_child_[static_cast<unsigned char>(c)] = child;
           children.push_back({i, j, child, r.depth + 1});
           ++count;
           i = j;
@@ -506,13 +589,87 @@ Result<Dictionary> DictionaryBuilder::Build() && {
   for (auto& list : d.by_first_word_)
     std::stable_sort(list.begin(), list.end(),
                      [&](uint32_t a, uint32_t b) { return d.phrases_[a].words.size() > d.phrases_[b].words.size(); });
-  for (VerbPattern& p : d.patterns_) {
-    p.required.clear();
-    for (const std::vector<PatternElement>* side : {&p.before, &p.after})
-      for (const PatternElement& el : *side)
-        if (el.kind == PatternElement::kWord) p.required.push_back(el.word);
-    std::sort(p.required.begin(), p.required.end());
-    p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
+  d.phrase_starts_begin_.assign(d.by_first_word_.size() + 1, 0);
+  for (size_t w = 0; w < d.by_first_word_.size(); ++w) {
+    d.phrase_starts_begin_[w] = static_cast<uint32_t>(d.phrase_starts_.size());
+    for (uint32_t pi : d.by_first_word_[w]) {
+      const Phrase& p = d.phrases_[pi];
+      const bool exact_second = p.words.size() > 1 && (p.modes.empty() || p.modes[1] == WordMode::kExact);
+      d.phrase_starts_.push_back({pi, static_cast<uint32_t>(p.words.size()), exact_second ? p.words[1] : 0});
+    }
+  }
+  d.phrase_starts_begin_.back() = static_cast<uint32_t>(d.phrase_starts_.size());
+  // Trial order: most specific first; among equals, patterns before a verb's own code (TABARI
+  // tries a verb's phrases before its root), then the dictionaries' order. (The order is sorted
+  // as indices: each pattern then moves once.)
+  {
+    std::vector<uint32_t> order(d.patterns_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      const VerbPattern &pa = d.patterns_[a], &pb = d.patterns_[b];
+      if (pa.specificity != pb.specificity) return pa.specificity > pb.specificity;
+      return !pa.bare && pb.bare;
+    });
+    std::vector<VerbPattern> sorted;
+    sorted.reserve(order.size());
+    for (uint32_t i : order) sorted.push_back(std::move(d.patterns_[i]));
+    d.patterns_ = std::move(sorted);
+  }
+  // What each pattern requires of a sentence. Every word-like element must match somewhere in
+  // it: a word is itself required; a set needs one of its words, or one of its phrases' first
+  // words; a set of one phrase needs all of that phrase's words.
+  {
+    std::map<std::vector<uint32_t>, uint32_t> group_ids;
+    for (VerbPattern& p : d.patterns_) {
+      p.required.clear();
+      p.required_any.clear();
+      auto require_any = [&](std::vector<uint32_t> group) {
+        std::sort(group.begin(), group.end());
+        group.erase(std::unique(group.begin(), group.end()), group.end());
+        if (group.size() == 1) {
+          p.required.push_back(group[0]);
+          return;
+        }
+        auto [it, inserted] = group_ids.emplace(group, static_cast<uint32_t>(d.atom_groups_.size()));
+        if (inserted) d.atom_groups_.push_back(std::move(group));
+        p.required_any.push_back(it->second);
+      };
+      for (const std::vector<PatternElement>* side : {&p.before, &p.after})
+        for (const PatternElement& el : *side) {
+          if (el.kind == PatternElement::kWord) {
+            p.required.push_back(el.word);
+          } else if (el.kind == PatternElement::kWordSet) {
+            require_any(d.word_sets_[el.word]);
+          } else if (el.kind == PatternElement::kPhraseSet) {
+            const std::vector<std::vector<uint32_t>>& phrases = d.phrase_sets_[el.word];
+            bool any_empty = false;
+            for (const auto& phrase : phrases) any_empty = any_empty || phrase.empty();
+            if (any_empty) continue;  // an empty phrase matches anywhere: nothing is required
+            if (phrases.size() == 1) {
+              p.required.insert(p.required.end(), phrases[0].begin(), phrases[0].end());
+              continue;
+            }
+            std::vector<uint32_t> firsts;
+            for (const auto& phrase : phrases) firsts.push_back(phrase[0]);
+            require_any(std::move(firsts));
+          }
+        }
+      std::sort(p.required.begin(), p.required.end());
+      p.required.erase(std::unique(p.required.begin(), p.required.end()), p.required.end());
+      std::sort(p.required_any.begin(), p.required_any.end());
+      p.required_any.erase(std::unique(p.required_any.begin(), p.required_any.end()), p.required_any.end());
+    }
+    // The inverse: the groups of each atom, for PrepareAtoms.
+    uint32_t last_atom = 0;
+    for (const auto& group : d.atom_groups_) last_atom = std::max(last_atom, group.back());
+    d.groups_of_begin_.assign(d.atom_groups_.empty() ? 0 : last_atom + 2, 0);
+    for (const auto& group : d.atom_groups_)
+      for (uint32_t a : group) ++d.groups_of_begin_[a + 1];
+    for (size_t a = 1; a < d.groups_of_begin_.size(); ++a) d.groups_of_begin_[a] += d.groups_of_begin_[a - 1];
+    d.groups_of_.resize(d.groups_of_begin_.empty() ? 0 : d.groups_of_begin_.back());
+    std::vector<uint32_t> fill(d.groups_of_begin_.begin(), d.groups_of_begin_.end());
+    for (uint32_t g = 0; g < d.atom_groups_.size(); ++g)
+      for (uint32_t a : d.atom_groups_[g]) d.groups_of_[fill[a]++] = g;
   }
   d.issues_by_first_word_.assign(d.vocab_.size(), {});
   for (uint32_t i = 0; i < d.issue_phrases_.size(); ++i) d.issues_by_first_word_[d.issue_phrases_[i].words[0]].push_back(i);
@@ -521,25 +678,51 @@ Result<Dictionary> DictionaryBuilder::Build() && {
       return d.issue_phrases_[a].words.size() > d.issue_phrases_[b].words.size();
     });
   d.vocab_.Freeze();
-  // Key each pattern by its rarest literal word, so that a sentence only tries the patterns
+  // Key each pattern by its rarest required atom, so that a sentence only tries the patterns
   // whose key it contains (the verb "say" has thousands of patterns in the Phoenix set).
   {
     std::vector<uint32_t> frequency(d.vocab_.size(), 0);
     for (const VerbPattern& p : d.patterns_)
       for (uint32_t w : p.required) ++frequency[w];
-    d.by_head_unkeyed_.assign(d.vocab_.size(), {});
+    struct Filed {
+      uint64_t slot;
+      bool keyed;
+      uint32_t key;
+      uint32_t pattern;
+      bool operator<(const Filed& o) const {
+        return std::tie(slot, keyed, key, pattern) < std::tie(o.slot, o.keyed, o.key, o.pattern);
+      }
+    };
+    std::vector<Filed> filed;
     for (uint32_t i = 0; i < d.patterns_.size(); ++i) {
       const VerbPattern& p = d.patterns_[i];
-      if (p.required.empty()) {
-        d.by_head_unkeyed_[p.head].push_back(i);
-        continue;
-      }
-      uint32_t key = p.required[0];
+      const uint64_t slot = 2 * uint64_t{p.head} + (p.head_mode == WordMode::kStem ? 1 : 0);
+      uint32_t key = 0;
       for (uint32_t w : p.required)
-        if (frequency[w] < frequency[key]) key = w;
-      d.by_head_and_key_[(uint64_t{p.head} << 32) | key].push_back(i);
-      if (d.head_has_keys_.size() <= p.head) d.head_has_keys_.resize(d.vocab_.size(), 0);
-      d.head_has_keys_[p.head] = 1;
+        if (key == 0 || frequency[w] < frequency[key]) key = w;
+      filed.push_back({slot, !p.required.empty(), key, i});
+    }
+    std::sort(filed.begin(), filed.end());
+    d.head_slot_.assign(2 * d.vocab_.size(), 0);
+    for (size_t i = 0; i < filed.size();) {
+      Dictionary::HeadPatterns h;
+      const uint64_t slot = filed[i].slot;
+      h.unkeyed_begin = static_cast<uint32_t>(d.pattern_ids_.size());
+      for (; i < filed.size() && filed[i].slot == slot && !filed[i].keyed; ++i) d.pattern_ids_.push_back(filed[i].pattern);
+      h.unkeyed_end = static_cast<uint32_t>(d.pattern_ids_.size());
+      h.keys_begin = static_cast<uint32_t>(d.keyed_.size());
+      while (i < filed.size() && filed[i].slot == slot) {
+        Dictionary::KeyedPatterns k;
+        k.key = filed[i].key;
+        k.begin = static_cast<uint32_t>(d.pattern_ids_.size());
+        for (; i < filed.size() && filed[i].slot == slot && filed[i].key == k.key; ++i)
+          d.pattern_ids_.push_back(filed[i].pattern);
+        k.end = static_cast<uint32_t>(d.pattern_ids_.size());
+        d.keyed_.push_back(k);
+      }
+      h.keys_end = static_cast<uint32_t>(d.keyed_.size());
+      d.heads_.push_back(h);
+      d.head_slot_[slot] = static_cast<uint32_t>(d.heads_.size());
     }
   }
   char buf[17];

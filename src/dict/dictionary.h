@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -140,7 +141,12 @@ struct VerbPattern {
   bool head_form = false;
   std::vector<PatternElement> before;  // elements before the head, in reverse order (nearest first)
   std::vector<PatternElement> after;   // elements after the head, in order
-  std::vector<uint32_t> required;  // words the pattern cannot match without (a fast pre-check)
+  // What a sentence must contain for the pattern to match (set by Build, checked before any
+  // matching): `required` holds atoms — word ids, and set members spelled with a leading '\x01'
+  // (stems) — that must all occur; `required_any` indexes Dictionary::atom_groups(), of each of
+  // which at least one atom must occur (a word set, or the first words of a phrase set).
+  std::vector<uint32_t> required;
+  std::vector<uint32_t> required_any;
   bool negated = false;  // the pattern itself encodes a negation ("not [send] + troops")
   bool subordinate = false;  // TABARI "[023?]": coded only when the sentence gives no other event
   bool dominant = false;     // TABARI "[031!]": when the sentence has one, only dominant events count
@@ -168,11 +174,25 @@ struct Phrase {
   std::vector<uint32_t> entries;  // indices into actors() or agents(), all with this phrase
 };
 
+// What a sentence offers the verb patterns' requirements (VerbPattern::required): its atoms —
+// the word and lemma ids of its tokens and the Dictionary::MemberStemsOf each token as written,
+// sorted and unique — and, from Dictionary::PrepareAtoms, the atom groups they meet.
+struct SentenceAtoms {
+  std::vector<uint32_t> atoms;
+  std::vector<uint64_t> groups;  // bit g (word g / 64, bit g % 64): atom_groups()[g] is met
+  // A quick "certainly not among the atoms": bit (a % kFilterBits) is set for each atom a.
+  static constexpr uint32_t kFilterBits = 1024;
+  uint64_t filter[kFilterBits / 64] = {};
+  bool MayHave(uint32_t atom) const { return filter[atom % kFilterBits / 64] >> (atom % 64) & 1; }
+};
+
 class Dictionary {
  public:
   const Vocabulary& vocabulary() const { return vocab_; }
   const std::vector<ActorEntry>& actors() const { return actors_; }
   const std::vector<AgentEntry>& agents() const { return agents_; }
+  // In trial order: more specific patterns (more literal elements) first, then in the order
+  // the dictionaries give them.
   const std::vector<VerbPattern>& patterns() const { return patterns_; }
   const std::vector<Phrase>& phrases() const { return phrases_; }
   const std::vector<std::vector<uint32_t>>& word_sets() const { return word_sets_; }
@@ -186,17 +206,41 @@ class Dictionary {
 
   // Stems that begin `token` (folded), as vocabulary ids, shortest first.
   void StemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
-  bool has_stems() const { return !stem_trie_.empty(); }
+  bool has_stems() const { return has_stems_; }
+  // Appends the stem members of word and phrase sets (ids spelled with a leading '\x01') that
+  // begin `token` (its folded form as written), shortest first.
+  void MemberStemsOf(std::string_view token, std::vector<uint32_t>* ids) const;
+  // Both at once, in one walk: appends StemsOf(token) to *stems and MemberStemsOf(token) to
+  // *member_stems (either may be null).
+  void AllStemsOf(std::string_view token, std::vector<uint32_t>* stems, std::vector<uint32_t>* member_stems) const;
   bool has_endings() const { return has_endings_; }
 
   // Phrases whose first word is `word`, longest first.
   const std::vector<uint32_t>& PhrasesStartingWith(uint32_t word) const {
     return word < by_first_word_.size() ? by_first_word_[word] : empty_;
   }
-  // The patterns of `head` that can match a sentence whose word and lemma ids are `words`
-  // (sorted, unique): those without literal words, and those whose key word — their rarest
-  // literal word — is among `words`. Appended to *out in no particular order.
-  void CandidatePatterns(uint32_t head, const std::vector<uint32_t>& words, std::vector<uint32_t>* out) const;
+  // The same, with what rules most of them out without reading the phrase: its length and,
+  // when its second word must match exactly, that word (else 0).
+  struct PhraseStart {
+    uint32_t phrase = 0;  // index into phrases()
+    uint32_t length = 0;
+    uint32_t second = 0;
+  };
+  std::span<const PhraseStart> PhraseStartsWith(uint32_t word) const {
+    if (word + 1 >= phrase_starts_begin_.size()) return {};
+    return {phrase_starts_.data() + phrase_starts_begin_[word], phrase_starts_begin_[word + 1] - phrase_starts_begin_[word]};
+  }
+  // Fills atoms->groups and atoms->filter from atoms->atoms (see SentenceAtoms).
+  void PrepareAtoms(SentenceAtoms* atoms) const;
+  // Whether the sentence meets the pattern's requirements; a pattern that does not cannot match.
+  bool PatternPossible(const VerbPattern& p, const SentenceAtoms& atoms) const;
+  // The patterns headed by `head` — a stem the verb's written form begins with when
+  // `stem_head`, else the verb's lemma — that are PatternPossible in the sentence.
+  // Appended to *out in no particular order; patterns() is in trial order, so the candidates,
+  // sorted by index, are the order in which to try them.
+  void CandidatePatterns(uint32_t head, bool stem_head, const SentenceAtoms& atoms, std::vector<uint32_t>* out) const;
+  // Sorted, unique atom lists: a pattern element that any of several atoms can begin.
+  const std::vector<std::vector<uint32_t>>& atom_groups() const { return atom_groups_; }
 
   // "data/dict/actors.dl:12"
   std::string Where(const SourceLine& s) const;
@@ -270,20 +314,45 @@ class Dictionary {
   std::vector<std::vector<uint32_t>> issues_by_first_word_;
   std::vector<std::vector<std::vector<uint32_t>>> phrase_sets_;
   std::vector<std::vector<uint32_t>> by_first_word_;
-  std::vector<std::vector<uint32_t>> by_head_unkeyed_;  // patterns without literal words
-  std::unordered_map<uint64_t, std::vector<uint32_t>> by_head_and_key_;  // (head << 32 | key word)
-  std::vector<uint8_t> head_has_keys_;                                   // per head: any keyed pattern
+  std::vector<uint32_t> phrase_starts_begin_;  // word -> its PhraseStarts in phrase_starts_ (flat by_first_word_)
+  std::vector<PhraseStart> phrase_starts_;
+  std::vector<std::vector<uint32_t>> atom_groups_;
+  // The groups each atom belongs to: groups_of_[groups_of_begin_[atom] .. groups_of_begin_[atom + 1]).
+  std::vector<uint32_t> groups_of_begin_;
+  std::vector<uint32_t> groups_of_;
+  // The pattern index. Each pattern is filed under its head, as unkeyed when it requires no
+  // atom, else under its key: the required atom that fewest patterns require. A sentence looks
+  // only at the keys among its atoms. Every list is in increasing index (trial) order.
+  struct KeyedPatterns {
+    uint32_t key = 0;  // an atom
+    uint32_t begin = 0, end = 0;  // in pattern_ids_
+  };
+  struct HeadPatterns {
+    uint32_t unkeyed_begin = 0, unkeyed_end = 0;  // in pattern_ids_
+    uint32_t keys_begin = 0, keys_end = 0;        // in keyed_, sorted by key
+  };
+  std::vector<uint32_t> head_slot_;  // 2 * head + (stem head ? 1 : 0) -> index into heads_ + 1; 0: none
+  std::vector<HeadPatterns> heads_;
+  std::vector<KeyedPatterns> keyed_;
+  std::vector<uint32_t> pattern_ids_;
   std::vector<uint32_t> empty_;
   std::vector<std::string> files_;
-  // A trie of the stem words: node k's children are trie_children_[stem_trie_[k].first ..
-  // stem_trie_[k].first + count), sorted by byte; `id` is the stem ending there (0: none).
+  // A trie of stems: node k's children are nodes [first_child, first_child + child_count),
+  // sorted by byte; `stem` is the phrase or verb-head stem ending there and `member` the set
+  // member stem (its id spelled with '\x01'), 0 for none. The root's children are also found
+  // by their byte through root_child_.
   struct TrieNode {
     uint32_t first_child = 0;
     uint16_t child_count = 0;
     char byte = 0;
-    uint32_t id = 0;
+    uint32_t stem = 0;
+    uint32_t member = 0;
   };
+  template <bool kStems, bool kMembers>
+  void WalkStems(std::string_view token, std::vector<uint32_t>* stems, std::vector<uint32_t>* member_stems) const;
   std::vector<TrieNode> stem_trie_;
+  uint32_t root_child_[256] = {};  // 0: none
+  bool has_stems_ = false;  // any phrase or verb-head stems
   bool has_endings_ = false;
   uint8_t default_code_by_ = 0;  // a CodeBy value
   bool agents_compose_locally_ = false;

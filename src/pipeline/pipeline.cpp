@@ -40,43 +40,61 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
   RunSummary summary;
   const int threads = options.threads < 1 ? 1 : options.threads;
   const size_t batch_size = options.batch_documents * static_cast<size_t>(threads);
-  std::vector<Document> batch;
-  std::vector<size_t> known_diagnostics;  // diagnostics the input stage already printed
-  batch.reserve(batch_size);
-
-  auto code_batch = [&] {
-    if (threads == 1 || batch.size() < 2) {
-      for (Document& d : batch) pipeline.Process(d);
-    } else {
-      std::atomic<size_t> next{0};
-      std::vector<std::thread> workers;
-      for (int t = 0; t < threads; ++t)
-        workers.emplace_back([&] {
-          for (size_t i; (i = next.fetch_add(1)) < batch.size();) pipeline.Process(batch[i]);
-        });
-      for (std::thread& w : workers) w.join();
+  struct Batch {
+    std::vector<Document> docs;
+    std::vector<size_t> known_diagnostics;  // per document: diagnostics the input stage already printed
+  };
+  auto read = [&](Batch* b) {
+    while (b->docs.size() < batch_size) {
+      std::optional<Document> doc = source.Next();
+      if (!doc) break;
+      b->known_diagnostics.push_back(doc->diagnostics.size());
+      b->docs.push_back(std::move(*doc));
     }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      const Document& d = batch[i];
+  };
+  auto write = [&](Batch* b) {
+    for (size_t i = 0; i < b->docs.size(); ++i) {
+      const Document& d = b->docs[i];
       writer.Write(d);
       summary.sentences += d.sentences.size();
-      for (size_t k = known_diagnostics[i]; k < d.diagnostics.size(); ++k) {
+      for (size_t k = b->known_diagnostics[i]; k < d.diagnostics.size(); ++k) {
         const Diagnostic& g = d.diagnostics[k];
         log << d.id << "@" << g.input_offset << ": "
             << (g.severity == Diagnostic::Severity::kError ? "error: " : "warning: ") << g.message << "\n";
         ++summary.warnings;
       }
     }
-    batch.clear();
-    known_diagnostics.clear();
+    b->docs.clear();
+    b->known_diagnostics.clear();
   };
 
-  while (std::optional<Document> doc = source.Next()) {
-    known_diagnostics.push_back(doc->diagnostics.size());
-    batch.push_back(std::move(*doc));
-    if (batch.size() >= batch_size) code_batch();
+  if (threads == 1) {
+    Batch batch;
+    for (read(&batch); !batch.docs.empty(); read(&batch)) {
+      for (Document& d : batch.docs) pipeline.Process(d);
+      write(&batch);
+    }
+  } else {
+    // While threads - 1 workers code a batch, this thread writes the batch before it and reads
+    // the one after it, then joins the coding: reading and writing leave no core idle.
+    Batch coded, coding, next;
+    read(&coding);
+    while (!coding.docs.empty()) {
+      std::atomic<size_t> next_doc{0};
+      auto code = [&] {
+        for (size_t i; (i = next_doc.fetch_add(1)) < coding.docs.size();) pipeline.Process(coding.docs[i]);
+      };
+      std::vector<std::thread> workers;
+      for (int t = 1; t < threads; ++t) workers.emplace_back(code);
+      write(&coded);
+      read(&next);
+      code();
+      for (std::thread& w : workers) w.join();
+      std::swap(coded, coding);
+      std::swap(coding, next);
+    }
+    write(&coded);
   }
-  code_batch();
 
   const InputCounters& in = source.counters();
   summary.documents = in.documents;

@@ -1,5 +1,6 @@
 #include "resolve/temporal.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <string_view>
@@ -45,6 +46,8 @@ Date StartOfWeek(const Date& d) { return d.AddDays(-(d.weekday() - 1)); }
 int MonthFromWord(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   if (w.size() < 3) return 0;
+  // Most words begin with no month's first letter: rule them out before comparing.
+  if (std::none_of(kMonths.begin(), kMonths.end(), [&](std::string_view m) { return m[0] == w[0]; })) return 0;
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (w == kMonths[i]) return static_cast<int>(i) + 1;
     // Abbreviations: "jan", "feb", "sept", "sep" — not "mar" alone ("mar" is a verb) unless dotted.

@@ -75,6 +75,18 @@ TEST(Dictionary, PhrasesAreIndexedLongestFirst) {
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(d.phrases()[list[0]].words.size(), 2u);
   EXPECT_EQ(d.phrases()[list[2]].words.size(), 1u);
+  // The same list with each phrase's length and exact second word, for a quick rejection.
+  const auto starts = d.PhraseStartsWith(foreign);
+  ASSERT_EQ(starts.size(), list.size());
+  for (size_t k = 0; k < list.size(); ++k) {
+    const Phrase& p = d.phrases()[list[k]];
+    EXPECT_EQ(starts[k].phrase, list[k]);
+    EXPECT_EQ(starts[k].length, p.words.size());
+    EXPECT_EQ(starts[k].second, p.words.size() > 1 ? p.words[1] : 0u);
+  }
+  EXPECT_TRUE(d.PhraseStartsWith(d.vocabulary().Find("minister")).empty());
+  EXPECT_TRUE(d.PhraseStartsWith(0).empty());
+  EXPECT_TRUE(d.PhraseStartsWith(1u << 30).empty());
 }
 
 TEST(Dictionary, AcronymsMustBeWrittenInCapitals) {

@@ -1,0 +1,63 @@
+// RunPipeline: batches, workers and the order of the output.
+#include "pipeline/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "input/input.h"
+#include "output/output.h"
+
+namespace dateline {
+namespace {
+
+struct Outcome {
+  std::string out, log;
+  RunSummary summary;
+};
+
+Outcome RunOn(const std::string& jsonl, int threads, size_t batch_documents) {
+  std::istringstream in(jsonl);
+  std::ostringstream out, log;
+  InputOptions input;
+  input.format = InputFormat::kJsonl;
+  input.standard_input = &in;
+  ArticleSource source({"-"}, input, log, nullptr);
+  RecordWriter writer(out, OutputOptions{});
+  Pipeline pipeline(DefaultDictionary(), CoderOptions{});
+  RunOptions options;
+  options.threads = threads;
+  options.batch_documents = batch_documents;
+  Outcome r;
+  r.summary = RunPipeline(source, pipeline, writer, options, log);
+  r.out = out.str();
+  r.log = log.str();
+  return r;
+}
+
+// Many small batches: with several threads one batch is written and the next read while a
+// third is coded; the records still come out in input order, and every document is counted.
+TEST(RunPipeline, ManyBatchesOnSeveralThreadsGiveTheOneThreadOutput) {
+  const char* texts[] = {"France criticized Mali.", "Mali criticized France.", "Germany praised Poland.",
+                         "Russia attacked Ukraine. Ukraine accused Russia.", "China visited Kazakhstan."};
+  std::string jsonl;
+  for (int i = 0; i < 101; ++i)
+    jsonl += "{\"id\":\"d" + std::to_string(i) + "\",\"date\":\"2025-03-03\",\"text\":\"" + texts[i % 5] + "\"}\n";
+  jsonl += "not json\n";  // an input warning along the way
+  const Outcome one = RunOn(jsonl, 1, 4);
+  EXPECT_EQ(one.summary.documents, 101u);
+  EXPECT_GE(one.summary.events, 90u);
+  for (int threads : {2, 3}) {
+    for (size_t batch : {1, 4, 500}) {
+      const Outcome many = RunOn(jsonl, threads, batch);
+      EXPECT_EQ(many.out, one.out) << threads << " threads, batches of " << batch;
+      EXPECT_EQ(many.summary.documents, one.summary.documents);
+      EXPECT_EQ(many.summary.sentences, one.summary.sentences);
+      EXPECT_EQ(many.summary.events, one.summary.events);
+      EXPECT_EQ(many.summary.rejects, 1u);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace dateline
