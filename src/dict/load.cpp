@@ -1,5 +1,7 @@
 #include "dict/load.h"
 
+#include <optional>
+
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -32,14 +34,18 @@ struct Sources {
   bool has_tabari = false, has_petrarch1 = false, has_petrarch2 = false;
 };
 
-Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, Sources* sources) {
+// `family`: the family a file takes whatever its content looks like. Actors and agents files
+// read the same in TABARI and PETRARCH (the production CountryInfo actors, written for TABARI,
+// are also the Phoenix country file), so they follow the verbs file when one is named.
+Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, Sources* sources,
+                std::optional<DictionaryDialect> family = std::nullopt) {
   Result<std::string> bytes = ReadBytes(path);
   if (!bytes.ok()) return bytes.status();
   if (EndsWith(path, ".dl")) {
     builder->AddFile(path, *bytes);
     return Status::Ok();
   }
-  const DictionaryDialect dialect = DetectDialect(path, *bytes);
+  const DictionaryDialect dialect = family ? *family : DetectDialect(path, *bytes);
   if (dialect == DictionaryDialect::kTabari || kind == Kind::kOptions) {
     sources->has_tabari = true;
     DictionarySource* src = &sources->tabari;
@@ -106,8 +112,11 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
     Status s = LoadTabariProject(options.project, &sources.tabari);
     if (!s.ok()) return s;
   }
+  std::optional<DictionaryDialect> verbs_family;
+  if (!options.verbs.empty() && !EndsWith(options.verbs, ".dl"))
+    if (Result<std::string> bytes = ReadBytes(options.verbs); bytes.ok()) verbs_family = DetectDialect(options.verbs, *bytes);
   for (const std::string& a : options.actors) {
-    Status s = LoadFile(a, Kind::kActors, &builder, &sources);
+    Status s = LoadFile(a, Kind::kActors, &builder, &sources, verbs_family);
     if (!s.ok()) return s;
   }
   const std::pair<const std::string*, Kind> singles[] = {{&options.verbs, Kind::kVerbs},
@@ -117,7 +126,7 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
                                                          {&options.options, Kind::kOptions}};
   for (const auto& [path, kind] : singles) {
     if (path->empty()) continue;
-    Status s = LoadFile(*path, kind, &builder, &sources);
+    Status s = LoadFile(*path, kind, &builder, &sources, kind == Kind::kAgents ? verbs_family : std::nullopt);
     if (!s.ok()) return s;
   }
   if (!options.ontology.empty()) {

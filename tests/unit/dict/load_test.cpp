@@ -52,5 +52,19 @@ TEST(Load, TabariConventionsAndTimeDiscards) {
   EXPECT_EQ(Code(*d, "Kan wa ma kan, Arnor attacked Gondor in the border town of Esgaroth."), "");
 }
 
+TEST(Load, ActorsAndAgentsFollowTheVerbsFilesFamily) {
+  // Read alone, an actors file with '#' comments and indented date restrictions looks like
+  // PETRARCH's; named with TABARI verbs it is TABARI's, and no PETRARCH convention applies.
+  DictionaryOptions o;
+  o.no_defaults = true;
+  o.actors.push_back(Write("shared.actors", "# country file\nARNOR [ARN]\nGOLLUM\n\t[HOB 950101-990101]\n"));
+  o.agents = Write("shared.agents", "# roles\nPOLICE [~COP]\n");
+  o.verbs = Write("t2.verbs", "ATTACK_ [190]\n- * BUFFET [---]\n");
+  Result<LoadedDictionaries> d = LoadDictionaries(o);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->dict->tabari_conventions());
+  EXPECT_TRUE(d->dict->lone_agent_prefix().empty());
+}
+
 }  // namespace
 }  // namespace dateline
