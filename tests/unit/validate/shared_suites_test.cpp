@@ -1,6 +1,8 @@
 // The reference suites in ../shared (counts pinned), and the `validate` command.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <sstream>
 #include <string>
 
@@ -86,6 +88,31 @@ TEST(ValidateSharedSuites, CommandReportsEachSuite) {
     EXPECT_EQ(report.find('\n', last + 1), report.size() - 1) << "the rate is the last line";
     EXPECT_EQ(report.find("passed"), std::string::npos);
     EXPECT_EQ(report.find("failed"), std::string::npos);
+  }
+}
+
+// The pass rates the project has reached on the field's suites, with the repository's skip
+// file: a change that codes fewer of their records fails here (the README gives the figures).
+TEST(ValidateSharedSuites, PassRatesStayAboveTheirFloors) {
+  if (testing::SharedDir().empty()) GTEST_SKIP() << "../shared is absent: no reference suites to measure";
+  const struct {
+    const char* suite;
+    double floor;
+  } suites[] = {{"reference/tabari/Validate.text", 0.85},
+                {"reference/petrarch2-validate/PETR_Validate_records_2_02.xml", 0.85},
+                {"reference/petrarch1/PETR.UnitTest.records.xml", 0.80}};
+  for (const auto& [relative, floor] : suites) {
+    ValidateOptions options;
+    options.skip_file = (testing::SourceDir() / "validation/skip.txt").string();
+    std::ostringstream out, err;
+    ASSERT_EQ(RunValidateCommand((testing::SharedDir() / relative).string(), options, out, err), 0) << err.str();
+    const std::string report = out.str();
+    const size_t at = report.rfind("validation: ");
+    ASSERT_NE(at, std::string::npos) << relative;
+    int pass = 0, total = 0;
+    ASSERT_EQ(std::sscanf(report.c_str() + at, "validation: %d/%d", &pass, &total), 2) << relative;
+    ASSERT_GT(total, 0);
+    EXPECT_GE(static_cast<double>(pass) / total, floor) << relative << ": " << report.substr(at);
   }
 }
 
