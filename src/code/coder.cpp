@@ -1302,22 +1302,26 @@ Status EventCoder::Run(Document& doc) const {
     std::vector<uint8_t> event_rank;  // ... and its code's rank: 0 subordinate, 1 regular, 2 dominant
     // ... and the first tokens of its source and target (kNone when missing)
     std::vector<std::pair<uint32_t, uint32_t>> event_sides;
-    // Takes back this sentence's events made by the verbs `pred` picks.
-    auto drop_events_of = [&](auto&& pred) {
+    // Takes back this sentence's events whose index `pred` picks (with what is kept of each).
+    auto drop_events_at = [&](auto&& pred) {
       size_t out = 0;
       for (size_t e = 0; e < event_verbs.size(); ++e) {
-        if (pred(event_verbs[e])) continue;
+        if (pred(e)) continue;
         if (out != e) {
           doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + e]);
           event_verbs[out] = event_verbs[e];
           event_sides[out] = event_sides[e];
+          event_rank[out] = event_rank[e];
         }
         ++out;
       }
       doc.events.resize(sentence_events_begin + out);
       event_verbs.resize(out);
       event_sides.resize(out);
+      event_rank.resize(out);
     };
+    // ... those made by the verbs `pred` picks.
+    auto drop_events_of = [&](auto&& pred) { drop_events_at([&](size_t e) { return pred(event_verbs[e]); }); };
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
 
@@ -1807,23 +1811,7 @@ Status EventCoder::Run(Document& doc) const {
     // Subordinate codes ("SAID [023?]") give way to any other event of the sentence, and every
     // event gives way to dominant ones ("[031!]"), which are all kept.
     const uint8_t top_rank = event_rank.empty() ? 1 : *std::max_element(event_rank.begin(), event_rank.end());
-    if (std::find_if(event_rank.begin(), event_rank.end(), [&](uint8_t r) { return r < top_rank; }) != event_rank.end()) {
-      size_t out = 0;
-      for (size_t k = 0; k < event_verbs.size(); ++k) {
-        if (event_rank[k] < top_rank) continue;
-        if (out != k) {
-          doc.events[sentence_events_begin + out] = std::move(doc.events[sentence_events_begin + k]);
-          event_verbs[out] = event_verbs[k];
-          event_sides[out] = event_sides[k];
-          event_rank[out] = event_rank[k];
-        }
-        ++out;
-      }
-      doc.events.resize(sentence_events_begin + out);
-      event_verbs.resize(out);
-      event_sides.resize(out);
-      event_rank.resize(out);
-    }
+    drop_events_at([&](size_t e) { return event_rank[e] < top_rank; });
     if (code_by != CodeBy::kAll && !event_verbs.empty()) {
       if (top_rank < 2) KeepFirstEvents(doc, c, code_by, sentence_events_begin, event_verbs);
     } else if (event_verbs.size() > 1) {
