@@ -192,7 +192,10 @@ DictionarySource TabariSource() {
   VerbPatternRecord rarely;
   rarely.tokens = {T(PatternToken::kWord, "rarely"), T(PatternToken::kVerb, "", /*consecutive=*/true)};
   rarely.code = "161";
-  warn.patterns = {claimed, rarely};
+  VerbPatternRecord said_warn;  // a verb among the pattern's words ("said") is part of the pattern
+  said_warn.tokens = {T(PatternToken::kWord, "said"), T(PatternToken::kVerb)};
+  said_warn.code = "113";
+  warn.patterns = {claimed, rarely, said_warn};
   src.verbs.push_back(warn);
   VerbRecord voice;  // a verb found after a determiner only through the words before it
   voice.verb = {W("voice", false)};
@@ -371,6 +374,12 @@ TEST(Compile, TabariVerbWithRegularEndings) {
 TEST(Compile, TabariCaretPassesOverAnActor) {
   EXPECT_EQ(Code("Gollum praised at the Arnor summit the Shire."), "HOBGOV>FRO:043 HOBGOV>BIL:043 HOBGOV>SAM:043 ");
   EXPECT_EQ(Code("Gollum praised at the summit the Shire."), "HOBGOV>FRO:041 HOBGOV>BIL:041 HOBGOV>SAM:041 ");
+}
+
+TEST(Compile, AVerbTakenIntoAPatternLeavesTheOtherEventsRanked) {
+  // "said" [023?] gives an event, then becomes a word of "SAID *": its event goes, and the
+  // pattern's event (regular rank) stays.
+  EXPECT_EQ(Code("Gollum said Gondor warned Arnor."), "GON>ARN:113 ");
 }
 
 TEST(Compile, DominantCodeTakesTheSentence) {
