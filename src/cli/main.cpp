@@ -12,7 +12,9 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
+#include "cli/explain_command.h"
 #include "cli/validate_command.h"
 #include "dict/dictionary.h"
 #include "dict/load.h"
@@ -163,6 +165,16 @@ int main(int argc, char** argv) {
 
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
+  std::string explain_text, explain_date;
+  bool explain_all_modes = false;
+  CLI::App* explain = app.add_subcommand(
+      "explain", "Show how a sentence is coded: tokens, clauses, actors, patterns tried, events");
+  explain->add_option("text", explain_text, "The sentence or text to explain (- for standard input)")->required();
+  explain->add_option("--date", explain_date, "Publication date (YYYY-MM-DD)");
+  explain->add_flag("--all-modes", explain_all_modes, "Also write negated and hypothetical events");
+  DictionaryOptions explain_dicts;
+  AddDictionaryOptions(explain, &explain_dicts);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -172,6 +184,29 @@ int main(int argc, char** argv) {
   if (*code)
     return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
   if (*validate) return RunValidateCommand(suite_path, validate_options);
+  if (*explain) {
+    std::optional<Date> d;
+    if (!explain_date.empty()) {
+      d = Date::Parse(explain_date);
+      if (!d) {
+        std::cerr << "dateline: --date: expected YYYY-MM-DD, found '" << explain_date << "'\n";
+        return 2;
+      }
+    }
+    if (explain_text == "-") {
+      std::ostringstream all;
+      all << std::cin.rdbuf();
+      explain_text = all.str();
+    }
+    double load_seconds = 0;
+    std::unique_ptr<Dictionary> owned;
+    const Dictionary* dict = LoadOrDefault(explain_dicts, &owned, &load_seconds);
+    if (!dict) return 2;
+    CoderOptions coder;
+    coder.all_modes = explain_all_modes;
+    const Pipeline pipeline(*dict, coder);
+    return ExplainText(pipeline, explain_text, d, std::cout);
+  }
   if (*version) {
     std::cout << VersionString(DefaultDictionary()) << "\n";
     return 0;

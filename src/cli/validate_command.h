@@ -9,9 +9,10 @@
 //   if (*validate) return RunValidateCommand(suite_path, validate_options);
 //
 // Each record is coded as one Document (id = the record's id, publication date = the record's
-// date, text = its sentence) by a Pipeline over the suite's dictionaries. The coder has no discard
-// yet, so {###} records do not match; suite options (OPTION:, <Config>) are shown in the report
-// but not applied.
+// date, text = its sentence) by a Pipeline over the suite's dictionaries, with the options the
+// suite sets (TABARI OPTION records hold until changed, as do PETRARCH-1 <Config>s; a PETRARCH-2
+// <Config> is its record's own). With TABARI's FORWARD a record that continues a story is coded
+// after the story's earlier records; TABARI suites write events of every mode.
 //
 // Exit status: 0 when the report was written (whatever the pass rate), 1 when the suite cannot be
 // read, 2 for unusable options (an unreadable skip file, a category no record has).

@@ -1109,7 +1109,11 @@ bool ApplyCoderOption(std::string_view option, CoderOptions* options) {
   return false;
 }
 
-Status EventCoder::Run(Document& doc) const {
+Status EventCoder::Run(Document& doc) const { return Code(doc, nullptr); }
+
+Status EventCoder::Explain(Document& doc, CoderTrace* trace) const { return Code(doc, trace); }
+
+Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
   doc.events.clear();
   Date anchor;
   if (doc.publication_date) anchor = *doc.publication_date;
@@ -1294,6 +1298,14 @@ Status EventCoder::Run(Document& doc) const {
     }
 
     c.clauses = FindClauses(doc, s);
+    if (trace) {
+      trace->actors.resize(si + 1);
+      for (const Mention& m : mentions) {
+        CoderTrace::Actor a{m.token_begin, m.token_end, m.code, m.name, m.pronoun, m.generic, m.compound, {}};
+        for (const Mention::Rule& r : m.rules) a.rules.push_back(RuleText(dict_, r));
+        trace->actors[si].push_back(std::move(a));
+      }
+    }
     if (dict_.tabari_conventions()) ConjunctionClauses(c, &conj);
     std::vector<bool> was_subject(mentions.size(), false);
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
@@ -1383,7 +1395,10 @@ Status EventCoder::Run(Document& doc) const {
           });
         }
       }
-      if (candidates.empty()) continue;
+      if (candidates.empty()) {
+        if (trace && tagged_verb) trace->verbs.push_back(CoderTrace::Verb{si, v, {}, "no pattern headed by this word", -1, -1});
+        continue;
+      }
       // Most specific first; among equals, patterns before a verb's own code, then in
       // dictionary order (the order of patterns()).
       std::sort(candidates.begin(), candidates.end());
@@ -1472,6 +1487,15 @@ Status EventCoder::Run(Document& doc) const {
       const VerbPattern* chosen = nullptr;
       PatternMatch pm, bound, trial_bound;
       int64_t before_start = j;
+      CoderTrace::Verb* traced = nullptr;
+      if (trace) {
+        trace->verbs.push_back(CoderTrace::Verb{si, v, {}, {}, -1, -1});
+        traced = &trace->verbs.back();
+      }
+      // Why pattern `pi` is passed over, for explain.
+      auto pass_over = [&](uint32_t pi, const char* why) {
+        if (traced) traced->tries.push_back({pi, why});
+      };
       for (uint32_t pi : candidates) {
         const VerbPattern& p = dict_.patterns()[pi];
         // Among the most specific patterns that match, the one whose words take the most of
@@ -1479,19 +1503,35 @@ Status EventCoder::Run(Document& doc) const {
         if (chosen && p.specificity < chosen->specificity) break;
         // A pattern that spells a negation out needs one here — past the words of a multi-word
         // verb too ("will not wire tap").
-        if (p.negated && !negated && !negation_near) continue;
-        if ((infinitive_needs_pattern || needs_before_words) && !HasBeforeWords(p)) continue;
+        if (p.negated && !negated && !negation_near) {
+          pass_over(pi, "spells out a negation the sentence does not have");
+          continue;
+        }
+        if ((infinitive_needs_pattern || needs_before_words) && !HasBeforeWords(p)) {
+          pass_over(pi, needs_before_words ? "the word follows a determiner: only a pattern naming the words before it applies"
+                                           : "\"to VERB\": only a pattern naming the words before it applies");
+          continue;
+        }
         PatternMatch trial;
         int64_t trial_start = j;
         if (passive) {
           // Passive voice: the subject is the target, "by X" the source; only the verb's
           // least specific (slot-only) patterns apply.
-          if (p.specificity > 0 || HasCompoundBefore(p)) continue;
+          if (p.specificity > 0 || HasCompoundBefore(p)) {
+            pass_over(pi, "passive voice: only the verb's slot-only patterns apply");
+            continue;
+          }
           trial.end = v + 1;
         } else {
-          if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) continue;
+          if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) {
+            pass_over(pi, "its words after the verb are not in the clause");
+            continue;
+          }
           trial_bound = PatternMatch{};
-          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial_bound)) continue;
+          if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial_bound)) {
+            pass_over(pi, "its words before the verb are not there");
+            continue;
+          }
           if (!HasBeforeWords(p)) trial_start = j;
           // "% *": the subject must be a compound.
           if (std::any_of(p.before.begin(), p.before.end(),
@@ -1502,20 +1542,36 @@ Status EventCoder::Run(Document& doc) const {
                                           IsDo(c.text(static_cast<uint32_t>(k)))))
               --k;
             const int subj = FindSubject(c, v, k);
-            if (subj < 0 || mentions[subj].compound < 0) continue;
+            if (subj < 0 || mentions[subj].compound < 0) {
+              pass_over(pi, "\"%\": the subject is not a compound actor");
+              continue;
+            }
             if (dict_.tabari_conventions()) trial.compound = subj;  // TABARI: members toward each other
           }
         }
-        if (chosen && trial.words <= pm.words) continue;
+        if (chosen && trial.words <= pm.words) {
+          pass_over(pi, "matches, but an equally specific pattern covers more words");
+          continue;
+        }
+        if (traced && chosen)
+          for (CoderTrace::Try& t : traced->tries)
+            if (&dict_.patterns()[t.pattern] == chosen) t.verdict = "matches, but a pattern covering more words wins";
+        pass_over(pi, "chosen");
         chosen = &p;
         pm = trial;
         bound = passive ? PatternMatch{} : trial_bound;
         before_start = trial_start;
       }
-      if (!chosen) continue;
+      if (!chosen) {
+        if (traced) traced->outcome = candidates.empty() ? "no pattern headed by this word" : "no pattern matched";
+        continue;
+      }
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
       covered_until = std::max(covered_until, pm.end);
-      if (chosen->code.empty()) continue;  // a null-coded pattern: this use of the verb is no event
+      if (chosen->code.empty()) {  // a null-coded pattern: this use of the verb is no event
+        if (traced) traced->outcome = "null-coded pattern: no event";
+        continue;
+      }
       if (chosen->code.rfind("###", 0) == 0) {  // a discard pattern: the sentence gives no events
         doc.sentences[si].discarded = true;
         while (!doc.events.empty() && doc.events.back().sentence == si) doc.events.pop_back();
@@ -1609,6 +1665,11 @@ Status EventCoder::Run(Document& doc) const {
         if (target < 0 && default_target_after) use_default_target = true;
       }
       if (subject >= 0) was_subject[subject] = true;
+      if (traced) {
+        traced->source = source;
+        traced->target = target;
+        traced->outcome = "pattern chosen";
+      }
 
       // With PETRARCH-2's ontology a negated act is the act it negates into ("did not
       // criticize" is cooperation): coded as asserted, with that code.
@@ -1625,7 +1686,12 @@ Status EventCoder::Run(Document& doc) const {
       if (negated) mode = Mode::kNegated;
       else if (hypothetical) mode = Mode::kHypothetical;
       else if (future) mode = Mode::kFuture;
-      if ((mode == Mode::kNegated || mode == Mode::kHypothetical) && !options_.all_modes) continue;
+      if ((mode == Mode::kNegated || mode == Mode::kHypothetical) && !options_.all_modes) {
+        if (traced)
+          traced->outcome = mode == Mode::kNegated ? "negated: written only with --all-modes"
+                                                   : "hypothetical: written only with --all-modes";
+        continue;
+      }
 
       // Date: the nearest time expression in the clause, else in the sentence, else the anchor.
       Date date = anchor;

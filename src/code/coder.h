@@ -61,13 +61,41 @@ struct CoderOptions {
 // Returns false for an option the coder does not use (it is then ignored).
 bool ApplyCoderOption(std::string_view option, CoderOptions* options);
 
+// What the coder did with each sentence, for `dateline explain`: the actors it found, and for
+// every word it took for a verb the patterns it tried, why each was passed over, and what the
+// chosen one gave. Filled only when asked for (EventCoder::Explain); coding itself never pays.
+struct CoderTrace {
+  struct Actor {
+    uint32_t token_begin, token_end;
+    std::string code, name;
+    bool pronoun, generic;
+    int compound;
+    std::vector<std::string> rules;  // "actor data/dict/countries.dl:12", ...
+  };
+  struct Try {
+    uint32_t pattern;    // index into Dictionary::patterns()
+    std::string verdict;  // "chosen", or why the pattern did not fire
+  };
+  struct Verb {
+    uint32_t sentence, token;
+    std::vector<Try> tries;    // in trial order; empty: no pattern is headed by this verb
+    std::string outcome;       // "event", "null-coded", "no pattern matched", "no source or target", ...
+    int source = -1, target = -1;  // actor indices (into `actors` of its sentence), -1 none
+  };
+  std::vector<std::vector<Actor>> actors;  // per sentence
+  std::vector<Verb> verbs;
+};
+
 class EventCoder final : public Stage {
  public:
   EventCoder(const Dictionary& dict, CoderOptions options) : dict_(dict), options_(options) {}
   Status Run(Document& doc) const override;
+  // Run, recording what was tried into *trace.
+  Status Explain(Document& doc, CoderTrace* trace) const;
   std::string_view name() const override { return "code"; }
 
  private:
+  Status Code(Document& doc, CoderTrace* trace) const;
   const Dictionary& dict_;
   CoderOptions options_;
 };

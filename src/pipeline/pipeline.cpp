@@ -23,6 +23,18 @@ Pipeline::Pipeline(const Dictionary& dict, CoderOptions coder_options) : dict_(d
 
 Pipeline::~Pipeline() = default;
 
+void Pipeline::Explain(Document& doc, CoderTrace* trace) const {
+  for (const auto& stage : stages_) {
+    const auto* coder = dynamic_cast<const EventCoder*>(stage.get());
+    Status s = coder ? coder->Explain(doc, trace) : stage->Run(doc);
+    if (!s.ok()) {
+      doc.diagnostics.push_back({Diagnostic::Severity::kError, 0,
+                                 std::string(stage->name()) + " stage failed: " + s.message()});
+      return;
+    }
+  }
+}
+
 void Pipeline::Process(Document& doc) const {
   for (const auto& stage : stages_) {
     Status s = stage->Run(doc);

@@ -37,6 +37,8 @@ class Pipeline {
 
   // Runs every stage on doc. A stage that cannot run is recorded as a diagnostic on doc.
   void Process(Document& doc) const;
+  // The same, recording what the coder tried into *trace (for `dateline explain`).
+  void Explain(Document& doc, CoderTrace* trace) const;
   const Dictionary& dictionary() const { return dict_; }
 
  private:
