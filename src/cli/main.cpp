@@ -1,6 +1,7 @@
 // dateline: news articles in, CAMEO event records out.
 //
 //   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
+//   dateline dict lint|stats [DICTIONARIES] check or count the dictionaries a run would load
 //   dateline version                       print the version and the dictionary hash
 //
 // Exit status: 0 when the run completed (bad records are reported and skipped), 2 when the
@@ -13,6 +14,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/dict_command.h"
 #include "cli/validate_command.h"
 #include "dict/dictionary.h"
 #include "dict/load.h"
@@ -161,6 +163,10 @@ int main(int argc, char** argv) {
   CLI::App* validate = AddValidateSubcommand(app, &suite_path, &validate_options);
   AddDictionaryOptions(validate, &validate_options.dictionaries);
 
+  DictCommand dict_command = AddDictSubcommand(app);
+  AddDictionaryOptions(dict_command.lint, &dict_command.dictionaries);
+  AddDictionaryOptions(dict_command.stats, &dict_command.dictionaries);
+
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
   try {
@@ -172,6 +178,8 @@ int main(int argc, char** argv) {
   if (*code)
     return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
   if (*validate) return RunValidateCommand(suite_path, validate_options);
+  if (*dict_command.lint) return RunDictLint(dict_command.dictionaries);
+  if (*dict_command.stats) return RunDictStats(dict_command.dictionaries);
   if (*version) {
     std::cout << VersionString(DefaultDictionary()) << "\n";
     return 0;
