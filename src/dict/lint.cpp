@@ -78,10 +78,12 @@ std::string RangeText(const ActorEntry& a) {
   return (a.from ? a.from->ToString() : std::string("...")) + " to " + (a.to ? a.to->ToString() : std::string("..."));
 }
 
-// Two dated entries' ranges share a day (an open bound reaches to the end of time).
+// Two dated entries' ranges share more than a boundary day (an open bound reaches to the end
+// of time). A handover is written with the day on both sides ("[AFGELI 19320101-19331108]
+// [AFGGOV 19331108-19730717]"): on that one day the first code is taken, as intended.
 bool RangesOverlap(const ActorEntry& a, const ActorEntry& b) {
-  const bool a_before_b = a.to && b.from && *a.to < *b.from;
-  const bool b_before_a = b.to && a.from && *b.to < *a.from;
+  const bool a_before_b = a.to && b.from && !(*b.from < *a.to);
+  const bool b_before_a = b.to && a.from && !(*a.from < *b.to);
   return !a_before_b && !b_before_a;
 }
 
@@ -274,8 +276,16 @@ class Linter {
     return c;
   }
 
+  // A pattern written once is compiled once per head (a verb's irregular forms, each verb of
+  // a PETRARCH-2 synonym block): one finding per pair of source lines, naming the heads.
   void Patterns() {
     std::unordered_map<std::string, size_t> first;  // signature -> pattern tried first
+    struct Shadow {
+      size_t pattern = 0, earlier = 0;
+      std::vector<std::string> heads;
+    };
+    std::vector<Shadow> shadows;
+    std::map<std::tuple<uint16_t, uint32_t, uint16_t, uint32_t>, size_t> by_lines;  // -> index in shadows
     const std::vector<VerbPattern>& ps = dict_.patterns();
     for (size_t k = 0; k < ps.size(); ++k) {
       const VerbPattern& p = ps[k];
@@ -283,13 +293,21 @@ class Linter {
       if (inserted) continue;
       const VerbPattern& q = ps[it->second];
       if (q.where.file == p.where.file && q.where.line == p.where.line) continue;
+      auto [at, added] = by_lines.emplace(std::make_tuple(p.where.file, p.where.line, q.where.file, q.where.line),
+                                          shadows.size());
+      if (added) shadows.push_back(Shadow{k, it->second, {}});
+      shadows[at->second].heads.push_back(Word(p.head));
+    }
+    for (const Shadow& sh : shadows) {
+      const VerbPattern& p = ps[sh.pattern];
+      const VerbPattern& q = ps[sh.earlier];
+      std::string text = "pattern '" + PatternText(p) + "' " + FullCode(p);
+      if (sh.heads.size() > 1) text += " (and under " + std::to_string(sh.heads.size() - 1) + " other verbs)";
       if (FullCode(p) == FullCode(q)) {
-        Add(LintSeverity::kWarning, p.where, LintKind::kDuplicate,
-            "pattern '" + PatternText(p) + "' " + FullCode(p) + " repeats " + Line(q.where));
+        Add(LintSeverity::kWarning, p.where, LintKind::kDuplicate, text + " repeats " + Line(q.where));
       } else {
         Add(LintSeverity::kError, p.where, LintKind::kUnreachable,
-            "pattern '" + PatternText(p) + "' " + FullCode(p) + " never fires: the same pattern at " + Line(q.where) +
-                " (" + FullCode(q) + ") is tried first");
+            text + " never fires: the same pattern at " + Line(q.where) + " (" + FullCode(q) + ") is tried first");
       }
     }
   }
