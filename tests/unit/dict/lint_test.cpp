@@ -69,7 +69,9 @@ TEST(Lint, OverlappingDateRangesOfOnePerson) {
       "actor  DEUGOV | Hans Muster     | kind=person from=2010-01-01 to=2015-12-31\n"
       "actor  DEUGOV | Hans Muster     | kind=person from=2014-01-01 to=2018-12-31\n"  // same code: warning
       "actor  ITAGOV | Mario Rossi     | kind=person to=2009-12-31\n"
-      "actor  ITAELI | Mario Rossi     | kind=person from=2010-01-01\n");  // adjacent, no overlap
+      "actor  ITAELI | Mario Rossi     | kind=person from=2010-01-01\n"  // adjacent, no overlap
+      "actor  ESPELI | Juan Perez      | kind=person to=2012-05-01\n"
+      "actor  ESPGOV | Juan Perez      | kind=person from=2012-05-01\n");  // a handover day on both sides
   EXPECT_EQ(Summary(f), "t.dl:2 error overlap; t.dl:4 warning overlap; ");
 }
 
