@@ -32,11 +32,12 @@ constexpr std::string_view kIsoFormerCountries =
     "SUN TMP VDR WAK YMD YUG ZAR ";
 // Countries CAMEO codes its own way (Kosovo, East Timor, the Soviet Union, Serbia and
 // Montenegro as the Federal Republic of Yugoslavia), CAMEO's regions, its international and
-// non-state prefixes, and "---" (PETRARCH: no country).
+// non-state prefixes ("INT": the international community, unattributed), and "---" (PETRARCH:
+// no country).
 constexpr std::string_view kCameoPrefixes =
     "KSV TMP USR FRY "
     "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS SEA SAF WAF WST "
-    "IGO NGO NGM IMG MNC UIS --- ";
+    "IGO NGO NGM IMG MNC UIS INT --- ";
 // CAMEO's role and religion codes (an actor may begin with one: "MED", "ELI", "HIN").
 constexpr std::string_view kCameoRoles =
     "COP GOV INS JUD MIL OPP REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB LEG MED MOD RAD "
@@ -332,6 +333,13 @@ class Linter {
       for (size_t k = 0; k + 3 <= a.code.size(); k += 3) roles.push_back(a.code.substr(k, 3));
     std::sort(roles.begin(), roles.end());
     roles.erase(std::unique(roles.begin(), roles.end()), roles.end());
+    // Codes the dictionaries define as codes of their own ("KURDS [KUR]": CAMEO's ethnic and
+    // religious groups are many, and a dictionary may add a group): a code beginning with one
+    // is a warning, not an error, and so is the defining entry.
+    std::unordered_map<std::string, SourceLine> defined;
+    for (const ActorEntry& a : dict_.actors())
+      if (a.code.size() == 3 && ValidActorCodeSyntax(a.code) && !KnownActorPrefix(a.code, roles))
+        defined.emplace(a.code, a.where);
     for (const ActorEntry& a : dict_.actors()) {
       if (a.code.empty() || IsDiscardCode(a.code)) continue;
       for (std::string_view part : JointParts(a.code)) {
@@ -340,12 +348,20 @@ class Linter {
               "actor code '" + a.code + "' is not made of three-letter CAMEO codes");
           break;
         }
-        if (!KnownActorPrefix(part, roles)) {
+        if (KnownActorPrefix(part, roles)) continue;
+        const std::string prefix(part.substr(0, 3));
+        const auto def = defined.find(prefix);
+        if (def == defined.end()) {
           Add(LintSeverity::kError, a.where, LintKind::kUnknownCode,
-              "actor code '" + a.code + "' begins with '" + std::string(part.substr(0, 3)) +
+              "actor code '" + a.code + "' begins with '" + prefix +
                   "', which is no known country, region, organisation prefix or role");
-          break;
+        } else {
+          Add(LintSeverity::kWarning, a.where, LintKind::kUnknownCode,
+              "actor code '" + a.code + "' begins with '" + prefix +
+                  "', which is no CAMEO country, region, organisation prefix or role; the dictionaries "
+                  "define it at " + Line(def->second));
         }
+        break;
       }
     }
   }

@@ -97,6 +97,12 @@ TEST(Lint, UnknownEventAndActorCodes) {
       "verb   0431   | [visit] + with  |\n"
       "verb   042    | [visit] + on    |\n");
   EXPECT_EQ(Summary(f), "t.dl:1 error unknown-code; t.dl:6 error unknown-code; t.dl:7 error unknown-code; ");
+  // A code the dictionaries define as a group of its own is a warning, where it is defined and
+  // where it is used.
+  const auto g = Lint(
+      "actor  KUR    | Kurds           | kind=group\n"
+      "actor  KURREB | Kurdish rebels  | kind=group\n");
+  EXPECT_EQ(Summary(g), "t.dl:1 warning unknown-code; t.dl:2 warning unknown-code; ");
   EXPECT_TRUE(KnownActorPrefix("USAGOV"));
   EXPECT_TRUE(KnownActorPrefix("YUG"));        // former ISO code
   EXPECT_TRUE(KnownActorPrefix("MEDxxx"));     // a role may begin a code
