@@ -1,6 +1,7 @@
 // dateline: news articles in, CAMEO event records out.
 //
 //   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
+//   dateline dict lint|stats [DICTIONARIES] check or count the dictionaries a run would load
 //   dateline version                       print the version and the dictionary hash
 //
 // Exit status: 0 when the run completed (bad records are reported and skipped), 2 when the
@@ -15,6 +16,7 @@
 #include <sstream>
 
 #include "cli/explain_command.h"
+#include "cli/dict_command.h"
 #include "cli/validate_command.h"
 #include "dict/dictionary.h"
 #include "dict/load.h"
@@ -163,6 +165,10 @@ int main(int argc, char** argv) {
   CLI::App* validate = AddValidateSubcommand(app, &suite_path, &validate_options);
   AddDictionaryOptions(validate, &validate_options.dictionaries);
 
+  DictCommand dict_command = AddDictSubcommand(app);
+  AddDictionaryOptions(dict_command.lint, &dict_command.dictionaries);
+  AddDictionaryOptions(dict_command.stats, &dict_command.dictionaries);
+
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
   std::string explain_text, explain_date;
@@ -207,6 +213,8 @@ int main(int argc, char** argv) {
     const Pipeline pipeline(*dict, coder);
     return ExplainText(pipeline, explain_text, d, std::cout);
   }
+  if (*dict_command.lint) return RunDictLint(dict_command.dictionaries);
+  if (*dict_command.stats) return RunDictStats(dict_command.dictionaries);
   if (*version) {
     std::cout << VersionString(DefaultDictionary()) << "\n";
     return 0;
