@@ -1,6 +1,6 @@
 // The default country dictionary: names generated from Debian's iso-codes at build time
 // (src/tools/countrygen.cpp -> dict/iso-3166.dl) plus the hand-written supplement
-// (data/dict/countries.dl).
+// (data/dict/countries.dl); and the organisations of data/dict/organisations.dl.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -41,11 +41,13 @@ std::vector<const ActorEntry*> ActorsNamed(const Dictionary& d, std::string_view
   return out;
 }
 
-// "code/kind" of the phrase's one entry, or what went wrong.
+// "code/kind" of the phrase's entries (they must agree), or what went wrong.
 std::string CodeOf(std::string_view phrase) {
   const std::vector<const ActorEntry*> a = ActorsNamed(DefaultDictionary(), phrase);
   if (a.empty()) return "(none)";
-  if (a.size() > 1) return std::to_string(a.size()) + " entries";
+  // An acronym and its mixed-case twin ("NATO", "Nato") are two entries of one phrase.
+  for (const ActorEntry* e : a)
+    if (e->code != a[0]->code || e->kind != a[0]->kind) return std::to_string(a.size()) + " entries";
   static const char* kKinds[] = {"country", "adjective", "capital", "org", "person", "group"};
   return a[0]->code + "/" + kKinds[static_cast<int>(a[0]->kind)];
 }
@@ -164,6 +166,29 @@ TEST(Countries, AMetonymCodesAsItsGovernment) {
   ASSERT_FALSE(doc.events.empty());
   EXPECT_EQ(doc.events[0].source.code, "RUSGOV");
   EXPECT_EQ(doc.events[0].target.code.substr(0, 3), "UKR");
+}
+
+TEST(Organisations, InternationalAndRegionalBodiesAndNgosHaveCameoCodes) {
+  EXPECT_EQ(CodeOf("United Nations"), "IGOUNO/org");
+  EXPECT_EQ(CodeOf("European Commission"), "IGOEUREEC/org");
+  EXPECT_EQ(CodeOf("European Central Bank"), "IGOEUREEC/org");
+  EXPECT_EQ(CodeOf("NATO"), "IGOWSTNAT/org");
+  EXPECT_EQ(CodeOf("African Union"), "IGOAFRAFU/org");
+  EXPECT_EQ(CodeOf("ASEAN"), "IGOSEAASN/org");
+  EXPECT_EQ(CodeOf("CSTO"), "IGOCAS/org");
+  EXPECT_EQ(CodeOf("Shanghai Cooperation Organisation"), "IGOCAS/org");
+  EXPECT_EQ(CodeOf("OPEC"), "IGOOPC/org");
+  EXPECT_EQ(CodeOf("IMF"), "IGOBUSIMF/org");
+  EXPECT_EQ(CodeOf("World Bank"), "IGOUNODEVWBK/org");
+  EXPECT_EQ(CodeOf("International Criminal Court"), "IGOJUDICC/org");
+  EXPECT_EQ(CodeOf("ICRC"), "NGOHLHIRC/org");
+  EXPECT_EQ(CodeOf("Amnesty International"), "NGOHRIAMN/org");
+  EXPECT_EQ(CodeOf("Human Rights Watch"), "NGOHRIHRW/org");
+  EXPECT_EQ(CodeOf("UNEP"), "IGOUNOENV/org");
+  EXPECT_EQ(CodeOf("ECCAS"), "IGOCAFECA/org");
+  EXPECT_EQ(CodeOf("OPCW"), "IGO/org");
+  EXPECT_EQ(CodeOf("Norwegian Refugee Council"), "NGONORREF/org");
+  EXPECT_EQ(DefaultDictionary().CountryName("IGOUNO"), "");  // organisations are no country
 }
 
 }  // namespace
