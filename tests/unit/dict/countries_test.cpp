@@ -154,6 +154,7 @@ TEST(Countries, CameoCodesWhereTheyDifferFromIso) {
   EXPECT_EQ(CodeOf("USSR"), "USR/country");
   EXPECT_EQ(CodeOf("Soviet Union"), "USR/country");
   EXPECT_EQ(CodeOf("Burma"), "MMR/country");
+  EXPECT_EQ(CodeOf("Federal Republic of Yugoslavia"), "SCG/country");
   const std::map<std::string, std::string> cameo = CameoCodes();
   EXPECT_EQ(cameo.at("TLS"), "TMP");
   EXPECT_EQ(cameo.at("SUN"), "USR");
