@@ -1,7 +1,8 @@
 # dateline_embed(NAME BASE_DIR FILES...)
 # Compiles FILES into the binary with the assembler's .incbin, and generates a registry so that
 # EmbeddedFile("actors.dl") (src/core/embedded.h) returns the bytes. Names are paths relative to
-# BASE_DIR, or the bare file name for files outside it. Sets ${NAME}_SOURCES.
+# BASE_DIR (or to ${CMAKE_BINARY_DIR}/data for data generated at build time), or the bare file
+# name for files outside both. Sets ${NAME}_SOURCES.
 function(dateline_embed NAME BASE_DIR)
   set(gen "${CMAKE_BINARY_DIR}/embed")
   file(MAKE_DIRECTORY "${gen}")
@@ -9,10 +10,14 @@ function(dateline_embed NAME BASE_DIR)
   set(decls "")
   set(entries "")
   set(i 0)
+  set(generated_base "${CMAKE_BINARY_DIR}/data")
   foreach(f IN LISTS ARGN)
     cmake_path(IS_PREFIX BASE_DIR "${f}" NORMALIZE inside)
+    cmake_path(IS_PREFIX generated_base "${f}" NORMALIZE generated)
     if(inside)
       file(RELATIVE_PATH rel "${BASE_DIR}" "${f}")
+    elseif(generated)
+      file(RELATIVE_PATH rel "${generated_base}" "${f}")
     else()
       get_filename_component(rel "${f}" NAME)
     endif()
