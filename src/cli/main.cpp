@@ -1,6 +1,7 @@
 // dateline: news articles in, CAMEO event records out.
 //
 //   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
+//   dateline devset FILE                   score the coder on a development set (P/R/F1 per root)
 //   dateline version                       print the version and the dictionary hash
 //
 // Exit status: 0 when the run completed (bad records are reported and skipped), 2 when the
@@ -13,6 +14,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/devset_command.h"
 #include "cli/validate_command.h"
 #include "dict/dictionary.h"
 #include "dict/load.h"
@@ -161,6 +163,11 @@ int main(int argc, char** argv) {
   CLI::App* validate = AddValidateSubcommand(app, &suite_path, &validate_options);
   AddDictionaryOptions(validate, &validate_options.dictionaries);
 
+  std::string devset_path;
+  DevsetOptions devset_options;
+  CLI::App* devset = AddDevsetSubcommand(app, &devset_path, &devset_options);
+  AddDictionaryOptions(devset, &devset_options.dictionaries);
+
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
   try {
@@ -172,6 +179,7 @@ int main(int argc, char** argv) {
   if (*code)
     return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
   if (*validate) return RunValidateCommand(suite_path, validate_options);
+  if (*devset) return RunDevsetCommand(devset_path, devset_options);
   if (*version) {
     std::cout << VersionString(DefaultDictionary()) << "\n";
     return 0;
