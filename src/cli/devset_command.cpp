@@ -164,7 +164,8 @@ DevsetScore ScoreDevset(const std::vector<DevsetItem>& items, const std::vector<
   for (size_t i = 0; i < items.size(); ++i) {
     DevsetItemScore is;
     const auto expected = DistinctKeys(items[i].expected);
-    const auto got = DistinctKeys(i < produced.size() ? produced[i] : std::vector<DevsetEvent>{});
+    static const std::vector<DevsetEvent> kNone;
+    const auto got = DistinctKeys(i < produced.size() ? produced[i] : kNone);
     std::set<Key> got_keys, expected_keys;
     for (const auto& [k, e] : got) got_keys.insert(k);
     for (const auto& [k, e] : expected) expected_keys.insert(k);
@@ -221,7 +222,7 @@ void PrintDevsetReport(std::ostream& out, const std::vector<DevsetItem>& items,
     for (size_t i = 0; i < items.size() && i < score.items.size(); ++i) {
       if (score.items[i].missed.empty()) continue;
       out << "  " << items[i].id << "  missed " << Join(score.items[i].missed) << "  | produced "
-          << Join(i < produced.size() ? produced[i] : std::vector<DevsetEvent>{}) << "\n    " << items[i].sentence
+          << (i < produced.size() ? Join(produced[i]) : "none") << "\n    " << items[i].sentence
           << "\n";
     }
     out << "\nfalse positives (produced, not expected):\n";
