@@ -2,6 +2,8 @@
 //
 //   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
 //   dateline dict lint|stats [DICTIONARIES] check or count the dictionaries a run would load
+//   dateline devset FILE                   score the coder on a development set (P/R/F1 per root)
+//   dateline explain "SENTENCE"            show how a sentence is coded, step by step
 //   dateline version                       print the version and the dictionary hash
 //
 // Exit status: 0 when the run completed (bad records are reported and skipped), 2 when the
@@ -17,6 +19,7 @@
 
 #include "cli/explain_command.h"
 #include "cli/dict_command.h"
+#include "cli/devset_command.h"
 #include "cli/validate_command.h"
 #include "dict/dictionary.h"
 #include "dict/load.h"
@@ -168,6 +171,10 @@ int main(int argc, char** argv) {
   DictCommand dict_command = AddDictSubcommand(app);
   AddDictionaryOptions(dict_command.lint, &dict_command.dictionaries);
   AddDictionaryOptions(dict_command.stats, &dict_command.dictionaries);
+  std::string devset_path;
+  DevsetOptions devset_options;
+  CLI::App* devset = AddDevsetSubcommand(app, &devset_path, &devset_options);
+  AddDictionaryOptions(devset, &devset_options.dictionaries);
 
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
@@ -215,6 +222,7 @@ int main(int argc, char** argv) {
   }
   if (*dict_command.lint) return RunDictLint(dict_command.dictionaries);
   if (*dict_command.stats) return RunDictStats(dict_command.dictionaries);
+  if (*devset) return RunDevsetCommand(devset_path, devset_options);
   if (*version) {
     std::cout << VersionString(DefaultDictionary()) << "\n";
     return 0;
