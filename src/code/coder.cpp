@@ -1632,7 +1632,18 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         source = FindByAgent(c, v);
         if (source < 0) source = FindObject(c, v, pm.end);
       } else if (target < 0) {
-        target = FindObject(c, v, pm.end);
+        // "[expel] * ambassador" in "expelled the Turkish ambassador": the actor whose name
+        // holds the pattern's last word.
+        if (chosen->target_in_words && pm.end > v + 1) {
+          const int m = c.mention(pm.end - 1);
+          // Not the source's own generic agent ("Egypt expelled the ambassador"; "Russia
+          // recalled its ambassador to France"): the target is named elsewhere, if at all.
+          const bool own = m >= 0 && source >= 0 &&
+                           (mentions[m].code == mentions[source].code ||
+                            (mentions[m].country == mentions[source].code && !mentions[m].country.empty()));
+          if (m >= 0 && mentions[m].token_begin > v && m != source && !own) target = m;
+        }
+        if (target < 0) target = FindObject(c, v, pm.end);
       }
       bool use_default_target = false;  // TABARI "DEFAULT: ... TARGET [X] AFTER" and no actor after
       if (!passive && dict_.tabari_conventions()) {

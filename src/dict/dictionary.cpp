@@ -275,7 +275,7 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
 
   const size_t sp = head.find_first_of(" \t");
   if (sp == std::string_view::npos) {
-    Problem(file, line_no, "expected a keyword (actor, agent, verb) and a code before '|'");
+    Problem(file, line_no, "expected a keyword (actor, agent, verb, discard, issue) and a code before '|'");
     return;
   }
   const std::string_view keyword = head.substr(0, sp);
@@ -377,12 +377,14 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
       forward = code.substr(0, colon);
       reverse = code.substr(colon + 1);
     }
-    if (!ValidEventCode(forward) || (!reverse.empty() && !ValidEventCode(reverse))) {
-      Problem(file, line_no, "event code must be 2 to 4 digits, or a pair such as 042:043, found '" + code + "'");
+    const bool null_code = code == "---";  // this use of the verb is no event
+    if (!null_code && (!ValidEventCode(forward) || (!reverse.empty() && !ValidEventCode(reverse)))) {
+      Problem(file, line_no,
+              "event code must be 2 to 4 digits, a pair such as 042:043, or --- (no event), found '" + code + "'");
       return;
     }
     VerbPattern p;
-    p.code = forward;
+    p.code = null_code ? std::string() : forward;
     p.reverse_code = reverse;
     p.where = {file, line_no};
     for (auto& [k, v] : kv) {
@@ -420,9 +422,57 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
     }
     std::reverse(before.begin(), before.end());
     p.before = std::move(before);
+    p.target_in_words = !p.after.empty() && p.after.back().kind == PatternElement::kWord;
+    for (const PatternElement& el : p.after) p.target_in_words = p.target_in_words && el.kind != PatternElement::kTarget;
     dict_.patterns_.push_back(std::move(p));
+  } else if (keyword == "discard") {
+    // A phrase that takes its sentence (or, for `story`, the whole story) out: an actor phrase
+    // with a discard code, as the TABARI and PETRARCH discards are compiled (dict/compile.cpp).
+    if (code != "sentence" && code != "story") {
+      Problem(file, line_no, "a discard's code must be 'sentence' or 'story', found '" + code + "'");
+      return;
+    }
+    if (!kv.empty()) {
+      Problem(file, line_no, "unknown attribute '" + kv[0].first + "' for a discard (none are known)");
+      return;
+    }
+    ActorEntry e;
+    e.code = code == "story" ? std::string(kStoryDiscardCode) : "###";
+    e.name = std::string(body);
+    e.country = "";
+    e.kind = ActorKind::kGroup;
+    e.where = {file, line_no};
+    const uint32_t idx = static_cast<uint32_t>(dict_.actors_.size());
+    dict_.actors_.push_back(std::move(e));
+    AddPhrase(body, /*is_agent=*/false, idx, file, line_no);
+  } else if (keyword == "issue") {
+    // An issue or theme phrase: a story containing it is tagged with the code ("---": a null
+    // entry that only keeps a shorter issue phrase from matching inside it).
+    const bool null_code = code == "---";
+    bool valid = !code.empty() && code.size() <= 32;
+    for (char c : code)
+      valid = valid && (std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_');
+    if (!null_code && !valid) {
+      Problem(file, line_no, "an issue code must be upper-case letters, digits and '_', or ---, found '" + code + "'");
+      return;
+    }
+    if (!kv.empty()) {
+      Problem(file, line_no, "unknown attribute '" + kv[0].first + "' for an issue (none are known)");
+      return;
+    }
+    IssuePhrase issue;
+    uint32_t caps = 0;
+    issue.words = TokenizePhrase(body, &caps);
+    issue.code = null_code ? std::string() : code;
+    issue.where = {file, line_no};
+    if (issue.words.empty()) {
+      Problem(file, line_no, "empty phrase");
+      return;
+    }
+    dict_.issue_phrases_.push_back(std::move(issue));
   } else {
-    Problem(file, line_no, "unknown keyword '" + std::string(keyword) + "' (known: actor, agent, verb)");
+    Problem(file, line_no,
+            "unknown keyword '" + std::string(keyword) + "' (known: actor, agent, verb, discard, issue)");
   }
 }
 

@@ -151,6 +151,10 @@ struct VerbPattern {
   bool subordinate = false;  // TABARI "[023?]": coded only when the sentence gives no other event
   bool dominant = false;     // TABARI "[031!]": when the sentence has one, only dominant events count
   bool bare = false;  // the verb's own code, tried after its patterns of the same specificity
+  // dateline .dl patterns without a target slot: when the pattern's last word lies inside an
+  // actor's name, that actor is the target ("[expel] * ambassador" meets "expelled the Turkish
+  // ambassador": TURGOV), rather than the first actor after the pattern.
+  bool target_in_words = false;
   int specificity = 0;   // literal words count: more specific patterns are tried first
   SourceLine where;
 };

@@ -64,6 +64,51 @@ TEST(Dictionary, BadLinesAreReportedWithFileAndLineAndSkipped) {
   EXPECT_EQ(d.actors().size(), 2u);  // the good lines still load
 }
 
+TEST(Dictionary, DiscardsIssuesAndNullVerbPatterns) {
+  std::vector<std::string> problems;
+  Dictionary d = Build(
+      "discard story    | Premier League   |\n"
+      "discard sentence | stock market     |\n"
+      "issue   NUCLEAR  | nuclear weapons  |\n"
+      "issue   ---      | nuclear family   |\n"
+      "verb    ---      | [tell] reporters |\n"
+      "verb    010      | [tell] +         |\n",
+      &problems);
+  EXPECT_TRUE(problems.empty()) << problems[0];
+  ASSERT_EQ(d.actors().size(), 2u);
+  EXPECT_EQ(d.actors()[0].code, kStoryDiscardCode);
+  EXPECT_EQ(d.actors()[1].code, "###");
+  EXPECT_EQ(d.actors()[1].country, "");
+  const uint32_t premier = d.vocabulary().Find("premier");
+  ASSERT_NE(premier, 0u);
+  ASSERT_EQ(d.PhrasesStartingWith(premier).size(), 1u);
+  ASSERT_EQ(d.issue_phrases().size(), 2u);
+  EXPECT_EQ(d.issue_phrases()[0].code, "NUCLEAR");
+  EXPECT_EQ(d.issue_phrases()[0].words.size(), 2u);
+  EXPECT_EQ(d.issue_phrases()[1].code, "");  // a null entry
+  EXPECT_EQ(d.IssuesStartingWith(d.vocabulary().Find("nuclear")).size(), 2u);
+  ASSERT_EQ(d.patterns().size(), 2u);
+  EXPECT_EQ(d.patterns()[0].code, "");  // the null pattern, more specific, is tried first
+  EXPECT_EQ(d.patterns()[1].code, "010");
+}
+
+TEST(Dictionary, BadDiscardsAndIssuesAreReported) {
+  std::vector<std::string> problems;
+  Dictionary d = Build(
+      "discard paragraph | box office |\n"        // 1: unknown scope
+      "issue   nuclear   | uranium    |\n"        // 2: lower-case code
+      "issue   NUCLEAR   | uranium    | x=1\n"    // 3: unknown attribute
+      "verb    -1-       | [tell] +   |\n"        // 4: not a code nor ---
+      "discard story     | box office |\n",
+      &problems);
+  ASSERT_EQ(problems.size(), 4u);
+  for (size_t i = 0; i < problems.size(); ++i)
+    EXPECT_EQ(problems[i].rfind("test.dl:" + std::to_string(i + 1) + ": ", 0), 0u) << problems[i];
+  EXPECT_EQ(d.actors().size(), 1u);
+  EXPECT_TRUE(d.issue_phrases().empty());
+  EXPECT_TRUE(d.patterns().empty());
+}
+
 TEST(Dictionary, PhrasesAreIndexedLongestFirst) {
   Dictionary d = Build(
       "agent GOV | foreign minister |\n"
@@ -116,8 +161,10 @@ TEST(Dictionary, DefaultDictionariesLoadCleanly) {
 
 TEST(Dictionary, EveryDefaultVerbCodeIsInTheCameoCodebook) {
   const Dictionary& d = DefaultDictionary();
-  for (const VerbPattern& p : d.patterns())
+  for (const VerbPattern& p : d.patterns()) {
+    if (p.code.empty()) continue;  // a null pattern ("---"): that use of the verb is no event
     EXPECT_NE(CameoTable::Default().Find(p.code), nullptr) << d.Where(p.where) << ": code " << p.code;
+  }
 }
 
 TEST(Dictionary, DateRangedPeopleFollowTheirOffice) {
