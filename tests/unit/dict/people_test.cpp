@@ -142,5 +142,17 @@ TEST(People, NonStateLeaders) {
   EXPECT_EQ(Events(t, "2023-06-05"), V{"AFGGOV>PAK Zabihullah Mujahid>Pakistan"});
 }
 
+// The groups themselves (data/dict/groups.dl), with a role after them and a change of code on
+// the day a group took power.
+TEST(Groups, NamedGroupsAreActors) {
+  EXPECT_EQ(Events("Hezbollah criticized Israel on Monday in a statement in Beirut.", "2025-06-02"),
+            V{"LBNREB>ISR Hezbollah>Israel"});
+  EXPECT_EQ(Events("Houthi rebels criticized Israel on Monday in a statement in Sanaa.", "2025-06-02"),
+            V{"YEMREB>ISR Houthi>Israel"});
+  const std::string t = "The Taliban criticized Pakistan on Monday in a statement in Kabul.";
+  EXPECT_EQ(Events(t, "2020-06-01"), V{"AFGREB>PAK Taliban>Pakistan"});
+  EXPECT_EQ(Events(t, "2023-06-05"), V{"AFGGOV>PAK Taliban>Pakistan"});
+}
+
 }  // namespace
 }  // namespace dateline
