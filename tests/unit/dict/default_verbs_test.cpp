@@ -163,6 +163,33 @@ TEST(DefaultVerbs, IrregularFormsComeFromTheLexicon) {
   EXPECT_EQ(Code("Niger severed ties with France."), std::vector<std::string>{"NER FRA 160"});
 }
 
+// Wire-story forms added for recall: a possessive before the object, a party named after
+// "from" or "with", an actor phrase that names the captives' country, and "be" + adjective.
+TEST(DefaultVerbs, RecallFormsCodeTheirTarget) {
+  EXPECT_EQ(Code("Israel rejected Hamas's proposal for a truce."), std::vector<std::string>{"ISR PSEREBHMS 127"});
+  EXPECT_EQ(Code("Sudan's army retook the town from the Rapid Support Forces."),
+            std::vector<std::string>{"SDNMIL SDNREB 192"});
+  EXPECT_EQ(Code("Turkey suspended all trade with Israel."), std::vector<std::string>{"TUR ISR 163"});
+  EXPECT_EQ(Code("Germany supplied Ukraine with more air defence systems."), std::vector<std::string>{"DEU UKR 072"});
+  EXPECT_EQ(Code("Hamas released three Israeli hostages."), std::vector<std::string>{"PSEREBHMS ISR 0841"});
+  EXPECT_EQ(Code("Britain sent a warship to Guyana."), std::vector<std::string>{"GBR GUY 150"});
+  EXPECT_EQ(Code("The Kremlin said it was optimistic about its relations with India."),
+            std::vector<std::string>{"RUSGOV IND 013"});
+  EXPECT_EQ(Code("Western governments suspended funding to UNRWA."), std::vector<std::string>{"WSTGOV IGOUNO 162"});
+}
+
+// Words added as agents or verbs that must stay silent outside politics.
+TEST(DefaultVerbs, RecallEntriesStaySilentOutsidePolitics) {
+  const char* kNone[] = {
+      "The New York Jets beat the Miami Dolphins on Sunday.",
+      "Amazon began delivering parcels with drones in Texas.",
+      "The film captured the mood of post-war Germany.",
+      "Western Digital shares fell after weak results.",
+      "The senator questioned Powell's view on inflation.",
+  };
+  for (const char* s : kNone) EXPECT_EQ(Code(s), std::vector<std::string>{}) << s;
+}
+
 TEST(DefaultVerbs, IssuesTagTheStory) {
   std::vector<std::string> issues;
   Code("Russia threatened to use nuclear weapons against Ukraine.", &issues);
