@@ -231,6 +231,10 @@ struct PatternMatch {
   int compound = -1;  // a mention of the compound actor a "%" element matched
   uint32_t end = 0;
   uint32_t words = 0;  // tokens the pattern's words and phrases took after the verb
+  // Elements at the pattern's end left unmatched: a compound subject's "with +" ("China and
+  // Russia held joint exercises" for "[hold] * exercises with +"), the members toward each other.
+  uint8_t drop_tail = 0;
+  bool reciprocal = false;
 };
 
 // A compound actor: mentions joined by a conjunction ("Gondor and Osgiliath"), or one phrase
@@ -254,7 +258,8 @@ uint32_t CompoundEnd(const SentenceContext& c, int mi) {
 bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els, size_t ei, uint32_t pos,
                 uint32_t limit, PatternMatch* m) {
   while (pos < limit && (Transparent(c.tok(pos)) || c.gone(pos))) ++pos;
-  if (ei == els.size()) {
+  const size_t n_els = els.size() - m->drop_tail;
+  if (ei == n_els) {
     m->end = pos;
     return true;
   }
@@ -309,7 +314,7 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
             c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - 1 - c.b()])
           break;
         // Try only the positions where the next element can begin (a cheap test for words).
-        if (ei + 1 < els.size() && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
+        if (ei + 1 < n_els && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
       }
       return false;
@@ -1115,6 +1120,7 @@ Status EventCoder::Explain(Document& doc, CoderTrace* trace) const { return Code
 
 Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
   doc.events.clear();
+  const uint32_t with_id = dict_.vocabulary().Find("with");
   Date anchor;
   if (doc.publication_date) anchor = *doc.publication_date;
   else if (doc.dateline.date) anchor = *doc.dateline.date;
@@ -1336,6 +1342,17 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     auto drop_events_of = [&](auto&& pred) { drop_events_at([&](size_t e) { return pred(event_verbs[e]); }); };
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
+    // A compound actor may be the subject of a pattern ending "with +" used without its "with"
+    // phrase ("China and Russia held joint exercises"): such patterns stay candidates.
+    if (with_id != 0 && !dict_.tabari_conventions() &&
+        std::any_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.compound >= 0; })) {
+      std::vector<uint32_t>& atoms = words.atoms.atoms;
+      const auto at = std::lower_bound(atoms.begin(), atoms.end(), with_id);
+      if (at == atoms.end() || *at != with_id) {
+        atoms.insert(at, with_id);
+        dict_.PrepareAtoms(&words.atoms);
+      }
+    }
 
     for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
       const Token& vt = doc.tokens[v];
@@ -1484,6 +1501,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       }
       // Try the patterns, most specific first.
       const uint32_t limit = s.token_end;
+      int compound_subject = -2;  // the clause subject if it is a compound actor, else -1 (-2: not looked for)
       const VerbPattern* chosen = nullptr;
       PatternMatch pm, bound, trial_bound;
       int64_t before_start = j;
@@ -1524,8 +1542,37 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           trial.end = v + 1;
         } else {
           if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) {
-            pass_over(pi, "its words after the verb are not in the clause");
-            continue;
+            // "X and Y held joint exercises": a pattern ending "with +" ("[hold] * exercises
+            // with +") without its "with" phrase, when the subject is a compound actor: its
+            // members act toward each other.
+            const size_t na = p.after.size();
+            bool reciprocal = false;
+            if (na >= 2 && p.after[na - 1].kind == PatternElement::kTarget && p.after[na - 2].kind == PatternElement::kWord &&
+                p.after[na - 2].word == with_id && with_id != 0 && !dict_.tabari_conventions()) {
+              if (compound_subject == -2) {
+                const int subj = FindSubject(c, v, j);
+                compound_subject = subj >= 0 && mentions[subj].compound >= 0 ? subj : -1;
+              }
+              // ... and no "with" follows in the verb's clause ("cooperated closely with Thailand").
+              bool with_follows = false;
+              for (uint32_t k = v + 1; k < limit && !with_follows; ++k) {
+                if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+                with_follows = words.word[k - s.token_begin] == with_id;
+              }
+              if (compound_subject >= 0 && !with_follows) {
+                trial = PatternMatch{};
+                trial.drop_tail = 2;
+                reciprocal = MatchAfter(c, p.after, 0, v + 1, limit, &trial);
+                // The verb alone ("[agree] with +") is no reciprocal act before an infinitive:
+                // "X and Y agreed to strengthen ...".
+                if (reciprocal && trial.words == 0 && v + 1 < limit && doc.tokens[v + 1].tag == Tag::TO) reciprocal = false;
+                trial.reciprocal = reciprocal;
+              }
+            }
+            if (!reciprocal) {
+              pass_over(pi, "its words after the verb are not in the clause");
+              continue;
+            }
           }
           trial_bound = PatternMatch{};
           if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial_bound)) {
@@ -1675,6 +1722,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (target < 0 && !default_target_after) target = parser_target;
         if (target < 0 && default_target_after) use_default_target = true;
       }
+      if (pm.reciprocal) target = -1;  // the compound's members toward each other
       if (subject >= 0) was_subject[subject] = true;
       if (traced) {
         traced->source = source;
@@ -1850,7 +1898,8 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         const int mk = c.mention(k);
         actor_follows = mk >= 0 && std::find(sources.begin(), sources.end(), mk) == sources.end();
       }
-      if (target < 0 && !actor_follows && !use_default_target && sources.size() > 1 && src_resolved.size() > 1) {
+      if (target < 0 && (!actor_follows || pm.reciprocal) && !use_default_target && sources.size() > 1 &&
+          src_resolved.size() > 1) {
         reciprocal = true;
         for (size_t a = 0; a < src_resolved.size(); ++a)
           for (size_t b2 = 0; b2 < src_resolved.size(); ++b2)
