@@ -1553,19 +1553,19 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
                 const int subj = FindSubject(c, v, j);
                 compound_subject = subj >= 0 && mentions[subj].compound >= 0 ? subj : -1;
               }
-              // ... and no "with" follows in the verb's clause ("cooperated closely with Thailand").
-              bool with_follows = false;
-              for (uint32_t k = v + 1; k < limit && !with_follows; ++k) {
-                if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
-                with_follows = words.word[k - s.token_begin] == with_id;
-              }
-              if (compound_subject >= 0 && !with_follows) {
+              if (compound_subject >= 0) {
                 trial = PatternMatch{};
                 trial.drop_tail = 2;
                 reciprocal = MatchAfter(c, p.after, 0, v + 1, limit, &trial);
                 // The verb alone ("[agree] with +") is no reciprocal act before an infinitive:
                 // "X and Y agreed to strengthen ...".
                 if (reciprocal && trial.words == 0 && v + 1 < limit && doc.tokens[v + 1].tag == Tag::TO) reciprocal = false;
+                // ... nor when "with" comes right after the words matched: the pattern missed
+                // its "with +" for another reason ("cooperated closely with Thailand").
+                for (uint32_t k = trial.end; reciprocal && k < limit && k < trial.end + 3; ++k) {
+                  if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+                  if (words.word[k - s.token_begin] == with_id) reciprocal = false;
+                }
                 trial.reciprocal = reciprocal;
               }
             }

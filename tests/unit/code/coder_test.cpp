@@ -44,6 +44,9 @@ verb   173     | [arrest] +             |
 verb   042:043 | [tour] +               |
 verb   120     | [postpone] * meeting   |
 verb   010     | [note]                 |
+verb   062     | [hold] * exercises with + |
+verb   040     | [meet] with +          |
+verb   060     | [cooperate] with +     |
 )";
 
 const Dictionary& TestDictionary() {
@@ -168,6 +171,25 @@ TEST(Coder, CommaAndAfterAPairStartsAnotherCompound) {
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
+}
+
+// A pattern ending "with +" applies to a compound subject without its "with" phrase: the
+// members act toward each other, whatever actor the rest of the clause names.
+TEST(Coder, CompoundSubjectActsTowardEachOtherWithoutItsWithPhrase) {
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor held joint exercises near Mordor.")), "ARN>GON:062 GON>ARN:062 ");
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor met on Tuesday.")), "ARN>GON:040 GON>ARN:040 ");
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor held joint exercises with Rohan.")), "ARN>ROH:062 GON>ROH:062 ");
+  // One subject: the pattern still needs its target.
+  EXPECT_EQ(Dyads(Code("Arnor held joint exercises near Mordor.")), "");
+  // A "with" right after the words matched: the pattern missed for another reason.
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor cooperated closely with Mordor.")), "");
+}
+
+// "Arnorian and Gondorian troops": the adjective takes the agent of the actor coordinated with it.
+TEST(Coder, AdjectiveSharesTheAgentOfACoordinatedActor) {
+  EXPECT_EQ(Dyads(Code("Arnorian and Gondorian troops attacked Mordor.")), "ARNMIL>MOR:190 GONMIL>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Arnorian and Gondor troops met in Annuminas.")), "ARNMIL>GONMIL:040 GONMIL>ARNMIL:040 ");
+  EXPECT_EQ(Dyads(Code("Arnorian and Gondorian influence attacked Mordor.")), "");
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
