@@ -1222,8 +1222,34 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           for (size_t k = mi + 1; k < original; ++k)
             if (mentions[k].compound == mentions[mi].compound) last = k;
         std::vector<std::string> countries, bases;  // bases: the code each agent composes with
-        if (last + 1 < original && mentions[last + 1].token_begin == mentions[last].token_end + 1 &&
-            !mentions[last + 1].country.empty() && !mentions[last + 1].person && !mentions[last + 1].generic) {
+        // ... after the preposition and any determiners ("a delegation from the United States").
+        bool attached_next = last + 1 < original && mentions[last + 1].token_begin >= mentions[last].token_end + 1;
+        for (uint32_t k = attached_next ? mentions[last].token_end + 1 : 0; attached_next && k < mentions[last + 1].token_begin; ++k)
+          attached_next = doc.tokens[k].tag == Tag::DT || doc.tokens[k].tag == Tag::PDT;
+        // ... and, after a determiner, heads its noun phrase: not "a priest of the Moscow-backed
+        // church".
+        if (attached_next && mentions[last + 1].token_begin > mentions[last].token_end + 1 &&
+            mentions[last + 1].token_end < s.token_end &&
+            IsNoun(doc.tokens[mentions[last + 1].token_end].tag) && c.mention(mentions[last + 1].token_end) < 0)
+          attached_next = false;
+        // An organisation without a country ("a delegation from the Economic Community of West
+        // African States", "the foreign ministers of the Group of 20"): the agent is its people,
+        // coded as the organisation.
+        if (attached_next && mentions[last + 1].country.empty() && !mentions[last + 1].code.empty() &&
+            !mentions[last + 1].person && !mentions[last + 1].generic && !mentions[last + 1].pronoun &&
+            mentions[last + 1].compound < 0 && mi == last && !dict_.tabari_conventions() &&
+            !dict_.agents_compose_locally()) {
+          const std::string_view prep = doc.folded_view(doc.tokens[mentions[last].token_end].span);
+          if (prep == "of" || prep == "from") {
+            Mention& m = mentions[mi];
+            m.code = mentions[last + 1].code;
+            m.name = mentions[last + 1].name;
+            m.generic = false;
+            m.rules.push_back({Mention::Rule::kResolveGeneric, {}});
+            continue;
+          }
+        }
+        if (attached_next && !mentions[last + 1].country.empty() && !mentions[last + 1].person && !mentions[last + 1].generic) {
           const std::string_view prep = doc.folded_view(doc.tokens[mentions[last].token_end].span);
           if (prep == "in" || prep == "of" || prep == "from") {
             const Mention& attached = mentions[last + 1];

@@ -18,6 +18,7 @@ actor  GON     | Gondor                 | kind=country
 actor  GON     | Gondorian              | kind=adjective
 actor  ROH     | Rohan                  | kind=country
 actor  MOR     | Mordor                 | kind=country
+actor  MOR     | Dark Land              | kind=country
 actor  IGOFEL  | Fellowship Council     | kind=org
 actor  GONGOV  | Aragorn Elessar        | kind=person gender=m from=2020-01-01
 actor  GONREB  | Aragorn Elessar        | kind=person gender=m to=2019-12-31
@@ -30,6 +31,7 @@ agent  COP     | police                 | plural=yes
 agent  MIL     | troops                 | plural=yes
 agent  MIL     | military               |
 agent  LEG     | lawmakers              | plural=yes
+agent  GOV     | delegation             |
 verb   042     | [visit] +              |
 verb   010     | [tell] +               |
 verb   190     | [attack] +             |
@@ -190,6 +192,16 @@ TEST(Coder, AdjectiveSharesTheAgentOfACoordinatedActor) {
   EXPECT_EQ(Dyads(Code("Arnorian and Gondorian troops attacked Mordor.")), "ARNMIL>MOR:190 GONMIL>MOR:190 ");
   EXPECT_EQ(Dyads(Code("Arnorian and Gondor troops met in Annuminas.")), "ARNMIL>GONMIL:040 GONMIL>ARNMIL:040 ");
   EXPECT_EQ(Dyads(Code("Arnorian and Gondorian influence attacked Mordor.")), "");
+}
+
+// A generic agent takes the actor attached by "of"/"from" across its determiners, and an
+// organisation's code when the actor is an organisation without a country.
+TEST(Coder, GenericAgentTakesTheActorAttachedAfterADeterminer) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked the troops of the Dark Land.")), "ARN>MORMIL:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized a delegation from the Fellowship Council.")), "ARN>IGOFEL:111 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized a delegation from Fellowship Council.")), "ARN>IGOFEL:111 ");
+  // A modifier is no attachment: "the Gondor embassy".
+  EXPECT_EQ(Dyads(Code("Arnor attacked the troops of the Gondor embassy.")).find("GONMIL"), std::string::npos);
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
