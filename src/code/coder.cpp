@@ -35,6 +35,12 @@ bool IsComplementizer(std::string_view w) {
          w == "while" || w == "as" || w == "since" || w == "unless" || w == "after" || w == "before" || w == "when";
 }
 
+// Words that open a subordinate clause whatever follows them (unlike "after" or "since", also
+// prepositions).
+bool OpensSubordinateClause(std::string_view w) {
+  return w == "if" || w == "unless" || w == "because" || w == "although" || w == "though" || w == "whereas";
+}
+
 // Words that, after a form of "be", make "to VERB" an imminent or intended act.
 bool IsReadinessWord(std::string_view w) {
   return w == "about" || w == "ready" || w == "set" || w == "poised" || w == "prepared" || w == "due" ||
@@ -310,6 +316,9 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       // NEATEST PLACE}" is the verb's own phrase, not one of its complement.
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
         if (n > 0 && c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - c.b()]) break;
+        // ... nor into a conditional or concessive clause ("threatened to attack Israel if its
+        // strikes ... continued").
+        if (n > 0 && OpensSubordinateClause(c.text(pos + n - 1))) break;
         if (n > 0 && el.word == kBeforeSlot && pos > c.b() &&
             c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - 1 - c.b()])
           break;
@@ -1634,6 +1643,24 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         pm = trial;
         bound = passive ? PatternMatch{} : trial_bound;
         before_start = trial_start;
+      }
+      // "threatened to respond to X": no pattern for the infinitive, the threat itself (the verb's
+      // slot-only threat pattern, "[threaten] +"), toward the infinitive's object.
+      if (!chosen && !passive && !dict_.tabari_conventions() && v + 2 < limit && doc.tokens[v + 1].tag == Tag::TO &&
+          doc.tokens[v + 2].tag == Tag::VB && c.clauses.clause[v + 2 - s.token_begin] == c.clauses.clause[v - s.token_begin]) {
+        for (uint32_t pi : candidates) {
+          const VerbPattern& p = dict_.patterns()[pi];
+          if (p.before.empty() && p.after.size() == 1 && p.after[0].kind == PatternElement::kTarget && !p.negated &&
+              p.code.size() >= 2 && p.code.compare(0, 2, "13") == 0) {
+            chosen = &p;
+            pm = PatternMatch{};
+            pm.end = v + 3;
+            bound = PatternMatch{};
+            before_start = j;
+            pass_over(pi, "chosen: a threat to do what the infinitive after it says");
+            break;
+          }
+        }
       }
       if (!chosen) {
         if (traced) traced->outcome = candidates.empty() ? "no pattern headed by this word" : "no pattern matched";

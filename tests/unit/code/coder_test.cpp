@@ -49,6 +49,10 @@ verb   010     | [note]                 |
 verb   062     | [hold] * exercises with + |
 verb   040     | [meet] with +          |
 verb   060     | [cooperate] with +     |
+verb   130     | [threaten] +           |
+verb   1312    | [threaten] to impose * sanctions on + |
+verb   133     | [threaten] to * send   |
+verb   138     | [threaten] to * attack + |
 )";
 
 const Dictionary& TestDictionary() {
@@ -202,6 +206,15 @@ TEST(Coder, GenericAgentTakesTheActorAttachedAfterADeterminer) {
   EXPECT_EQ(Dyads(Code("Arnor criticized a delegation from Fellowship Council.")), "ARN>IGOFEL:111 ");
   // A modifier is no attachment: "the Gondor embassy".
   EXPECT_EQ(Dyads(Code("Arnor attacked the troops of the Gondor embassy.")).find("GONMIL"), std::string::npos);
+}
+
+// "threatened to VERB": a pattern for the infinitive if there is one, else the threat itself
+// toward the infinitive's object. A skip does not run into an "if" clause.
+TEST(Coder, ThreatenToVerb) {
+  EXPECT_EQ(Dyads(Code("Arnor threatened to retaliate against Gondor.")), "ARN>GON:130 ");
+  EXPECT_EQ(Dyads(Code("Arnor threatened to impose new sanctions on Gondor.")), "ARN>GON:1312 ");
+  EXPECT_EQ(Dyads(Code("Arnor threatened Gondor.")), "ARN>GON:130 ");
+  EXPECT_EQ(Dyads(Code("Arnor threatened to attack Gondor if Rohan sent troops.")), "ARN>GON:138 ");
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
