@@ -153,6 +153,8 @@ struct SentenceContext {
   std::vector<int> mention_at;  // token offset -> mention index, -1
   Clauses clauses;
   const std::vector<uint8_t>* removed = nullptr;  // token offset -> taken out before coding (TABARI)
+  // Country adjectives that name no actor ("Chinese subsidies"): a target slot may take one.
+  const std::vector<Mention>* modifiers = nullptr;
 
   uint32_t b() const { return sentence->token_begin; }
   uint32_t e() const { return sentence->token_end; }
@@ -187,6 +189,21 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       continue;
     }
     return -1;
+  }
+  return -1;
+}
+
+// PatternMatch::target of a country adjective (modifier k): kModifierTarget - k.
+constexpr int kModifierTarget = -10;
+
+// A country adjective naming no actor at `pos`, after at most 3 premodifiers; -1 if none.
+int ModifierStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) {
+  if (!c.modifiers || c.modifiers->empty()) return -1;
+  for (uint32_t k = pos, n = 0; k < limit && n <= 3; ++k, ++n) {
+    if (c.mention(k) >= 0) return -1;
+    for (size_t i = 0; i < c.modifiers->size(); ++i)
+      if ((*c.modifiers)[i].token_begin == k) return static_cast<int>(i);
+    if (!Premodifier(c.tok(k))) return -1;
   }
   return -1;
 }
@@ -358,6 +375,16 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
     case PatternElement::kSource:
     case PatternElement::kTarget: {
       const int mi = MentionStartingNear(c, pos, limit);
+      if (mi < 0 && el.kind == PatternElement::kTarget) {
+        // "opened an investigation into Chinese subsidies": the adjective's country.
+        const int md = ModifierStartingNear(c, pos, limit);
+        if (md < 0) return false;
+        const int saved_t = m->target;
+        m->target = kModifierTarget - md;
+        if (MatchAfter(c, els, ei + 1, (*c.modifiers)[md].token_end, limit, m)) return true;
+        m->target = saved_t;
+        return false;
+      }
       if (mi < 0) return false;
       if (el.kind == PatternElement::kCompound && (*c.mentions)[mi].compound < 0) return false;
       const int saved_s = m->source, saved_t = m->target;
@@ -1139,6 +1166,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
+  std::vector<Mention> modifiers;  // country adjectives naming no actor ("Chinese subsidies")
   std::vector<uint32_t> candidates;
   candidates.reserve(64);
   std::vector<std::string_view> bases;
@@ -1150,7 +1178,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     const Sentence& s = doc.sentences[si];
     if (s.token_end <= s.token_begin) continue;
     LookUpWords(doc, s, dict_, &words);
-    FindMentions(doc, s, dict_, words, anchor, &mentions);
+    FindMentions(doc, s, dict_, words, anchor, &mentions, dict_.tabari_conventions() ? nullptr : &modifiers);
 
     // Issues: the story's themes, from the issue phrases its sentences contain.
     if (!dict_.issue_phrases().empty()) FindIssues(dict_, words, &issues);
@@ -1176,6 +1204,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     }
 
     SentenceContext c{&doc, &dict_, &s, si, &words, &mentions, {}, {}};
+    c.modifiers = &modifiers;
     c.mention_at.assign(s.token_end - s.token_begin, -1);
     for (size_t mi = 0; mi < mentions.size(); ++mi)
       for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
@@ -1349,6 +1378,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     }
     if (dict_.tabari_conventions()) ConjunctionClauses(c, &conj);
     std::vector<bool> was_subject(mentions.size(), false);
+    const size_t own_mentions = mentions.size();  // after them: modifiers taken as targets
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
@@ -1666,6 +1696,11 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (traced) traced->outcome = candidates.empty() ? "no pattern headed by this word" : "no pattern matched";
         continue;
       }
+      if (pm.target <= kModifierTarget) {  // a country adjective took the target slot
+        mentions.push_back((*c.modifiers)[kModifierTarget - pm.target]);
+        was_subject.push_back(false);
+        pm.target = static_cast<int>(mentions.size()) - 1;
+      }
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
       covered_until = std::max(covered_until, pm.end);
       if (chosen->code.empty()) {  // a null-coded pattern: this use of the verb is no event
@@ -1744,6 +1779,26 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           if (m >= 0 && mentions[m].token_begin > v && m != source && !own) target = m;
         }
         if (target < 0) target = FindObject(c, v, pm.end);
+        // No actor in the object: a country adjective in it names the country the act is
+        // toward ("opened an investigation into Chinese subsidies", "recognised a Palestinian
+        // state").
+        if (target < 0 && !modifiers.empty() && !dict_.tabari_conventions()) {
+          const uint32_t from = pm.end > v ? pm.end : v + 1;
+          for (uint32_t k = from, n = 0; k < s.token_end && n < 10 && target < 0; ++k, ++n) {
+            if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin] ||
+                c.clauses.segment[k - s.token_begin] != c.clauses.segment[v - s.token_begin] || c.text(k) == ",")
+              break;
+            const Tag kt = doc.tokens[k].tag;
+            if (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN) break;
+            for (const Mention& md : modifiers)
+              if (md.token_begin == k && (source < 0 || mentions[source].country != md.country)) {
+                mentions.push_back(md);
+                was_subject.push_back(false);
+                target = static_cast<int>(mentions.size()) - 1;
+                break;
+              }
+          }
+        }
       }
       bool use_default_target = false;  // TABARI "DEFAULT: ... TARGET [X] AFTER" and no actor after
       if (!passive && dict_.tabari_conventions()) {
@@ -2000,7 +2055,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").
-    for (size_t mi = 0; mi < mentions.size(); ++mi) {
+    for (size_t mi = 0; mi < own_mentions; ++mi) {
       const Mention& m = mentions[mi];
       if (m.pronoun || m.generic) continue;
       memory.Remember(m, si, was_subject[mi] || mi == 0);

@@ -182,8 +182,9 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
 }
 
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
-                  const Date& date, std::vector<Mention>* out) {
+                  const Date& date, std::vector<Mention>* out, std::vector<Mention>* modifiers) {
   out->clear();
+  if (modifiers) modifiers->clear();
   const uint32_t b = s.token_begin, e = s.token_end;
 
   // 1. Longest dictionary phrase at each position. A phrase's first word is found by the
@@ -364,7 +365,19 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         ++q;
       const bool shared = base && base->takes_agents && q > last + 1 && q < raw.size() && raw[q].phrase->is_agent &&
                           raw[q].begin == raw[q - 1].end;
-      if (!shared) continue;
+      if (!shared) {
+        uint32_t head = m.token_end;
+        while (head < e && head < m.token_end + 3 && IsAdjective(doc.tokens[head].tag)) ++head;
+        if (modifiers && base && base->kind == ActorKind::kAdjective && head < e &&
+            (doc.tokens[head].tag == Tag::NN || doc.tokens[head].tag == Tag::NNS)) {
+          m.country = base->country;
+          const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
+          m.name = cname.empty() ? base->name : std::string(cname);
+          m.code = base->code;
+          modifiers->push_back(std::move(m));
+        }
+        continue;
+      }
       const AgentEntry& a = dict.agents()[raw[q].entry];
       m.country = base->country;
       const std::string_view cname = dict.CountryName(base->code.substr(0, 3));

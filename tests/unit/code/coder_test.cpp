@@ -217,6 +217,14 @@ TEST(Coder, ThreatenToVerb) {
   EXPECT_EQ(Dyads(Code("Arnor threatened to attack Gondor if Rohan sent troops.")), "ARN>GON:138 ");
 }
 
+// A country adjective naming no actor may be the target of the act ("Chinese subsidies"),
+// never its source.
+TEST(Coder, CountryAdjectiveInTheObjectIsTheTarget) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondorian villages.")), "ARN>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor blamed the attack on Gondorian smugglers.")), "ARN>GON:112 ");
+  EXPECT_EQ(Dyads(Code("Gondorian smugglers attacked Mordor.")), "");
+}
+
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
   EXPECT_EQ(Dyads(Code("Arnor has traditionally not sent troops to Gondor.")), "");
   EXPECT_EQ(Dyads(Code("Arnor did not attack Gondor.")), "");
