@@ -1606,7 +1606,18 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           }
           trial.end = v + 1;
         } else {
-          if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) {
+          // Manner adverbs right after the verb stand outside its pattern: "cooperated closely
+          // with", "rejected outright".
+          uint32_t after_verb = v + 1;
+          while (after_verb < limit && after_verb < v + 3 && doc.tokens[after_verb].tag == Tag::RB &&
+                 c.mention(after_verb) < 0 && c.text(after_verb).size() > 4 && c.text(after_verb).ends_with("ly"))
+            ++after_verb;
+          bool matched_after = MatchAfter(c, p.after, 0, v + 1, limit, &trial);
+          if (!matched_after && after_verb > v + 1) {
+            trial = PatternMatch{};
+            matched_after = MatchAfter(c, p.after, 0, after_verb, limit, &trial);
+          }
+          if (!matched_after) {
             // "X and Y held joint exercises": a pattern ending "with +" ("[hold] * exercises
             // with +") without its "with" phrase, when the subject is a compound actor: its
             // members act toward each other.

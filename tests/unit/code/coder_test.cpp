@@ -187,8 +187,10 @@ TEST(Coder, CompoundSubjectActsTowardEachOtherWithoutItsWithPhrase) {
   EXPECT_EQ(Dyads(Code("Arnor and Gondor held joint exercises with Rohan.")), "ARN>ROH:062 GON>ROH:062 ");
   // One subject: the pattern still needs its target.
   EXPECT_EQ(Dyads(Code("Arnor held joint exercises near Mordor.")), "");
+  // A manner adverb after the verb stands outside the pattern.
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor cooperated closely with Mordor.")), "ARN>MOR:060 GON>MOR:060 ");
   // A "with" right after the words matched: the pattern missed for another reason.
-  EXPECT_EQ(Dyads(Code("Arnor and Gondor cooperated closely with Mordor.")), "");
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor cooperated so with Mordor.")), "");
 }
 
 // "Arnorian and Gondorian troops": the adjective takes the agent of the actor coordinated with it.
