@@ -35,6 +35,12 @@ bool IsComplementizer(std::string_view w) {
          w == "while" || w == "as" || w == "since" || w == "unless" || w == "after" || w == "before" || w == "when";
 }
 
+// Words that open a subordinate clause whatever follows them (unlike "after" or "since", also
+// prepositions).
+bool OpensSubordinateClause(std::string_view w) {
+  return w == "if" || w == "unless" || w == "because" || w == "although" || w == "though" || w == "whereas";
+}
+
 // Words that, after a form of "be", make "to VERB" an imminent or intended act.
 bool IsReadinessWord(std::string_view w) {
   return w == "about" || w == "ready" || w == "set" || w == "poised" || w == "prepared" || w == "due" ||
@@ -147,6 +153,8 @@ struct SentenceContext {
   std::vector<int> mention_at;  // token offset -> mention index, -1
   Clauses clauses;
   const std::vector<uint8_t>* removed = nullptr;  // token offset -> taken out before coding (TABARI)
+  // Country adjectives that name no actor ("Chinese subsidies"): a target slot may take one.
+  const std::vector<Mention>* modifiers = nullptr;
 
   uint32_t b() const { return sentence->token_begin; }
   uint32_t e() const { return sentence->token_end; }
@@ -181,6 +189,21 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       continue;
     }
     return -1;
+  }
+  return -1;
+}
+
+// PatternMatch::target of a country adjective (modifier k): kModifierTarget - k.
+constexpr int kModifierTarget = -10;
+
+// A country adjective naming no actor at `pos`, after at most 3 premodifiers; -1 if none.
+int ModifierStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) {
+  if (!c.modifiers || c.modifiers->empty()) return -1;
+  for (uint32_t k = pos, n = 0; k < limit && n <= 3; ++k, ++n) {
+    if (c.mention(k) >= 0) return -1;
+    for (size_t i = 0; i < c.modifiers->size(); ++i)
+      if ((*c.modifiers)[i].token_begin == k) return static_cast<int>(i);
+    if (!Premodifier(c.tok(k))) return -1;
   }
   return -1;
 }
@@ -231,6 +254,10 @@ struct PatternMatch {
   int compound = -1;  // a mention of the compound actor a "%" element matched
   uint32_t end = 0;
   uint32_t words = 0;  // tokens the pattern's words and phrases took after the verb
+  // Elements at the pattern's end left unmatched: a compound subject's "with +" ("China and
+  // Russia held joint exercises" for "[hold] * exercises with +"), the members toward each other.
+  uint8_t drop_tail = 0;
+  bool reciprocal = false;
 };
 
 // A compound actor: mentions joined by a conjunction ("Gondor and Osgiliath"), or one phrase
@@ -254,7 +281,8 @@ uint32_t CompoundEnd(const SentenceContext& c, int mi) {
 bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els, size_t ei, uint32_t pos,
                 uint32_t limit, PatternMatch* m) {
   while (pos < limit && (Transparent(c.tok(pos)) || c.gone(pos))) ++pos;
-  if (ei == els.size()) {
+  const size_t n_els = els.size() - m->drop_tail;
+  if (ei == n_els) {
     m->end = pos;
     return true;
   }
@@ -305,11 +333,14 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       // NEATEST PLACE}" is the verb's own phrase, not one of its complement.
       for (uint32_t n = 0; n <= 6 && pos + n <= limit; ++n) {
         if (n > 0 && c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - c.b()]) break;
+        // ... nor into a conditional or concessive clause ("threatened to attack Israel if its
+        // strikes ... continued").
+        if (n > 0 && OpensSubordinateClause(c.text(pos + n - 1))) break;
         if (n > 0 && el.word == kBeforeSlot && pos > c.b() &&
             c.clauses.clause[pos + n - 1 - c.b()] != c.clauses.clause[pos - 1 - c.b()])
           break;
         // Try only the positions where the next element can begin (a cheap test for words).
-        if (ei + 1 < els.size() && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
+        if (ei + 1 < n_els && !CanBegin(c, els[ei + 1], pos + n, limit)) continue;
         if (MatchAfter(c, els, ei + 1, pos + n, limit, m)) return true;
       }
       return false;
@@ -344,6 +375,16 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
     case PatternElement::kSource:
     case PatternElement::kTarget: {
       const int mi = MentionStartingNear(c, pos, limit);
+      if (mi < 0 && el.kind == PatternElement::kTarget) {
+        // "opened an investigation into Chinese subsidies": the adjective's country.
+        const int md = ModifierStartingNear(c, pos, limit);
+        if (md < 0) return false;
+        const int saved_t = m->target;
+        m->target = kModifierTarget - md;
+        if (MatchAfter(c, els, ei + 1, (*c.modifiers)[md].token_end, limit, m)) return true;
+        m->target = saved_t;
+        return false;
+      }
       if (mi < 0) return false;
       if (el.kind == PatternElement::kCompound && (*c.mentions)[mi].compound < 0) return false;
       const int saved_s = m->source, saved_t = m->target;
@@ -1115,6 +1156,7 @@ Status EventCoder::Explain(Document& doc, CoderTrace* trace) const { return Code
 
 Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
   doc.events.clear();
+  const uint32_t with_id = dict_.vocabulary().Find("with");
   Date anchor;
   if (doc.publication_date) anchor = *doc.publication_date;
   else if (doc.dateline.date) anchor = *doc.dateline.date;
@@ -1124,6 +1166,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
   ArticleMemory memory;
   SentenceWords words;
   std::vector<Mention> mentions;
+  std::vector<Mention> modifiers;  // country adjectives naming no actor ("Chinese subsidies")
   std::vector<uint32_t> candidates;
   candidates.reserve(64);
   std::vector<std::string_view> bases;
@@ -1135,7 +1178,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     const Sentence& s = doc.sentences[si];
     if (s.token_end <= s.token_begin) continue;
     LookUpWords(doc, s, dict_, &words);
-    FindMentions(doc, s, dict_, words, anchor, &mentions);
+    FindMentions(doc, s, dict_, words, anchor, &mentions, dict_.tabari_conventions() ? nullptr : &modifiers);
 
     // Issues: the story's themes, from the issue phrases its sentences contain.
     if (!dict_.issue_phrases().empty()) FindIssues(dict_, words, &issues);
@@ -1161,6 +1204,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     }
 
     SentenceContext c{&doc, &dict_, &s, si, &words, &mentions, {}, {}};
+    c.modifiers = &modifiers;
     c.mention_at.assign(s.token_end - s.token_begin, -1);
     for (size_t mi = 0; mi < mentions.size(); ++mi)
       for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
@@ -1216,8 +1260,34 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           for (size_t k = mi + 1; k < original; ++k)
             if (mentions[k].compound == mentions[mi].compound) last = k;
         std::vector<std::string> countries, bases;  // bases: the code each agent composes with
-        if (last + 1 < original && mentions[last + 1].token_begin == mentions[last].token_end + 1 &&
-            !mentions[last + 1].country.empty() && !mentions[last + 1].person && !mentions[last + 1].generic) {
+        // ... after the preposition and any determiners ("a delegation from the United States").
+        bool attached_next = last + 1 < original && mentions[last + 1].token_begin >= mentions[last].token_end + 1;
+        for (uint32_t k = attached_next ? mentions[last].token_end + 1 : 0; attached_next && k < mentions[last + 1].token_begin; ++k)
+          attached_next = doc.tokens[k].tag == Tag::DT || doc.tokens[k].tag == Tag::PDT;
+        // ... and, after a determiner, heads its noun phrase: not "a priest of the Moscow-backed
+        // church".
+        if (attached_next && mentions[last + 1].token_begin > mentions[last].token_end + 1 &&
+            mentions[last + 1].token_end < s.token_end &&
+            IsNoun(doc.tokens[mentions[last + 1].token_end].tag) && c.mention(mentions[last + 1].token_end) < 0)
+          attached_next = false;
+        // An organisation without a country ("a delegation from the Economic Community of West
+        // African States", "the foreign ministers of the Group of 20"): the agent is its people,
+        // coded as the organisation.
+        if (attached_next && mentions[last + 1].country.empty() && !mentions[last + 1].code.empty() &&
+            !mentions[last + 1].person && !mentions[last + 1].generic && !mentions[last + 1].pronoun &&
+            mentions[last + 1].compound < 0 && mi == last && !dict_.tabari_conventions() &&
+            !dict_.agents_compose_locally()) {
+          const std::string_view prep = doc.folded_view(doc.tokens[mentions[last].token_end].span);
+          if (prep == "of" || prep == "from") {
+            Mention& m = mentions[mi];
+            m.code = mentions[last + 1].code;
+            m.name = mentions[last + 1].name;
+            m.generic = false;
+            m.rules.push_back({Mention::Rule::kResolveGeneric, {}});
+            continue;
+          }
+        }
+        if (attached_next && !mentions[last + 1].country.empty() && !mentions[last + 1].person && !mentions[last + 1].generic) {
           const std::string_view prep = doc.folded_view(doc.tokens[mentions[last].token_end].span);
           if (prep == "in" || prep == "of" || prep == "from") {
             const Mention& attached = mentions[last + 1];
@@ -1308,6 +1378,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     }
     if (dict_.tabari_conventions()) ConjunctionClauses(c, &conj);
     std::vector<bool> was_subject(mentions.size(), false);
+    const size_t own_mentions = mentions.size();  // after them: modifiers taken as targets
     uint32_t covered_until = 0;  // a matched pattern's words are not coded again as verbs of their own
     const size_t sentence_events_begin = doc.events.size();
     std::vector<uint32_t> event_verbs;  // the verb token of each event of this sentence
@@ -1336,6 +1407,17 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     auto drop_events_of = [&](auto&& pred) { drop_events_at([&](size_t e) { return pred(event_verbs[e]); }); };
     std::vector<TimeExpression> times;  // found once per sentence, when an event needs a date
     bool times_ready = false, times_future = false;
+    // A compound actor may be the subject of a pattern ending "with +" used without its "with"
+    // phrase ("China and Russia held joint exercises"): such patterns stay candidates.
+    if (with_id != 0 && !dict_.tabari_conventions() &&
+        std::any_of(mentions.begin(), mentions.end(), [](const Mention& m) { return m.compound >= 0; })) {
+      std::vector<uint32_t>& atoms = words.atoms.atoms;
+      const auto at = std::lower_bound(atoms.begin(), atoms.end(), with_id);
+      if (at == atoms.end() || *at != with_id) {
+        atoms.insert(at, with_id);
+        dict_.PrepareAtoms(&words.atoms);
+      }
+    }
 
     for (uint32_t v = s.token_begin; v < s.token_end; ++v) {
       const Token& vt = doc.tokens[v];
@@ -1484,6 +1566,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       }
       // Try the patterns, most specific first.
       const uint32_t limit = s.token_end;
+      int compound_subject = -2;  // the clause subject if it is a compound actor, else -1 (-2: not looked for)
       const VerbPattern* chosen = nullptr;
       PatternMatch pm, bound, trial_bound;
       int64_t before_start = j;
@@ -1523,9 +1606,49 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           }
           trial.end = v + 1;
         } else {
-          if (!MatchAfter(c, p.after, 0, v + 1, limit, &trial)) {
-            pass_over(pi, "its words after the verb are not in the clause");
-            continue;
+          // Manner adverbs right after the verb stand outside its pattern: "cooperated closely
+          // with", "rejected outright".
+          uint32_t after_verb = v + 1;
+          while (after_verb < limit && after_verb < v + 3 && doc.tokens[after_verb].tag == Tag::RB &&
+                 c.mention(after_verb) < 0 && c.text(after_verb).size() > 4 && c.text(after_verb).ends_with("ly"))
+            ++after_verb;
+          bool matched_after = MatchAfter(c, p.after, 0, v + 1, limit, &trial);
+          if (!matched_after && after_verb > v + 1) {
+            trial = PatternMatch{};
+            matched_after = MatchAfter(c, p.after, 0, after_verb, limit, &trial);
+          }
+          if (!matched_after) {
+            // "X and Y held joint exercises": a pattern ending "with +" ("[hold] * exercises
+            // with +") without its "with" phrase, when the subject is a compound actor: its
+            // members act toward each other.
+            const size_t na = p.after.size();
+            bool reciprocal = false;
+            if (na >= 2 && p.after[na - 1].kind == PatternElement::kTarget && p.after[na - 2].kind == PatternElement::kWord &&
+                p.after[na - 2].word == with_id && with_id != 0 && !dict_.tabari_conventions()) {
+              if (compound_subject == -2) {
+                const int subj = FindSubject(c, v, j);
+                compound_subject = subj >= 0 && mentions[subj].compound >= 0 ? subj : -1;
+              }
+              if (compound_subject >= 0) {
+                trial = PatternMatch{};
+                trial.drop_tail = 2;
+                reciprocal = MatchAfter(c, p.after, 0, v + 1, limit, &trial);
+                // The verb alone ("[agree] with +") is no reciprocal act before an infinitive:
+                // "X and Y agreed to strengthen ...".
+                if (reciprocal && trial.words == 0 && v + 1 < limit && doc.tokens[v + 1].tag == Tag::TO) reciprocal = false;
+                // ... nor when "with" comes right after the words matched: the pattern missed
+                // its "with +" for another reason ("cooperated closely with Thailand").
+                for (uint32_t k = trial.end; reciprocal && k < limit && k < trial.end + 3; ++k) {
+                  if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
+                  if (words.word[k - s.token_begin] == with_id) reciprocal = false;
+                }
+                trial.reciprocal = reciprocal;
+              }
+            }
+            if (!reciprocal) {
+              pass_over(pi, "its words after the verb are not in the clause");
+              continue;
+            }
           }
           trial_bound = PatternMatch{};
           if (!MatchBefore(c, p.before, v, s.token_begin, &trial_start, &trial_bound)) {
@@ -1562,9 +1685,32 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         bound = passive ? PatternMatch{} : trial_bound;
         before_start = trial_start;
       }
+      // "threatened to respond to X": no pattern for the infinitive, the threat itself (the verb's
+      // slot-only threat pattern, "[threaten] +"), toward the infinitive's object.
+      if (!chosen && !passive && !dict_.tabari_conventions() && v + 2 < limit && doc.tokens[v + 1].tag == Tag::TO &&
+          doc.tokens[v + 2].tag == Tag::VB && c.clauses.clause[v + 2 - s.token_begin] == c.clauses.clause[v - s.token_begin]) {
+        for (uint32_t pi : candidates) {
+          const VerbPattern& p = dict_.patterns()[pi];
+          if (p.before.empty() && p.after.size() == 1 && p.after[0].kind == PatternElement::kTarget && !p.negated &&
+              p.code.size() >= 2 && p.code.compare(0, 2, "13") == 0) {
+            chosen = &p;
+            pm = PatternMatch{};
+            pm.end = v + 3;
+            bound = PatternMatch{};
+            before_start = j;
+            pass_over(pi, "chosen: a threat to do what the infinitive after it says");
+            break;
+          }
+        }
+      }
       if (!chosen) {
         if (traced) traced->outcome = candidates.empty() ? "no pattern headed by this word" : "no pattern matched";
         continue;
+      }
+      if (pm.target <= kModifierTarget) {  // a country adjective took the target slot
+        mentions.push_back((*c.modifiers)[kModifierTarget - pm.target]);
+        was_subject.push_back(false);
+        pm.target = static_cast<int>(mentions.size()) - 1;
       }
       if (chosen->negated) negated = false;  // the pattern itself encodes the negation
       covered_until = std::max(covered_until, pm.end);
@@ -1644,6 +1790,26 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           if (m >= 0 && mentions[m].token_begin > v && m != source && !own) target = m;
         }
         if (target < 0) target = FindObject(c, v, pm.end);
+        // No actor in the object: a country adjective in it names the country the act is
+        // toward ("opened an investigation into Chinese subsidies", "recognised a Palestinian
+        // state").
+        if (target < 0 && !modifiers.empty() && !dict_.tabari_conventions()) {
+          const uint32_t from = pm.end > v ? pm.end : v + 1;
+          for (uint32_t k = from, n = 0; k < s.token_end && n < 10 && target < 0; ++k, ++n) {
+            if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin] ||
+                c.clauses.segment[k - s.token_begin] != c.clauses.segment[v - s.token_begin] || c.text(k) == ",")
+              break;
+            const Tag kt = doc.tokens[k].tag;
+            if (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN) break;
+            for (const Mention& md : modifiers)
+              if (md.token_begin == k && (source < 0 || mentions[source].country != md.country)) {
+                mentions.push_back(md);
+                was_subject.push_back(false);
+                target = static_cast<int>(mentions.size()) - 1;
+                break;
+              }
+          }
+        }
       }
       bool use_default_target = false;  // TABARI "DEFAULT: ... TARGET [X] AFTER" and no actor after
       if (!passive && dict_.tabari_conventions()) {
@@ -1675,6 +1841,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (target < 0 && !default_target_after) target = parser_target;
         if (target < 0 && default_target_after) use_default_target = true;
       }
+      if (pm.reciprocal) target = -1;  // the compound's members toward each other
       if (subject >= 0) was_subject[subject] = true;
       if (traced) {
         traced->source = source;
@@ -1850,7 +2017,8 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         const int mk = c.mention(k);
         actor_follows = mk >= 0 && std::find(sources.begin(), sources.end(), mk) == sources.end();
       }
-      if (target < 0 && !actor_follows && !use_default_target && sources.size() > 1 && src_resolved.size() > 1) {
+      if (target < 0 && (!actor_follows || pm.reciprocal) && !use_default_target && sources.size() > 1 &&
+          src_resolved.size() > 1) {
         reciprocal = true;
         for (size_t a = 0; a < src_resolved.size(); ++a)
           for (size_t b2 = 0; b2 < src_resolved.size(); ++b2)
@@ -1898,7 +2066,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").
-    for (size_t mi = 0; mi < mentions.size(); ++mi) {
+    for (size_t mi = 0; mi < own_mentions; ++mi) {
       const Mention& m = mentions[mi];
       if (m.pronoun || m.generic) continue;
       memory.Remember(m, si, was_subject[mi] || mi == 0);

@@ -182,8 +182,9 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
 }
 
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
-                  const Date& date, std::vector<Mention>* out) {
+                  const Date& date, std::vector<Mention>* out, std::vector<Mention>* modifiers) {
   out->clear();
+  if (modifiers) modifiers->clear();
   const uint32_t b = s.token_begin, e = s.token_end;
 
   // 1. Longest dictionary phrase at each position. A phrase's first word is found by the
@@ -346,7 +347,50 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       if (a.kind != ActorKind::kAdjective) only_adjective = false;
     }
     r = last + 1;
-    if (only_adjective && !person) continue;  // "Chinese influence": an adjective alone names no actor
+    if (only_adjective && !person) {
+      // "Chinese influence": an adjective alone names no actor — except before a coordinator
+      // and the adjectives or countries of one agent: "Ukrainian and U.S. officials", "Thai,
+      // Lao and Cambodian troops" are Ukrainian officials and U.S. officials.
+      auto coordinates = [&](uint32_t from, uint32_t to) {  // the words between are ",", "and", "or"
+        if (to <= from || to - from > 2) return false;
+        for (uint32_t t = from; t < to; ++t) {
+          const std::string_view w = doc.folded_view(doc.tokens[t].span);
+          if (w != "and" && w != "or" && w != ",") return false;
+        }
+        return true;
+      };
+      size_t q = last + 1;
+      while (q < raw.size() && !raw[q].phrase->is_agent && coordinates(raw[q - 1].end, raw[q].begin) &&
+             dict.actors()[raw[q].entry].kind != ActorKind::kPerson)
+        ++q;
+      const bool shared = base && base->takes_agents && q > last + 1 && q < raw.size() && raw[q].phrase->is_agent &&
+                          raw[q].begin == raw[q - 1].end;
+      if (!shared) {
+        uint32_t head = m.token_end;
+        while (head < e && head < m.token_end + 3 && IsAdjective(doc.tokens[head].tag)) ++head;
+        if (modifiers && base && base->kind == ActorKind::kAdjective && head < e &&
+            (doc.tokens[head].tag == Tag::NN || doc.tokens[head].tag == Tag::NNS)) {
+          m.country = base->country;
+          const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
+          m.name = cname.empty() ? base->name : std::string(cname);
+          m.code = base->code;
+          modifiers->push_back(std::move(m));
+        }
+        continue;
+      }
+      const AgentEntry& a = dict.agents()[raw[q].entry];
+      m.country = base->country;
+      const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
+      m.name = cname.empty() ? base->name : std::string(cname);
+      m.code = ComposeAgent(base->code, a);
+      m.head_agent = a.code;
+      m.agent = a.code;
+      m.plural = a.plural;
+      if (!base->kind_known) m.kind_known = false;
+      m.rules.push_back({Mention::Rule::kAgent, a.where});
+      out->push_back(std::move(m));
+      continue;
+    }
     bool was_former = m.token_begin > b && former(m.token_begin - 1);
     for (uint32_t k = m.token_begin; k < m.token_end && !was_former; ++k) was_former = former(k);
 

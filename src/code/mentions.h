@@ -60,7 +60,9 @@ void LookUpWords(const Document& doc, const Sentence& s, const Dictionary& dict,
 std::string RuleText(const Dictionary& dict, const Mention::Rule& rule);
 
 // Finds the actor mentions of one sentence. `date` chooses among date-ranged entries.
+// `modifiers`, when given, receives the country adjectives that name no actor of their own
+// before a noun ("Chinese subsidies"), in text order.
 void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict, const SentenceWords& words,
-                  const Date& date, std::vector<Mention>* out);
+                  const Date& date, std::vector<Mention>* out, std::vector<Mention>* modifiers = nullptr);
 
 }  // namespace dateline

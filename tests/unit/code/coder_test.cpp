@@ -18,6 +18,7 @@ actor  GON     | Gondor                 | kind=country
 actor  GON     | Gondorian              | kind=adjective
 actor  ROH     | Rohan                  | kind=country
 actor  MOR     | Mordor                 | kind=country
+actor  MOR     | Dark Land              | kind=country
 actor  IGOFEL  | Fellowship Council     | kind=org
 actor  GONGOV  | Aragorn Elessar        | kind=person gender=m from=2020-01-01
 actor  GONREB  | Aragorn Elessar        | kind=person gender=m to=2019-12-31
@@ -30,6 +31,7 @@ agent  COP     | police                 | plural=yes
 agent  MIL     | troops                 | plural=yes
 agent  MIL     | military               |
 agent  LEG     | lawmakers              | plural=yes
+agent  GOV     | delegation             |
 verb   042     | [visit] +              |
 verb   010     | [tell] +               |
 verb   190     | [attack] +             |
@@ -44,6 +46,13 @@ verb   173     | [arrest] +             |
 verb   042:043 | [tour] +               |
 verb   120     | [postpone] * meeting   |
 verb   010     | [note]                 |
+verb   062     | [hold] * exercises with + |
+verb   040     | [meet] with +          |
+verb   060     | [cooperate] with +     |
+verb   130     | [threaten] +           |
+verb   1312    | [threaten] to impose * sanctions on + |
+verb   133     | [threaten] to * send   |
+verb   138     | [threaten] to * attack + |
 )";
 
 const Dictionary& TestDictionary() {
@@ -168,6 +177,54 @@ TEST(Coder, CommaAndAfterAPairStartsAnotherCompound) {
 TEST(Coder, CompoundActorsGiveOneEventPerPair) {
   EXPECT_EQ(Dyads(Code("Arnor and Rohan attacked Gondor and Mordor.")),
             "ARN>GON:190 ARN>MOR:190 ROH>GON:190 ROH>MOR:190 ");
+}
+
+// A pattern ending "with +" applies to a compound subject without its "with" phrase: the
+// members act toward each other, whatever actor the rest of the clause names.
+TEST(Coder, CompoundSubjectActsTowardEachOtherWithoutItsWithPhrase) {
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor held joint exercises near Mordor.")), "ARN>GON:062 GON>ARN:062 ");
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor met on Tuesday.")), "ARN>GON:040 GON>ARN:040 ");
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor held joint exercises with Rohan.")), "ARN>ROH:062 GON>ROH:062 ");
+  // One subject: the pattern still needs its target.
+  EXPECT_EQ(Dyads(Code("Arnor held joint exercises near Mordor.")), "");
+  // A manner adverb after the verb stands outside the pattern.
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor cooperated closely with Mordor.")), "ARN>MOR:060 GON>MOR:060 ");
+  // A "with" right after the words matched: the pattern missed for another reason.
+  EXPECT_EQ(Dyads(Code("Arnor and Gondor cooperated so with Mordor.")), "");
+}
+
+// "Arnorian and Gondorian troops": the adjective takes the agent of the actor coordinated with it.
+TEST(Coder, AdjectiveSharesTheAgentOfACoordinatedActor) {
+  EXPECT_EQ(Dyads(Code("Arnorian and Gondorian troops attacked Mordor.")), "ARNMIL>MOR:190 GONMIL>MOR:190 ");
+  EXPECT_EQ(Dyads(Code("Arnorian and Gondor troops met in Annuminas.")), "ARNMIL>GONMIL:040 GONMIL>ARNMIL:040 ");
+  EXPECT_EQ(Dyads(Code("Arnorian and Gondorian influence attacked Mordor.")), "");
+}
+
+// A generic agent takes the actor attached by "of"/"from" across its determiners, and an
+// organisation's code when the actor is an organisation without a country.
+TEST(Coder, GenericAgentTakesTheActorAttachedAfterADeterminer) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked the troops of the Dark Land.")), "ARN>MORMIL:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized a delegation from the Fellowship Council.")), "ARN>IGOFEL:111 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized a delegation from Fellowship Council.")), "ARN>IGOFEL:111 ");
+  // A modifier is no attachment: "the Gondor embassy".
+  EXPECT_EQ(Dyads(Code("Arnor attacked the troops of the Gondor embassy.")).find("GONMIL"), std::string::npos);
+}
+
+// "threatened to VERB": a pattern for the infinitive if there is one, else the threat itself
+// toward the infinitive's object. A skip does not run into an "if" clause.
+TEST(Coder, ThreatenToVerb) {
+  EXPECT_EQ(Dyads(Code("Arnor threatened to retaliate against Gondor.")), "ARN>GON:130 ");
+  EXPECT_EQ(Dyads(Code("Arnor threatened to impose new sanctions on Gondor.")), "ARN>GON:1312 ");
+  EXPECT_EQ(Dyads(Code("Arnor threatened Gondor.")), "ARN>GON:130 ");
+  EXPECT_EQ(Dyads(Code("Arnor threatened to attack Gondor if Rohan sent troops.")), "ARN>GON:138 ");
+}
+
+// A country adjective naming no actor may be the target of the act ("Chinese subsidies"),
+// never its source.
+TEST(Coder, CountryAdjectiveInTheObjectIsTheTarget) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondorian villages.")), "ARN>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor blamed the attack on Gondorian smugglers.")), "ARN>GON:112 ");
+  EXPECT_EQ(Dyads(Code("Gondorian smugglers attacked Mordor.")), "");
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
