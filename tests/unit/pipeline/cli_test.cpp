@@ -151,5 +151,49 @@ TEST_F(CliTest, ArticleRecordsCarryTheCleanersFindings) {
   EXPECT_NE(r.out.find("Jean Dupont"), std::string::npos) << r.out;
 }
 
+// `dict lint` and `dict stats` (cli/dict_command.h).
+TEST_F(CliTest, DictDefaultDictionariesLintWithoutErrors) {
+  Outcome r = Dateline("dict lint");
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("lint: 0 errors"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, DictLintReportsEachFindingWithItsPlaceAndFailsOnAnError) {
+  const std::string actors = Write("a.dl",
+                                   "actor  FRA    | Gaul            | kind=country\n"
+                                   "actor  ITA    | Gaul            | kind=country\n").string();
+  const std::string verbs = Write("v.dl",
+                                  "verb   042    | [visit] +       |\n"
+                                  "verb   042    | [visit] +       |\n").string();
+  Outcome r = Dateline("dict lint --no-default-dictionaries --actors " + actors + " --verbs " + verbs);
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find(actors + ":2: error: conflict: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(verbs + ":2: warning: duplicate: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("lint: 1 errors, 1 warnings in 2 files"), std::string::npos) << r.out;
+
+  // Warnings alone do not fail.
+  r = Dateline("dict lint --no-default-dictionaries --verbs " + verbs);
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+
+  // An unreadable file is an unusable argument.
+  r = Dateline("dict lint --no-default-dictionaries --verbs " + (dir_ / "missing.dl").string());
+  EXPECT_EQ(r.status, 2) << r.out << r.err;
+}
+
+TEST_F(CliTest, DictStatsCountsPerFile) {
+  const std::string verbs = Write("v.dl",
+                                  "verb   042    | [visit] +       |\n"
+                                  "verb   190    | [attack] +      |\n").string();
+  Outcome r = Dateline("dict stats --no-default-dictionaries --verbs " + verbs);
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find(verbs), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("event codes: 2 distinct"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("CAMEO roots covered: 2/20"), std::string::npos) << r.out;
+
+  r = Dateline("dict stats");
+  EXPECT_EQ(r.status, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("data/dict/verbs.dl"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace dateline
