@@ -390,10 +390,7 @@ bool MatchAfter(const SentenceContext& c, const std::vector<PatternElement>& els
       const int saved_s = m->source, saved_t = m->target;
       (el.kind == PatternElement::kSource ? m->source : m->target) = mi;
       // A compound runs to its last member.
-      uint32_t end = (*c.mentions)[mi].token_end;
-      if (el.kind == PatternElement::kCompound)
-        for (const Mention& other : *c.mentions)
-          if (other.compound == (*c.mentions)[mi].compound) end = std::max(end, other.token_end);
+      const uint32_t end = el.kind == PatternElement::kCompound ? CompoundEnd(c, mi) : (*c.mentions)[mi].token_end;
       if (MatchAfter(c, els, ei + 1, end, limit, m)) return true;
       m->source = saved_s;
       m->target = saved_t;
@@ -1452,19 +1449,11 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (form != 0 && form != lemma) add_candidates(form, false, [](const VerbPattern& p) { return !p.head_form; });
         if (candidates.empty()) add_candidates(lemma, false, [](const VerbPattern& p) { return p.head_form; });
       }
-      if (candidates.empty() && dict_.verbs_take_endings()) {
-        // The written form less a regular ending, as TABARI matches its exact verbs.
-        StripRegularEndings(LookupForm(doc.folded_view(vt.span), &scratch), &bases);
-        for (std::string_view base : bases) {
-          const uint32_t id = dict_.vocabulary().Find(base);
-          if (id == 0 || id == lemma) continue;
-          add_candidates(id, false, [](const VerbPattern& p) { return p.head_mode != WordMode::kExact || p.head_form; });
-        }
-      }
       for (uint32_t k = words.stems_begin[v - s.token_begin]; k < words.stems_begin[v - s.token_begin + 1]; ++k)
         dict_.CandidatePatterns(words.stems[k], /*stem_head=*/true, words.atoms, &candidates);
-      if (dict_.has_stems()) {
-        // TABARI words with regular endings ("DEPART_": "departing", "departen").
+      if (dict_.verbs_take_endings()) {
+        // TABARI words with regular endings ("DEPART_": "departing", "departen"), whatever the
+        // tagger made of the word.
         const std::string_view form = LookupForm(doc.folded_view(vt.span), &scratch);
         StripRegularEndings(form, &bases);
         bases.push_back(form);
@@ -1657,8 +1646,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           }
           if (!HasBeforeWords(p)) trial_start = j;
           // "% *": the subject must be a compound.
-          if (std::any_of(p.before.begin(), p.before.end(),
-                          [](const PatternElement& el) { return el.kind == PatternElement::kCompound; })) {
+          if (HasCompoundBefore(p)) {
             int64_t k = std::min<int64_t>(trial_start, j);
             while (k >= s.token_begin && (IsAdverb(doc.tokens[k].tag) || doc.tokens[k].tag == Tag::MD ||
                                           IsBe(c.text(static_cast<uint32_t>(k))) || IsHave(c.text(static_cast<uint32_t>(k))) ||
