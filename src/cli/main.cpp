@@ -136,6 +136,9 @@ int RunCode(const std::vector<std::string>& files, const DictionaryOptions& dict
     std::cerr << "dateline: error writing the output\n";
     return 1;
   }
+  // The process ends here: the loaded dictionaries (tens of MB in a million small blocks) are
+  // left to the operating system, which frees them at once, rather than freed block by block.
+  (void)owned.release();
   return summary.unusable_files > 0 ? 1 : 0;
 }
 

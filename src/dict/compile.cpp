@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <map>
+#include <unordered_map>
 #include <string>
 
 #include "token/token.h"
@@ -196,6 +197,25 @@ class Compiler {
   // A word, or a set of alternatives (words or phrases), as a pattern element; false when it
   // cannot be one.
   bool WordElement(const PatternToken& t, PatternElement* el, std::string* why) {
+    // A synset token compiles to the same element wherever it stands: compiled once, shared
+    // (the Phoenix verbs name a few hundred synsets some ten thousand times).
+    if (t.kind == PatternToken::kSynset) {
+      if (auto it = synset_elements_.find(t.synset); it != synset_elements_.end()) {
+        *el = it->second.element;
+        negation_seen_ = negation_seen_ || it->second.negation;
+        return true;
+      }
+      const bool negation_before = negation_seen_;
+      negation_seen_ = false;
+      const bool ok = NewWordElement(t, el, why);
+      if (ok) synset_elements_.emplace(t.synset, CompiledSynset{*el, negation_seen_});
+      negation_seen_ = negation_seen_ || negation_before;
+      return ok;
+    }
+    return NewWordElement(t, el, why);
+  }
+
+  bool NewWordElement(const PatternToken& t, PatternElement* el, std::string* why) {
     std::vector<std::vector<uint32_t>> set;
     auto add_phrase = [&](const std::vector<Word>& phrase) -> bool {
       if (phrase.size() == 1 && !phrase[0].text.empty() && phrase[0].text[0] == '&')
@@ -492,6 +512,11 @@ class Compiler {
   DictionaryBuilder& b_;
   std::vector<uint16_t> files_;
   std::map<std::string, const SynsetRecord*> synsets_;
+  struct CompiledSynset {
+    PatternElement element;
+    bool negation;  // a negation word is among its members
+  };
+  std::unordered_map<std::string, CompiledSynset> synset_elements_;
   std::vector<PatternElement> particles_;  // the words after a multi-word verb's head
   std::vector<PatternElement> prefix_;     // the words before it, nearest first
   bool negation_seen_ = false;             // a negation word went into the elements being built

@@ -476,6 +476,10 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
   }
 }
 
+void DictionaryBuilder::HashContent(std::string_view bytes) {
+  hash_state_ = XXH3_64bits_withSeed(bytes.data(), bytes.size(), hash_state_);
+}
+
 void DictionaryBuilder::AddFile(std::string name, std::string_view bytes) {
   const uint16_t file = static_cast<uint16_t>(dict_.files_.size());
   dict_.files_.push_back(std::move(name));

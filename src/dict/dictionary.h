@@ -388,6 +388,9 @@ class DictionaryBuilder {
   void AddFile(std::string name, std::string_view bytes);
   // The dictionaries embedded in the binary (data/dict/*.dl).
   void AddDefaults();
+  // Folds the bytes of a file read by another family's reader into hash(), so that the
+  // version written with every record names the dictionaries that coded it.
+  void HashContent(std::string_view bytes);
 
   // Adds an actor entry (its phrase given word by word, with match modes) and returns its
   // index. Used by the compilers of other dictionary families (dict/compile.h).

@@ -37,15 +37,22 @@ struct Sources {
 // `family`: the family a file takes whatever its content looks like. Actors and agents files
 // read the same in TABARI and PETRARCH (the production CountryInfo actors, written for TABARI,
 // are also the Phoenix country file), so they follow the verbs file when one is named.
+// `preread`: the file's bytes when the caller already has them (each file is read, and its
+// dialect detected, once: detection reads the whole file).
 Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, Sources* sources,
-                std::optional<DictionaryDialect> family = std::nullopt) {
-  Result<std::string> bytes = ReadBytes(path);
+                std::optional<DictionaryDialect> family = std::nullopt,
+                const std::pair<std::string, DictionaryDialect>* preread = nullptr) {
+  Result<std::string> bytes = preread ? Result<std::string>(preread->first) : ReadBytes(path);
   if (!bytes.ok()) return bytes.status();
   if (EndsWith(path, ".dl")) {
     builder->AddFile(path, *bytes);
     return Status::Ok();
   }
-  const DictionaryDialect dialect = family ? *family : DetectDialect(path, *bytes);
+  builder->HashContent(*bytes);
+  std::optional<DictionaryDialect> detected;
+  if (preread) detected = preread->second;
+  else if (!family) detected = DetectDialect(path, *bytes);
+  const DictionaryDialect dialect = family ? *family : *detected;
   if (dialect == DictionaryDialect::kTabari || kind == Kind::kOptions) {
     sources->has_tabari = true;
     DictionarySource* src = &sources->tabari;
@@ -89,7 +96,9 @@ Status LoadFile(const std::string& path, Kind kind, DictionaryBuilder* builder, 
   }
   PetrarchExtras extras;
   const size_t first_verb = src->verbs.size();
-  ReadPetrarch(pk, path, *bytes, src, &extras);
+  // The reader takes the file's own dialect (PETRARCH-1 or -2) even where the family was given.
+  if (!detected) detected = DetectDialect(path, *bytes);
+  ReadPetrarch(pk, path, *bytes, *detected, src, &extras);
   // Which word of a multi-word verb is the verb ("WIRE_+TAP").
   for (const PetrarchVerbNote& note : extras.verb_notes) {
     const size_t v = note.verb;
@@ -109,12 +118,17 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
   Sources sources;
   if (!options.project.empty()) {
     sources.has_tabari = true;
-    Status s = LoadTabariProject(options.project, &sources.tabari);
+    Status s = LoadTabariProject(options.project, &sources.tabari, nullptr,
+                                 [&](std::string_view bytes) { builder.HashContent(bytes); });
     if (!s.ok()) return s;
   }
   std::optional<DictionaryDialect> verbs_family;
+  std::optional<std::pair<std::string, DictionaryDialect>> verbs_bytes;  // read once, detected once
   if (!options.verbs.empty() && !EndsWith(options.verbs, ".dl"))
-    if (Result<std::string> bytes = ReadBytes(options.verbs); bytes.ok()) verbs_family = DetectDialect(options.verbs, *bytes);
+    if (Result<std::string> bytes = ReadBytes(options.verbs); bytes.ok()) {
+      verbs_family = DetectDialect(options.verbs, *bytes);
+      verbs_bytes.emplace(bytes.take(), *verbs_family);
+    }
   for (const std::string& a : options.actors) {
     Status s = LoadFile(a, Kind::kActors, &builder, &sources, verbs_family);
     if (!s.ok()) return s;
@@ -126,12 +140,14 @@ Result<LoadedDictionaries> LoadDictionaries(const DictionaryOptions& options) {
                                                          {&options.options, Kind::kOptions}};
   for (const auto& [path, kind] : singles) {
     if (path->empty()) continue;
-    Status s = LoadFile(*path, kind, &builder, &sources, kind == Kind::kAgents ? verbs_family : std::nullopt);
+    Status s = LoadFile(*path, kind, &builder, &sources, kind == Kind::kAgents ? verbs_family : std::nullopt,
+                        kind == Kind::kVerbs && verbs_bytes ? &*verbs_bytes : nullptr);
     if (!s.ok()) return s;
   }
   if (!options.ontology.empty()) {
     Result<std::string> bytes = ReadBytes(options.ontology);
     if (!bytes.ok()) return bytes.status();
+    builder.HashContent(*bytes);
     DictionarySource src;
     PetrarchExtras extras;
     ReadPetrarchOntology(options.ontology, *bytes, DictionaryDialect::kPetrarch2, &src, &extras);

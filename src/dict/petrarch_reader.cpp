@@ -52,8 +52,7 @@ bool OntologyLine(std::string_view s) {
 DictionaryDialect DetectDialect(std::string_view name, std::string_view bytes) {
   int p2 = 0, p1 = 0, tabari = 0, petrarch = 0;
   int patterns = 0, headers = 0;
-  for (const DictLine& line : petrarch_internal::ReadLinesQuietly(bytes)) {
-    const std::string_view t = line.text;
+  petrarch_internal::ForEachLineText(bytes, [&](std::string_view t) {
     const std::string_view body = Trim(t);
     const char c = body[0];
     if (StartsWith(body, "---")) {
@@ -93,7 +92,7 @@ DictionaryDialect DetectDialect(std::string_view name, std::string_view bytes) {
         }
       }
     }
-  }
+  });
   // Every PETRARCH verbs file groups its verbs in "--- NAME ---" blocks; TABARI has none.
   if (patterns > 0 && headers == 0) return DictionaryDialect::kTabari;
   if (p2 > 0 && p2 >= p1) return DictionaryDialect::kPetrarch2;
@@ -113,6 +112,11 @@ DictionaryDialect DetectDialect(std::string_view name, std::string_view bytes) {
 void ReadPetrarch(PetrarchFile kind, std::string name, std::string_view bytes, DictionarySource* src,
                   PetrarchExtras* extras) {
   const DictionaryDialect dialect = DetectDialect(name, bytes);
+  ReadPetrarch(kind, std::move(name), bytes, dialect, src, extras);
+}
+
+void ReadPetrarch(PetrarchFile kind, std::string name, std::string_view bytes, DictionaryDialect dialect,
+                  DictionarySource* src, PetrarchExtras* extras) {
   switch (kind) {
     case PetrarchFile::kVerbs: return ReadPetrarchVerbs(std::move(name), bytes, dialect, src, extras);
     case PetrarchFile::kActors: return ReadPetrarchActors(std::move(name), bytes, dialect, src, extras);

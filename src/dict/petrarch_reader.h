@@ -220,6 +220,9 @@ void ReadPetrarchOntology(std::string name, std::string_view bytes, DictionaryDi
 // Same, with the dialect found by DetectDialect(name, bytes).
 void ReadPetrarch(PetrarchFile kind, std::string name, std::string_view bytes,
                   DictionarySource* src, PetrarchExtras* extras = nullptr);
+// Same, in the dialect the caller already detected.
+void ReadPetrarch(PetrarchFile kind, std::string name, std::string_view bytes, DictionaryDialect dialect,
+                  DictionarySource* src, PetrarchExtras* extras = nullptr);
 
 // Reads the file at `path` (at most kMaxPetrarchFileBytes) with the reader for `kind`, in
 // `dialect` or, when none is given, the detected one. Returns kIoError when the file cannot be

@@ -1,5 +1,8 @@
 #include "dict/petrarch_text.h"
 
+#include <algorithm>
+#include <functional>
+
 #include "core/utf8.h"
 #include "dict/petrarch_reader.h"
 
@@ -62,13 +65,20 @@ static bool CleanText(std::string_view s) {
   return true;
 }
 
-static std::vector<DictLine> SplitLines(std::string_view bytes, FileContext* ctx) {
-  std::vector<DictLine> out;
+namespace {
+
+// Calls fn(number, raw, text, comment) for each line that has text once its comments are removed;
+// `text` (trailing blanks trimmed) and `comment` (untrimmed, after '#' or ';') view `raw`, or
+// for a line that a "<!-- -->" comment splits, a buffer reused from line to line. Returns the
+// number of the line where a "<!--" that is never closed began, or 0.
+template <typename Fn>
+uint32_t ScanLines(std::string_view bytes, Fn&& fn) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   bool in_xml = false;
   uint32_t xml_start = 0;
   uint32_t number = 0;
   size_t pos = 0;
+  std::string spliced;
   while (pos < bytes.size()) {
     const size_t nl = bytes.find('\n', pos);
     std::string_view raw = bytes.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
@@ -76,9 +86,9 @@ static std::vector<DictLine> SplitLines(std::string_view bytes, FileContext* ctx
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
 
-    DictLine line;
-    line.number = number;
-    line.raw = raw;
+    // The common line has no XML comment: its text is one piece of raw, viewed as it is.
+    std::string_view text, comment;
+    bool pieces = false;  // text was assembled in `spliced`
     size_t i = 0;
     while (i < raw.size()) {
       if (in_xml) {
@@ -90,33 +100,63 @@ static std::vector<DictLine> SplitLines(std::string_view bytes, FileContext* ctx
       }
       const size_t open = raw.find("<!--", i);
       const size_t hash = raw.find_first_of("#;", i);
+      std::string_view piece;
+      bool last = true;
       if (hash != std::string_view::npos && (open == std::string_view::npos || hash < open)) {
-        line.text.append(raw.substr(i, hash - i));
-        line.comment = std::string(Trim(raw.substr(hash + 1)));
-        break;
-      }
-      if (open != std::string_view::npos) {
-        line.text.append(raw.substr(i, open - i));
+        piece = raw.substr(i, hash - i);
+        comment = raw.substr(hash + 1);
+      } else if (open != std::string_view::npos) {
+        piece = raw.substr(i, open - i);
         in_xml = true;
         xml_start = number;
         i = open + 4;
-        continue;
+        last = false;
+      } else {
+        piece = raw.substr(i);
       }
-      line.text.append(raw.substr(i));
-      break;
+      if (!pieces && text.empty() && last) {
+        text = piece;
+      } else {
+        if (!pieces) spliced.assign(text);
+        pieces = true;
+        spliced.append(piece);
+        text = spliced;
+      }
+      if (last) break;
     }
-    while (!line.text.empty() && IsBlank(line.text.back())) line.text.pop_back();
-    if (Trim(line.text).empty()) continue;  // blank, or only a comment: no meaning
+    while (!text.empty() && IsBlank(text.back())) text.remove_suffix(1);
+    if (Trim(text).empty()) continue;  // blank, or only a comment: no meaning
+    fn(number, raw, text, comment);
+  }
+  return in_xml ? xml_start : 0;
+}
+
+std::vector<DictLine> SplitLines(std::string_view bytes, FileContext* ctx) {
+  std::vector<DictLine> out;
+  out.reserve(static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1);
+  const uint32_t unclosed = ScanLines(bytes, [&](uint32_t number, std::string_view raw, std::string_view text,
+                                                 std::string_view comment) {
+    DictLine line;
+    line.number = number;
+    line.raw = raw;
+    line.text.assign(text);
+    line.comment.assign(Trim(comment));
     if (!CleanText(line.text)) {
       if (ctx) ctx->Problem(number, "the line is not valid UTF-8 text or holds control characters; expected UTF-8 text (line skipped)");
       line.invalid = true;
     }
     if (!CleanText(line.comment)) line.comment.clear();
     out.push_back(std::move(line));
-  }
-  if (in_xml && ctx)
-    ctx->Problem(xml_start, "'<!--' is never closed; expected '-->' (the rest of the file was read as a comment)");
+  });
+  if (unclosed && ctx)
+    ctx->Problem(unclosed, "'<!--' is never closed; expected '-->' (the rest of the file was read as a comment)");
   return out;
+}
+
+}  // namespace
+
+void ForEachLineText(std::string_view bytes, const std::function<void(std::string_view)>& fn) {
+  ScanLines(bytes, [&](uint32_t, std::string_view, std::string_view text, std::string_view) { fn(text); });
 }
 
 std::vector<DictLine> ReadLines(std::string_view bytes, FileContext& ctx) { return SplitLines(bytes, &ctx); }

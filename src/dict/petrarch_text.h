@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,8 @@ std::vector<DictLine> ReadLines(std::string_view bytes, FileContext& ctx);
 
 // The same comment rules, without reporting: for dialect detection.
 std::vector<DictLine> ReadLinesQuietly(std::string_view bytes);
+// Calls fn with the text of each line ReadLinesQuietly would return, without building them.
+void ForEachLineText(std::string_view bytes, const std::function<void(std::string_view)>& fn);
 
 std::string_view Trim(std::string_view s);
 bool IsBlank(char c);

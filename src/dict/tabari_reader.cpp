@@ -972,7 +972,8 @@ Result<TabariProject> ReadTabariProject(const std::filesystem::path& path) {
   return p;
 }
 
-Status LoadTabariProject(const std::filesystem::path& path, DictionarySource* src, TabariVerbSections* sections) {
+Status LoadTabariProject(const std::filesystem::path& path, DictionarySource* src, TabariVerbSections* sections,
+                         const std::function<void(std::string_view)>& seen) {
   Result<TabariProject> project = ReadTabariProject(path);
   if (!project.ok()) return project.status();
   for (std::string& problem : project->problems) src->problems.push_back(std::move(problem));
@@ -985,6 +986,7 @@ Status LoadTabariProject(const std::filesystem::path& path, DictionarySource* sr
       if (status.ok()) status = IoError(std::move(message));
       return;
     }
+    if (seen) seen(bytes);
     read(f.string(), bytes);
   };
   if (!project->options_file.empty())

@@ -52,6 +52,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,8 +115,10 @@ Result<TabariProject> ReadTabariProject(const std::filesystem::path& path);
 // actors, agents and verbs files in the order listed. Project problems and problems inside the
 // files go to src->problems. Returns an IoError naming the first file that could not be read (the
 // others are still loaded), NotFound when the project itself cannot be read, otherwise Ok — a
-// dictionary with problems still loads. REQUIRES: src != nullptr.
+// dictionary with problems still loads. `read`, when given, sees the bytes of every file read
+// (for the dictionaries' content hash). REQUIRES: src != nullptr.
 Status LoadTabariProject(const std::filesystem::path& path, DictionarySource* src,
-                         TabariVerbSections* sections = nullptr);
+                         TabariVerbSections* sections = nullptr,
+                         const std::function<void(std::string_view)>& read = nullptr);
 
 }  // namespace dateline

@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <iomanip>
+#include <mutex>
 #include <thread>
 
 #include "clean/clean.h"
@@ -88,24 +90,65 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
     }
   } else {
     // While threads - 1 workers code a batch, this thread writes the batch before it and reads
-    // the one after it, then joins the coding: reading and writing leave no core idle.
+    // the one after it, then joins the coding: reading and writing leave no core idle. The
+    // workers live for the whole run and wait between batches (no thread started per batch).
+    struct Crew {
+      std::mutex mutex;
+      std::condition_variable start, done;
+      uint64_t generation = 0;  // batches handed out so far
+      int busy = 0;             // workers still coding the current batch
+      bool stop = false;
+      std::vector<Document>* docs = nullptr;
+      std::atomic<size_t> next{0};
+      void Code(const Pipeline& pipeline) {
+        for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < docs->size();)
+          pipeline.Process((*docs)[i]);
+      }
+    } crew;
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t)
+      workers.emplace_back([&crew, &pipeline] {
+        uint64_t seen = 0;
+        for (;;) {
+          {
+            std::unique_lock<std::mutex> lock(crew.mutex);
+            crew.start.wait(lock, [&] { return crew.stop || crew.generation != seen; });
+            if (crew.stop) return;
+            seen = crew.generation;
+          }
+          crew.Code(pipeline);
+          std::lock_guard<std::mutex> lock(crew.mutex);
+          if (--crew.busy == 0) crew.done.notify_one();
+        }
+      });
     Batch coded, coding, next;
     read(&coding);
     while (!coding.docs.empty()) {
-      std::atomic<size_t> next_doc{0};
-      auto code = [&] {
-        for (size_t i; (i = next_doc.fetch_add(1)) < coding.docs.size();) pipeline.Process(coding.docs[i]);
-      };
-      std::vector<std::thread> workers;
-      for (int t = 1; t < threads; ++t) workers.emplace_back(code);
+      {
+        std::lock_guard<std::mutex> lock(crew.mutex);
+        crew.docs = &coding.docs;
+        crew.next.store(0, std::memory_order_relaxed);
+        crew.busy = threads - 1;
+        ++crew.generation;
+      }
+      crew.start.notify_all();
       write(&coded);
       read(&next);
-      code();
-      for (std::thread& w : workers) w.join();
+      crew.Code(pipeline);
+      {
+        std::unique_lock<std::mutex> lock(crew.mutex);
+        crew.done.wait(lock, [&] { return crew.busy == 0; });
+      }
       std::swap(coded, coding);
       std::swap(coding, next);
     }
     write(&coded);
+    {
+      std::lock_guard<std::mutex> lock(crew.mutex);
+      crew.stop = true;
+    }
+    crew.start.notify_all();
+    for (std::thread& w : workers) w.join();
   }
 
   const InputCounters& in = source.counters();

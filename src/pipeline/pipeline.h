@@ -11,7 +11,8 @@
 // The stages are immutable, so one Pipeline serves every thread. RunPipeline reads articles in
 // batches, codes a batch on `threads` workers, and writes it in input order: memory is bounded
 // by the batch (three batches in flight with several threads: while one is coded, the one
-// before it is written and the one after it read), and the output is the same whatever the
+// before it is written and the one after it read; the worker threads live for the whole run
+// and wait between batches), and the output is the same whatever the
 // thread count. With several threads the input stage's warnings for a batch may come before
 // the coding diagnostics of the batch before it on the log.
 #pragma once

@@ -300,6 +300,25 @@ TEST(PetrarchGrammar, NegatedPatternBeforeAMultiWordVerb) {
   EXPECT_EQ(Code(*dict, "Gondor will wire tap the links into Mordor."), "GON>MOR:1711");
 }
 
+// A synset is compiled once and shared by every pattern that names it; a negation among its
+// members still makes each of those patterns a negated one (the second use as the first).
+TEST(PetrarchGrammar, SharedSynsetKeepsItsNegationInEveryPattern) {
+  constexpr std::string_view verbs = R"(
+&REFUSALS
++NEVER
++NOT
+
+--- CLASH  [190] ---
+CLASH
+- &REFUSALS * WITH +  [036]
+- &REFUSALS * OVER +  [046]
+)";
+  auto dict = Build(DictionaryDialect::kPetrarch2, verbs);
+  EXPECT_EQ(Code(*dict, "Gondor will not clash with Mordor in the coming years."), "GON>MOR:036");
+  EXPECT_EQ(Code(*dict, "Gondor will never clash over Mordor in the coming years."), "GON>MOR:046");
+  EXPECT_EQ(Code(*dict, "Gondor clashed with Mordor in the coming years."), "GON>MOR:190");
+}
+
 // "RECENTLY_*": the word joined to the verb stands right before it, auxiliaries included.
 TEST(PetrarchGrammar, WordJoinedToTheVerbIsAdjacent) {
   auto dict = Build(DictionaryDialect::kPetrarch1, kPetrarch1Verbs);

@@ -66,5 +66,23 @@ TEST(Load, ActorsAndAgentsFollowTheVerbsFilesFamily) {
   EXPECT_TRUE(d->dict->lone_agent_prefix().empty());
 }
 
+// The version written with every record names the dictionaries: files of the other families
+// count in the hash as the project's own .dl files do, so two dictionary sets differ by it.
+TEST(Load, HashCoversFilesOfEveryFamily) {
+  auto hash_of = [](const std::string& actors) {
+    DictionaryOptions o;
+    o.no_defaults = true;
+    o.actors.push_back(Write("h.actors", actors));
+    o.verbs = Write("h.verbs", "ATTACK_ [190]\n");
+    Result<LoadedDictionaries> d = LoadDictionaries(o);
+    EXPECT_TRUE(d.ok());
+    return d.ok() ? d->dict->hash() : std::string();
+  };
+  const std::string a = hash_of("ARNOR [ARN]\n");
+  EXPECT_NE(a, "00000000");
+  EXPECT_EQ(a, hash_of("ARNOR [ARN]\n"));
+  EXPECT_NE(a, hash_of("ARNOR [ARX]\n"));
+}
+
 }  // namespace
 }  // namespace dateline

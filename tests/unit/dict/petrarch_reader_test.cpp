@@ -1,4 +1,5 @@
 #include "dict/petrarch_reader.h"
+#include "dict/petrarch_text.h"
 
 #include <gtest/gtest.h>
 
@@ -109,6 +110,22 @@ TEST(PetrarchComments, HashSemicolonAndXmlCommentsOverSeveralLines) {
   EXPECT_EQ(src.actors[2].where.line, 5u);
   EXPECT_EQ(ProblemLines(src, "c.txt"), std::vector<uint32_t>{8});
   EXPECT_NE(src.problems[0].find("'<!--' is never closed"), std::string::npos) << src.problems[0];
+}
+
+// An XML comment inside a line leaves the text on both sides of it; the dialect detector sees
+// the same line texts as the readers without building the lines.
+TEST(PetrarchComments, CommentInsideALineSplicesItsText) {
+  DictionarySource src;
+  const std::string_view bytes = "GONDOR_<!-- the realm --> [GON]\nARNOR <!-- a\nb --> [ARN] # north\n\n  ; only\n";
+  ReadPetrarchActors("s.txt", bytes, Dialect::kPetrarch2, &src);
+  ASSERT_EQ(src.actors.size(), 2u);  // "ARNOR", then its code on a line of its own
+  EXPECT_EQ(Render(src.actors[0].phrases[0]), "gondor!");
+  EXPECT_EQ(Codes(src.actors[0]), std::vector<std::string>{"GON"});
+  std::vector<std::string> seen, read;
+  petrarch_internal::ForEachLineText(bytes, [&](std::string_view t) { seen.emplace_back(t); });
+  for (const petrarch_internal::DictLine& line : petrarch_internal::ReadLinesQuietly(bytes)) read.push_back(line.text);
+  EXPECT_EQ(seen, (std::vector<std::string>{"GONDOR_ [GON]", "ARNOR", " [ARN]"}));
+  EXPECT_EQ(seen, read);
 }
 
 TEST(PetrarchComments, ByteOrderMarkIsSkippedAndInvalidUtf8LinesAreReported) {

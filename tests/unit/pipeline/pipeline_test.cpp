@@ -59,5 +59,15 @@ TEST(RunPipeline, ManyBatchesOnSeveralThreadsGiveTheOneThreadOutput) {
   }
 }
 
+// The workers wait between batches for the whole run; with no input at all they are started
+// and stopped without a batch, and the run ends.
+TEST(RunPipeline, WorkersStopWhenThereIsNoInput) {
+  for (int threads : {2, 4}) {
+    const Outcome none = RunOn("", threads, 4);
+    EXPECT_EQ(none.summary.documents, 0u);
+    EXPECT_EQ(none.out, "");
+  }
+}
+
 }  // namespace
 }  // namespace dateline
