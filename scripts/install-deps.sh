@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3
-  libre2-dev libicu-dev libsimdjson-dev libxxhash-dev libcli11-dev libfmt-dev
+  libre2-dev libicu-dev libsimdjson-dev libxxhash-dev libcli11-dev libfmt-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   festlex-poslex wordnet-base iso-codes
   time valgrind

@@ -15,56 +15,90 @@
 
 namespace dateline {
 
-Pipeline::Pipeline(const Dictionary& dict, CoderOptions coder_options) : dict_(dict) {
+TextStages::TextStages() {
   stages_.push_back(std::make_unique<Cleaner>());
   stages_.push_back(std::make_unique<SentenceSplitter>());
   stages_.push_back(std::make_unique<Tokenizer>());
   stages_.push_back(std::make_unique<Tagger>());
-  stages_.push_back(std::make_unique<EventCoder>(dict, coder_options));
 }
+
+TextStages::~TextStages() = default;
+
+namespace {
+
+bool RunStage(const Stage& stage, Status s, Document& doc) {
+  if (s.ok()) return true;
+  doc.diagnostics.push_back(
+      {Diagnostic::Severity::kError, 0, std::string(stage.name()) + " stage failed: " + s.message()});
+  return false;
+}
+
+}  // namespace
+
+bool TextStages::Process(Document& doc) const {
+  for (const auto& stage : stages_)
+    if (!RunStage(*stage, stage->Run(doc), doc)) return false;
+  return true;
+}
+
+Pipeline::Pipeline(const Dictionary& dict, CoderOptions coder_options)
+    : dict_(dict), coder_(std::make_unique<EventCoder>(dict, coder_options)) {}
 
 Pipeline::~Pipeline() = default;
 
+void Pipeline::Code(Document& doc) const { RunStage(*coder_, coder_->Run(doc), doc); }
+
 void Pipeline::Explain(Document& doc, CoderTrace* trace) const {
-  for (const auto& stage : stages_) {
-    const auto* coder = dynamic_cast<const EventCoder*>(stage.get());
-    Status s = coder ? coder->Explain(doc, trace) : stage->Run(doc);
-    if (!s.ok()) {
-      doc.diagnostics.push_back({Diagnostic::Severity::kError, 0,
-                                 std::string(stage->name()) + " stage failed: " + s.message()});
-      return;
-    }
-  }
+  if (text_.Process(doc)) RunStage(*coder_, coder_->Explain(doc, trace), doc);
 }
 
 void Pipeline::Process(Document& doc) const {
-  for (const auto& stage : stages_) {
-    Status s = stage->Run(doc);
-    if (!s.ok()) {
-      doc.diagnostics.push_back({Diagnostic::Severity::kError, 0,
-                                 std::string(stage->name()) + " stage failed: " + s.message()});
-      return;
-    }
-  }
+  if (text_.Process(doc)) Code(doc);
 }
 
 RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWriter& writer, RunOptions options,
                        std::ostream& log) {
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = options.started ? *options.started : std::chrono::steady_clock::now();
   RunSummary summary;
   const int threads = options.threads < 1 ? 1 : options.threads;
   const size_t batch_size = options.batch_documents * static_cast<size_t>(threads);
   struct Batch {
     std::vector<Document> docs;
     std::vector<size_t> known_diagnostics;  // per document: diagnostics the input stage already printed
+    std::vector<uint8_t> prepared;          // per document: 0 read here, 1 text stages run, 2 they failed
   };
+  PreparedDocuments* prepared = options.prepared;
+  size_t next_prepared = 0;
   auto read = [&](Batch* b) {
+    b->prepared.clear();
     while (b->docs.size() < batch_size) {
-      std::optional<Document> doc = source.Next();
+      std::optional<Document> doc;
+      uint8_t state = 0;
+      size_t known = 0;
+      if (prepared && next_prepared < prepared->docs.size()) {
+        state = prepared->text_ok[next_prepared] ? 1 : 2;
+        known = prepared->input_diagnostics[next_prepared];
+        doc.emplace(std::move(prepared->docs[next_prepared++]));
+        if (next_prepared == prepared->docs.size()) {
+          prepared->docs.clear();
+          prepared->docs.shrink_to_fit();
+          next_prepared = 0;
+          prepared = nullptr;
+        }
+      } else {
+        doc = source.Next();
+        if (doc) known = doc->diagnostics.size();
+      }
       if (!doc) break;
-      b->known_diagnostics.push_back(doc->diagnostics.size());
+      // Diagnostics the text stages of a prepared document added are printed with its records.
+      b->known_diagnostics.push_back(known);
+      b->prepared.push_back(state);
       b->docs.push_back(std::move(*doc));
     }
+  };
+  auto process = [&pipeline](Batch& b, size_t i) {
+    if (b.prepared[i] == 0) pipeline.Process(b.docs[i]);
+    else if (b.prepared[i] == 1) pipeline.Code(b.docs[i]);
   };
   auto write = [&](Batch* b) {
     for (size_t i = 0; i < b->docs.size(); ++i) {
@@ -85,7 +119,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
   if (threads == 1) {
     Batch batch;
     for (read(&batch); !batch.docs.empty(); read(&batch)) {
-      for (Document& d : batch.docs) pipeline.Process(d);
+      for (size_t i = 0; i < batch.docs.size(); ++i) process(batch, i);
       write(&batch);
     }
   } else {
@@ -98,16 +132,16 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
       uint64_t generation = 0;  // batches handed out so far
       int busy = 0;             // workers still coding the current batch
       bool stop = false;
-      std::vector<Document>* docs = nullptr;
+      Batch* batch = nullptr;
       std::atomic<size_t> next{0};
-      void Code(const Pipeline& pipeline) {
-        for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < docs->size();)
-          pipeline.Process((*docs)[i]);
-      }
     } crew;
+    auto code = [&crew, &process] {
+      for (size_t i; (i = crew.next.fetch_add(1, std::memory_order_relaxed)) < crew.batch->docs.size();)
+        process(*crew.batch, i);
+    };
     std::vector<std::thread> workers;
     for (int t = 1; t < threads; ++t)
-      workers.emplace_back([&crew, &pipeline] {
+      workers.emplace_back([&crew, &code] {
         uint64_t seen = 0;
         for (;;) {
           {
@@ -116,7 +150,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
             if (crew.stop) return;
             seen = crew.generation;
           }
-          crew.Code(pipeline);
+          code();
           std::lock_guard<std::mutex> lock(crew.mutex);
           if (--crew.busy == 0) crew.done.notify_one();
         }
@@ -126,7 +160,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
     while (!coding.docs.empty()) {
       {
         std::lock_guard<std::mutex> lock(crew.mutex);
-        crew.docs = &coding.docs;
+        crew.batch = &coding;
         crew.next.store(0, std::memory_order_relaxed);
         crew.busy = threads - 1;
         ++crew.generation;
@@ -134,7 +168,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
       crew.start.notify_all();
       write(&coded);
       read(&next);
-      crew.Code(pipeline);
+      code();
       {
         std::unique_lock<std::mutex> lock(crew.mutex);
         crew.done.wait(lock, [&] { return crew.busy == 0; });

@@ -17,8 +17,10 @@
 // the coding diagnostics of the batch before it on the log.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -31,6 +33,19 @@ namespace dateline {
 class ArticleSource;
 class RecordWriter;
 
+// The stages before coding — clean → sentences → tokens → tags — which need no dictionary, so
+// that they can run while the dictionaries load.
+class TextStages {
+ public:
+  TextStages();
+  ~TextStages();
+  // Runs them on doc; false when one could not run (recorded as a diagnostic on doc).
+  bool Process(Document& doc) const;
+
+ private:
+  std::vector<std::unique_ptr<Stage>> stages_;
+};
+
 class Pipeline {
  public:
   Pipeline(const Dictionary& dict, CoderOptions coder_options);
@@ -38,18 +53,32 @@ class Pipeline {
 
   // Runs every stage on doc. A stage that cannot run is recorded as a diagnostic on doc.
   void Process(Document& doc) const;
-  // The same, recording what the coder tried into *trace (for `dateline explain`).
+  // The coding stage alone, for a document the text stages have processed.
+  void Code(Document& doc) const;
+  // The same as Process, recording what the coder tried into *trace (for `dateline explain`).
   void Explain(Document& doc, CoderTrace* trace) const;
   const Dictionary& dictionary() const { return dict_; }
 
  private:
   const Dictionary& dict_;
-  std::vector<std::unique_ptr<Stage>> stages_;
+  TextStages text_;
+  std::unique_ptr<EventCoder> coder_;
+};
+
+// Documents read, and run through the text stages, before the pipeline existed (while the
+// dictionaries loaded): RunPipeline codes them first, in order, then reads on.
+struct PreparedDocuments {
+  std::vector<Document> docs;
+  std::vector<uint8_t> text_ok;             // per document: the text stages ran
+  std::vector<size_t> input_diagnostics;    // per document: diagnostics the input stage printed
 };
 
 struct RunOptions {
   int threads = 1;
   size_t batch_documents = 256;  // per thread
+  PreparedDocuments* prepared = nullptr;
+  // When the run began, for its rate (set when documents were prepared before RunPipeline).
+  std::optional<std::chrono::steady_clock::time_point> started;
 };
 
 struct RunSummary {
