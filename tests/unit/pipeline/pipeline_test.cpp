@@ -59,6 +59,44 @@ TEST(RunPipeline, ManyBatchesOnSeveralThreadsGiveTheOneThreadOutput) {
   }
 }
 
+// Documents prepared before the run (read, and run through the text stages, while the
+// dictionaries loaded) are coded first and in order; the run then reads on from the source.
+// A prepared document keeps the diagnostics the text stages gave it for the log.
+TEST(RunPipeline, PreparedDocumentsComeFirstAndGiveTheSameOutput) {
+  std::string jsonl;
+  for (int i = 0; i < 30; ++i)
+    jsonl += "{\"id\":\"d" + std::to_string(i) + "\",\"date\":\"2025-03-03\",\"text\":\"" +
+             (i % 2 ? "France criticized Mali." : "Russia attacked Ukraine. Ukraine accused Russia.") + "\"}\n";
+  const Outcome plain = RunOn(jsonl, 1, 4);
+  for (int threads : {1, 2}) {
+    std::istringstream in(jsonl);
+    std::ostringstream out, log;
+    InputOptions input;
+    input.format = InputFormat::kJsonl;
+    input.standard_input = &in;
+    ArticleSource source({"-"}, input, log, nullptr);
+    PreparedDocuments prepared;
+    const TextStages text;
+    for (int i = 0; i < 7; ++i) {
+      std::optional<Document> doc = source.Next();
+      ASSERT_TRUE(doc);
+      prepared.input_diagnostics.push_back(doc->diagnostics.size());
+      prepared.text_ok.push_back(text.Process(*doc));
+      prepared.docs.push_back(std::move(*doc));
+    }
+    RecordWriter writer(out, OutputOptions{});
+    Pipeline pipeline(DefaultDictionary(), CoderOptions{});
+    RunOptions options;
+    options.threads = threads;
+    options.batch_documents = 4;
+    options.prepared = &prepared;
+    const RunSummary summary = RunPipeline(source, pipeline, writer, options, log);
+    EXPECT_EQ(out.str(), plain.out) << threads << " threads";
+    EXPECT_EQ(summary.documents, 30u);
+    EXPECT_EQ(summary.sentences, plain.summary.sentences);
+  }
+}
+
 // The workers wait between batches for the whole run; with no input at all they are started
 // and stopped without a batch, and the run ends.
 TEST(RunPipeline, WorkersStopWhenThereIsNoInput) {
