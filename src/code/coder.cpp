@@ -1768,27 +1768,44 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       } else if (target < 0) {
         // "[expel] * ambassador" in "expelled the Turkish ambassador": the actor whose name
         // holds the pattern's last word.
+        // Else an actor among the words the pattern took: "[seize] * ship" in "seized an
+        // Israel-linked container ship".
         if (chosen->target_in_words && pm.end > v + 1) {
-          const int m = c.mention(pm.end - 1);
           // Not the source's own generic agent ("Egypt expelled the ambassador"; "Russia
           // recalled its ambassador to France"): the target is named elsewhere, if at all.
-          const bool own = m >= 0 && source >= 0 &&
-                           (mentions[m].code == mentions[source].code ||
-                            (mentions[m].country == mentions[source].code && !mentions[m].country.empty()));
-          if (m >= 0 && mentions[m].token_begin > v && m != source && !own) target = m;
+          auto own = [&](int m) {
+            return source >= 0 && (mentions[m].code == mentions[source].code ||
+                                   (mentions[m].country == mentions[source].code && !mentions[m].country.empty()));
+          };
+          const int m = c.mention(pm.end - 1);
+          if (m >= 0 && mentions[m].token_begin > v && m != source && !own(m)) target = m;
+          // Only an actor the text names: a bare agent ("the Galaxy Leader") takes its country
+          // from elsewhere.
+          auto named = [&](int m) {
+            for (const Mention::Rule& r : mentions[m].rules)
+              if (r.kind == Mention::Rule::kActor) return true;
+            return false;
+          };
+          for (uint32_t k = v + 1; k + 1 < pm.end && target < 0; ++k) {
+            const int mk = c.mention(k);
+            if (mk >= 0 && mentions[mk].token_begin == k && mk != source && named(mk) && !own(mk)) target = mk;
+          }
         }
         if (target < 0) target = FindObject(c, v, pm.end);
         // No actor in the object: a country adjective in it names the country the act is
         // toward ("opened an investigation into Chinese subsidies", "recognised a Palestinian
-        // state").
+        // state"), also among the words the pattern took ("captured the Ukrainian town" for
+        // "[capture] * town").
         if (target < 0 && !modifiers.empty() && !dict_.tabari_conventions()) {
-          const uint32_t from = pm.end > v ? pm.end : v + 1;
-          for (uint32_t k = from, n = 0; k < s.token_end && n < 10 && target < 0; ++k, ++n) {
+          const uint32_t until = (pm.end > v ? pm.end : v + 1) + 10;
+          for (uint32_t k = v + 1; k < s.token_end && k < until && target < 0; ++k) {
             if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin] ||
                 c.clauses.segment[k - s.token_begin] != c.clauses.segment[v - s.token_begin] || c.text(k) == ",")
               break;
             const Tag kt = doc.tokens[k].tag;
-            if (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN) break;
+            if (k >= pm.end &&
+                (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN))
+              break;
             for (const Mention& md : modifiers)
               if (md.token_begin == k && (source < 0 || mentions[source].country != md.country)) {
                 mentions.push_back(md);

@@ -38,10 +38,12 @@ int ChooseEntry(const Dictionary& dict, const Phrase& p, const Date& date) {
   return undated;
 }
 
-// For a hyphenated token "X-led" (or -backed, -sponsored ...), the one-word actor phrase X.
+// For a hyphenated token "X-led" (or -backed, -sponsored, -linked, -owned, -flagged ...), the
+// one-word actor phrase X: "an Israel-linked ship" is Israel's, "a Liberian-flagged tanker" Liberia's.
 const Phrase* LedBy(const Document& doc, const Dictionary& dict, uint32_t i) {
   static constexpr std::string_view kSuffixes[] = {"led", "backed", "sponsored", "supported", "controlled",
-                                                   "dominated", "allied", "funded", "brokered"};
+                                                   "dominated", "allied", "funded", "brokered",
+                                                   "linked", "owned", "flagged", "aligned", "affiliated"};
   const std::string_view w = doc.folded_view(doc.tokens[i].span);
   const size_t dash = w.rfind('-');
   if (dash == std::string_view::npos || dash == 0) return nullptr;

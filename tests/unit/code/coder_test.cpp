@@ -53,6 +53,8 @@ verb   130     | [threaten] +           |
 verb   1312    | [threaten] to impose * sanctions on + |
 verb   133     | [threaten] to * send   |
 verb   138     | [threaten] to * attack + |
+verb   192     | [capture] * town       |
+verb   171     | [seize] * ship         |
 )";
 
 const Dictionary& TestDictionary() {
@@ -225,6 +227,15 @@ TEST(Coder, CountryAdjectiveInTheObjectIsTheTarget) {
   EXPECT_EQ(Dyads(Code("Arnor attacked Gondorian villages.")), "ARN>GON:190 ");
   EXPECT_EQ(Dyads(Code("Arnor blamed the attack on Gondorian smugglers.")), "ARN>GON:112 ");
   EXPECT_EQ(Dyads(Code("Gondorian smugglers attacked Mordor.")), "");
+  // ... also among the words a pattern took: "[capture] * town".
+  EXPECT_EQ(Dyads(Code("Arnor captured the Gondorian town of Osgiliath after a siege.")), "ARN>GON:192 ");
+}
+
+// "X-linked", "X-owned", "X-flagged" name X, as "X-led" does.
+TEST(Coder, LinkedOwnedFlaggedCompoundsNameTheirActor) {
+  EXPECT_EQ(Dyads(Code("Arnor seized a Gondor-linked container ship.")), "ARN>GON:171 ");
+  EXPECT_EQ(Dyads(Code("Arnor seized a Rohan-flagged ship.")), "ARN>ROH:171 ");
+  EXPECT_EQ(Dyads(Code("Arnor seized a Gondorian-owned ship.")), "ARN>GON:171 ");
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
