@@ -1780,8 +1780,9 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           const int m = c.mention(pm.end - 1);
           if (m >= 0 && mentions[m].token_begin > v && m != source && !own(m)) target = m;
           // Only an actor the text names: a bare agent ("the Galaxy Leader") takes its country
-          // from elsewhere.
+          // from elsewhere; a capital there names a place ("the Minsk agreement").
           auto named = [&](int m) {
+            if (mentions[m].capital) return false;
             for (const Mention::Rule& r : mentions[m].rules)
               if (r.kind == Mention::Rule::kActor) return true;
             return false;

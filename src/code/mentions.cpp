@@ -413,6 +413,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
         m.name = cname.empty() ? base->name : std::string(cname);
         m.code = base->code;
+        m.capital = base->kind == ActorKind::kCapital && !agent;
         if (agent && base->takes_agents) {
           // Every agent of the phrase, in order: "Danish Islamist media" is DNK + MUS + MED.
           if (was_former) {

@@ -178,6 +178,40 @@ TEST(DefaultVerbs, RecallFormsCodeTheirTarget) {
   EXPECT_EQ(Code("Western governments suspended funding to UNRWA."), std::vector<std::string>{"WSTGOV IGOUNO 162"});
 }
 
+// Wire forms added for recall: withdrawals (from a place, an organisation, talks), joint drills
+// of a compound subject, demands to end an act, alert levels, deterrence, hearings, agreeing to
+// cooperate — each coded toward the actor or country adjective the story names.
+TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
+  EXPECT_EQ(Code("Russian troops withdrew from the Ukrainian city of Kherson."),
+            std::vector<std::string>{"RUSMIL UKR 087"});
+  EXPECT_EQ(Code("Israel withdrew from Gaza."), std::vector<std::string>{"ISR PSE 087"});
+  EXPECT_EQ(Code("Burundi withdrew from the International Criminal Court."),
+            std::vector<std::string>{"BDI IGOJUDICC 160"});
+  EXPECT_EQ(Code("Iraq withdrew from the talks with Turkey."), std::vector<std::string>{"IRQ TUR 164"});
+  EXPECT_EQ(Code("Kenya and Uganda agreed to cooperate on border security."),
+            (std::vector<std::string>{"KEN UGA 030", "UGA KEN 030"}));
+  EXPECT_EQ(Code("Germany agreed to cooperate with Poland on energy."), std::vector<std::string>{"DEU POL 030"});
+  EXPECT_EQ(Code("Egypt demanded an end to Israeli airstrikes on Lebanon."), std::vector<std::string>{"EGY ISR 1056"});
+  EXPECT_EQ(Code("Taiwan raised the alert level of its forces after Chinese drills."),
+            std::vector<std::string>{"TWN CHN 152"});
+  EXPECT_EQ(Code("The United States sent a destroyer to the region to deter China."),
+            std::vector<std::string>{"USA CHN 150"});
+  EXPECT_EQ(Code("The International Court of Justice opened hearings in Gambia's case against Myanmar."),
+            std::vector<std::string>{"IGOUNOJUDICJ MMR 090"});
+  // A city in an agreement's name is no party to it.
+  EXPECT_EQ(Code("The United States withdrew from the Paris climate accord."), std::vector<std::string>{});
+  EXPECT_EQ(Code("Russia rejected the Minsk agreement."), std::vector<std::string>{});
+}
+
+// Sea and place names that hold a country's name ("actor ---" entries) name no actor: the
+// drills of a compound subject stay between its members.
+TEST(DefaultVerbs, PlaceNamesHoldingACountryNameNameNoActor) {
+  EXPECT_EQ(Code("The Philippines and Japan conducted a joint patrol in the South China Sea."),
+            (std::vector<std::string>{"PHL JPN 062", "JPN PHL 062"}));
+  EXPECT_EQ(Code("Japan and Australia held joint naval exercises in the Indian Ocean."),
+            (std::vector<std::string>{"JPN AUS 062", "AUS JPN 062"}));
+}
+
 // Words added as agents or verbs that must stay silent outside politics.
 TEST(DefaultVerbs, RecallEntriesStaySilentOutsidePolitics) {
   const char* kNone[] = {
