@@ -181,6 +181,11 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
     if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
     const Token& t = c.tok(k);
     if (Premodifier(t)) continue;
+    // A place the dictionary does not know before a role or a person: "Istanbul mayor Ekrem
+    // Imamoglu", "Gaza health ministry".
+    if (IsProperNoun(t.tag) && k + 1 < limit && c.mention(k + 1) >= 0 &&
+        (*c.mentions)[c.mention(k + 1)].token_begin == k + 1 && !(*c.mentions)[c.mention(k + 1)].agent.empty())
+      continue;
     // A head noun that names no actor, then "of" and the actor it belongs to.
     if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.text(k + 1) == "of") {
       after_of = true;

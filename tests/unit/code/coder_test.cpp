@@ -238,6 +238,14 @@ TEST(Coder, LinkedOwnedFlaggedCompoundsNameTheirActor) {
   EXPECT_EQ(Dyads(Code("Arnor seized a Gondorian-owned ship.")), "ARN>GON:171 ");
 }
 
+// A place the dictionary does not know, before a role and a person, is passed over by a slot:
+// "Istanbul mayor Ekrem Imamoglu".
+TEST(Coder, UnknownPlaceBeforeARoleIsPassedOver) {
+  EXPECT_EQ(Dyads(Code("Arnor arrested Edoras foreign minister Eowyn Dernhelm.")), "ARN>ROHGOV:173 ");
+  // ... but not before a plain noun.
+  EXPECT_EQ(Dyads(Code("Arnor arrested Edoras smugglers.")), "");
+}
+
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
   EXPECT_EQ(Dyads(Code("Arnor has traditionally not sent troops to Gondor.")), "");
   EXPECT_EQ(Dyads(Code("Arnor did not attack Gondor.")), "");

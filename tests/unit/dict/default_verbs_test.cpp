@@ -196,6 +196,8 @@ TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
             std::vector<std::string>{"TWN CHN 152"});
   EXPECT_EQ(Code("The United States sent a destroyer to the region to deter China."),
             std::vector<std::string>{"USA CHN 150"});
+  EXPECT_EQ(Code("Britain moved an aircraft carrier to the eastern Mediterranean to deter Iran."),
+            std::vector<std::string>{"GBR IRN 150"});
   EXPECT_EQ(Code("The International Court of Justice opened hearings in Gambia's case against Myanmar."),
             std::vector<std::string>{"IGOUNOJUDICJ MMR 090"});
   // A city in an agreement's name is no party to it.
