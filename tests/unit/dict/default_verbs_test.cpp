@@ -214,6 +214,14 @@ TEST(DefaultVerbs, PlaceNamesHoldingACountryNameNameNoActor) {
             (std::vector<std::string>{"JPN AUS 062", "AUS JPN 062"}));
 }
 
+// "Arab" is ARB, as in the CAMEO production dictionaries: before a role, and as "Arab states";
+// longer names keep their own codes.
+TEST(DefaultVerbs, ArabStatesAreArb) {
+  EXPECT_EQ(Code("Arab foreign ministers condemned Israel."), std::vector<std::string>{"ARBGOV ISR 111"});
+  EXPECT_EQ(Code("Arab states urged Iran to stop."), std::vector<std::string>{"ARB IRN 020"});
+  EXPECT_EQ(Code("Iran attacked the United Arab Emirates."), std::vector<std::string>{"IRN ARE 190"});
+}
+
 // Words added as agents or verbs that must stay silent outside politics.
 TEST(DefaultVerbs, RecallEntriesStaySilentOutsidePolitics) {
   const char* kNone[] = {
