@@ -1546,10 +1546,14 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
       const bool passive = vt.tag == Tag::VBN && be && !have &&
                            (!dict_.passive_needs_agent() || FindByAgent(c, v) >= 0);
-      // A clause opened by "if" is hypothetical.
+      // A clause opened by "if" or "whether" is hypothetical ("Whether Washington will impose
+      // sanctions remains unclear"; but "whether or not" concedes: the act stands).
       for (int64_t k = j; k >= s.token_begin; --k) {
         if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
-        if (c.text(static_cast<uint32_t>(k)) == "if" || c.text(static_cast<uint32_t>(k)) == "unless") hypothetical = true;
+        const std::string_view w = c.text(static_cast<uint32_t>(k));
+        if (w == "if" || w == "unless") hypothetical = true;
+        if (w == "whether" && !(static_cast<uint32_t>(k) + 1 < s.token_end && c.text(static_cast<uint32_t>(k) + 1) == "or"))
+          hypothetical = true;
       }
 
       bool negation_near = false;

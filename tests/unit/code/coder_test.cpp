@@ -265,6 +265,10 @@ TEST(Coder, ModalityFutureAndHypothetical) {
   EXPECT_EQ(e[0].mode, "future");
   EXPECT_EQ(Dyads(Code("Arnor could attack Gondor.")), "");
   EXPECT_EQ(Dyads(Code("If talks fail, Arnor would attack Gondor.")), "");
+  // A "whether" clause is an open question; "whether or not" concedes and the act stands.
+  EXPECT_EQ(Dyads(Code("Whether Arnor will attack Gondor remains unclear.")), "");
+  EXPECT_EQ(Dyads(Code("Rohan asked whether Arnor would attack Gondor.")), "");
+  EXPECT_EQ(Dyads(Code("Whether or not talks succeed, Arnor will attack Gondor.")), "ARN>GON:190 ");
 }
 
 TEST(Coder, RelativeClauseDoesNotHideTheSubject) {

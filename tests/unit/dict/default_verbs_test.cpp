@@ -222,6 +222,14 @@ TEST(DefaultVerbs, ArabStatesAreArb) {
   EXPECT_EQ(Code("Iran attacked the United Arab Emirates."), std::vector<std::string>{"IRN ARE 190"});
 }
 
+// A warning of what would follow is a threat; a warning of what may happen, a pessimistic comment.
+TEST(DefaultVerbs, WarningsOfConsequencesAreThreats) {
+  EXPECT_EQ(Code("Russia warned NATO that sending troops to Ukraine would be a grave mistake."),
+            std::vector<std::string>{"RUS IGOWSTNAT 130"});
+  EXPECT_EQ(Code("Iran warned Israel that it would retaliate for any attack."), std::vector<std::string>{"IRN ISR 130"});
+  EXPECT_EQ(Code("The IMF warned Egypt that its debt would rise."), std::vector<std::string>{"IGOBUSIMF EGY 012"});
+}
+
 // Words added as agents or verbs that must stay silent outside politics.
 TEST(DefaultVerbs, RecallEntriesStaySilentOutsidePolitics) {
   const char* kNone[] = {
