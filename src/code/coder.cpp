@@ -181,11 +181,13 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
     if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
     const Token& t = c.tok(k);
     if (Premodifier(t)) continue;
-    // A place the dictionary does not know before a role or a person: "Istanbul mayor Ekrem
-    // Imamoglu", "Gaza health ministry".
-    if (IsProperNoun(t.tag) && k + 1 < limit && c.mention(k + 1) >= 0 &&
-        (*c.mentions)[c.mention(k + 1)].token_begin == k + 1 && !(*c.mentions)[c.mention(k + 1)].agent.empty())
-      continue;
+    // A place the dictionary does not know before a person with a role: "Istanbul mayor Ekrem
+    // Imamoglu". (Not before a bare role, which would take its country from elsewhere: the
+    // unknown name is more likely its owner.)
+    if (IsProperNoun(t.tag) && k + 1 < limit && c.mention(k + 1) >= 0) {
+      const Mention& next = (*c.mentions)[c.mention(k + 1)];
+      if (next.token_begin == k + 1 && next.person && !next.agent.empty()) continue;
+    }
     // A head noun that names no actor, then "of" and the actor it belongs to.
     if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.text(k + 1) == "of") {
       after_of = true;

@@ -242,8 +242,9 @@ TEST(Coder, LinkedOwnedFlaggedCompoundsNameTheirActor) {
 // "Istanbul mayor Ekrem Imamoglu".
 TEST(Coder, UnknownPlaceBeforeARoleIsPassedOver) {
   EXPECT_EQ(Dyads(Code("Arnor arrested Edoras foreign minister Eowyn Dernhelm.")), "ARN>ROHGOV:173 ");
-  // ... but not before a plain noun.
+  // ... but not before a plain noun, nor before a bare role (the unknown name is its owner).
   EXPECT_EQ(Dyads(Code("Arnor arrested Edoras smugglers.")), "");
+  EXPECT_EQ(Dyads(Code("Arnor arrested Edoras troops.")), "");
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
