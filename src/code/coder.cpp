@@ -586,7 +586,12 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
         if ((!has_verb || prepositional) && k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
         break;
       }
-      if (IsVerb(c.tok(u).tag)) has_verb = true;
+      // An infinitive or a participle stays inside the apposition's noun phrase ("Modi, the
+      // first Indian prime minister to visit Ukraine, arrived"); a finite verb makes a clause.
+      const Tag vt = c.tok(u).tag;
+      if (vt == Tag::VBD || vt == Tag::VBZ || vt == Tag::VBP || vt == Tag::MD ||
+          (vt == Tag::VB && !(u > c.b() && c.tok(u - 1).tag == Tag::TO)))
+        has_verb = true;
     }
   }
   while (j >= c.b()) {

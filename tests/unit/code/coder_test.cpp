@@ -276,6 +276,12 @@ TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
 }
 
+// An apposition may hold an infinitive or a participle: it is still a noun phrase.
+TEST(Coder, AppositionWithAnInfinitiveDoesNotHideTheSubject) {
+  EXPECT_EQ(Dyads(Code("Eowyn Dernhelm, the first Rohan leader to visit Arnor in years, criticized Mordor.")),
+            "ROHGOV>MOR:111 ");
+}
+
 TEST(Coder, PrepositionalPhraseIsNotTheSubject) {
   EXPECT_EQ(Dyads(Code("The unrest in Arnor attacked Gondor.")), "");
 }
