@@ -659,6 +659,11 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
         if (c.mention(static_cast<uint32_t>(k)) >= 0) return c.mention(static_cast<uint32_t>(k));
       return c.dict->subject_from_modifiers() ? fallback : -1;
     }
+    // A participle with its agent modifies the subject: "M23 rebels backed by Rwanda seized".
+    if (t.tag == Tag::VBN && k + 1 < c.e() && c.text(k + 1) == "by" && k > c.b() && IsNoun(c.tok(k - 1).tag)) {
+      --j;
+      continue;
+    }
     if (IsVerb(t.tag) && !IsBe(c.text(k)) && !IsHave(c.text(k)) && !IsDo(c.text(k))) return -1;
     --j;
   }

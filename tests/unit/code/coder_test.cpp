@@ -276,6 +276,11 @@ TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
 }
 
+// A participle with its agent after the subject modifies it: the subject still acts.
+TEST(Coder, ParticipleWithAgentAfterTheSubject) {
+  EXPECT_EQ(Dyads(Code("Arnorian troops backed by Rohan attacked Gondor.")), "ARNMIL>GON:190 ");
+}
+
 // An apposition may hold an infinitive or a participle: it is still a noun phrase.
 TEST(Coder, AppositionWithAnInfinitiveDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Eowyn Dernhelm, the first Rohan leader to visit Arnor in years, criticized Mordor.")),
