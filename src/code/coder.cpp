@@ -816,6 +816,60 @@ std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
   return out;
 }
 
+// The mediator of an act: "Israel and Iran accepted a ceasefire brokered by the United States",
+// "restored relations in a deal brokered by China", "a Qatar-mediated truce". The mediator
+// mediates (045) toward each party of the sentence's events (doc.events from `begin`), which
+// carry over their mode and date.
+void AddMediatorEvents(Document& doc, const SentenceContext& c, size_t begin) {
+  const std::vector<Mention>& mentions = *c.mentions;
+  const size_t acts = doc.events.size();
+  auto ends_with = [](std::string_view w, std::string_view suffix) {
+    return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  for (uint32_t k = c.b(); k < c.e(); ++k) {
+    const std::string_view w = c.text(k);
+    std::vector<int> mediators;
+    if (ends_with(w, "-brokered") || ends_with(w, "-mediated")) {
+      if (c.mention(k) >= 0) mediators.push_back(c.mention(k));
+    } else if (c.tok(k).tag == Tag::VBN && (w == "brokered" || w == "mediated") && k + 1 < c.e() &&
+               c.text(k + 1) == "by") {
+      mediators = CompoundMembers(mentions, FindByAgent(c, k));
+    }
+    for (int mi : mediators) {
+      const Mention& m = mentions[mi];
+      if (m.pronoun || m.generic || m.code.empty()) continue;
+      for (size_t e = begin; e < acts; ++e) {
+        for (int side = 0; side < 2; ++side) {
+          // A copy: the push_back below may move the event the party belongs to.
+          const Event act = doc.events[e];
+          const ActorRef& party = side == 0 ? act.source : act.target;
+          if (party.code.empty() || party.code == m.code || (!m.country.empty() && party.country == m.country))
+            continue;
+          bool seen = false;  // one event per party
+          for (size_t d = acts; d < doc.events.size() && !seen; ++d)
+            seen = doc.events[d].target.code == party.code && doc.events[d].source.code == m.code;
+          if (seen) continue;
+          Event ev;
+          ev.sentence = act.sentence;
+          ev.code = "045";
+          ev.mode = act.mode;
+          ev.date = act.date;
+          ev.date_precision = act.date_precision;
+          ev.historical = act.historical;
+          ev.verb_span = c.tok(k).span;
+          ev.source.code = m.code;
+          ev.source.name = m.name;
+          ev.source.country = m.country;
+          ev.source.span = ByteSpan{doc.tokens[m.token_begin].span.begin, doc.tokens[m.token_end - 1].span.end};
+          for (const Mention::Rule& r : m.rules) ev.rules.push_back(RuleText(*c.dict, r));
+          ev.target = party;
+          doc.events.push_back(std::move(ev));
+        }
+      }
+    }
+  }
+}
+
 // Keeps, of the events of one sentence (doc.events from `begin`, made by the verbs in
 // `verbs`), the first verb's events in each clause delimited by a conjunction (kClause) or in
 // the sentence (kSentence). A verb inside a subordinate segment counts only when its clause has
@@ -2090,6 +2144,9 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       if (dict_.complement_events_fold()) FoldComplementEvents(doc, c, sentence_events_begin, &event_verbs, &event_sides);
       if (dict_.subordinate_events_yield()) DropSubordinateEvents(doc, c, sentence_events_begin, event_verbs);
     }
+
+    if (!dict_.tabari_conventions() && doc.events.size() > sentence_events_begin)
+      AddMediatorEvents(doc, c, sentence_events_begin);
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

@@ -43,7 +43,7 @@ int ChooseEntry(const Dictionary& dict, const Phrase& p, const Date& date) {
 const Phrase* LedBy(const Document& doc, const Dictionary& dict, uint32_t i) {
   static constexpr std::string_view kSuffixes[] = {"led", "backed", "sponsored", "supported", "controlled",
                                                    "dominated", "allied", "funded", "brokered",
-                                                   "linked", "owned", "flagged", "aligned", "affiliated"};
+                                                   "linked", "owned", "flagged", "aligned", "affiliated", "mediated"};
   const std::string_view w = doc.folded_view(doc.tokens[i].span);
   const size_t dash = w.rfind('-');
   if (dash == std::string_view::npos || dash == 0) return nullptr;

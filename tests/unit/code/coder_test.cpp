@@ -276,6 +276,16 @@ TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
 }
 
+// The mediator of an act ("brokered by X", "an X-mediated deal") mediates toward its parties.
+TEST(Coder, MediatorOfAnActMediatesTowardItsParties) {
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor in talks brokered by Rohan.")),
+            "ARN>GON:040 ROH>ARN:045 ROH>GON:045 ");
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor in Rohan-mediated talks.")), "ARN>GON:040 ROH>ARN:045 ROH>GON:045 ");
+  // No act, no mediation event; the mediator is not its own party.
+  EXPECT_EQ(Dyads(Code("A truce brokered by Rohan took hold.")), "");
+  EXPECT_EQ(Dyads(Code("Rohan met with Gondor in talks brokered by Rohan.")), "ROH>GON:040 ROH>GON:045 ");
+}
+
 // A participle with its agent after the subject modifies it: the subject still acts.
 TEST(Coder, ParticipleWithAgentAfterTheSubject) {
   EXPECT_EQ(Dyads(Code("Arnorian troops backed by Rohan attacked Gondor.")), "ARNMIL>GON:190 ");
