@@ -1574,7 +1574,12 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // be about to restore") makes the infinitive the subject's own act, as stated.
       for (int hop = 0; hop < 3 && j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to"; ++hop) {
         int64_t m = j - 1;
-        const bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
+        bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
+        // ... but not an intention someone else ascribes to the subject: "accused France of
+        // preparing to send troops", "suspected of planning to attack" (the accusation is the act).
+        if (intention && doc.tokens[m].tag == Tag::VBG && m - 1 >= s.token_begin &&
+            c.text(static_cast<uint32_t>(m - 1)) == "of")
+          intention = false;
         bool readiness = false, raised = false;
         if (!intention && m >= s.token_begin) {
           int64_t k = m - 1;

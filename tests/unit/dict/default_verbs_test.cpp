@@ -233,6 +233,13 @@ TEST(DefaultVerbs, WarningsOfConsequencesAreThreats) {
   EXPECT_EQ(Code("The IMF warned Egypt that its debt would rise."), std::vector<std::string>{"IGOBUSIMF EGY 012"});
 }
 
+// An intention ascribed to the target of an accusation ("of planning to") is the accusation's
+// content, not an act of the target.
+TEST(DefaultVerbs, AnAccusedIntentionIsNoEvent) {
+  EXPECT_EQ(Code("Russia accused Britain of preparing to send troops to Moldova."),
+            std::vector<std::string>{"RUS GBR 112"});
+}
+
 // Words added as agents or verbs that must stay silent outside politics.
 TEST(DefaultVerbs, RecallEntriesStaySilentOutsidePolitics) {
   const char* kNone[] = {
