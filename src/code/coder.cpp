@@ -1884,7 +1884,10 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
                 c.clauses.segment[k - s.token_begin] != c.clauses.segment[v - s.token_begin] || c.text(k) == ",")
               break;
             const Tag kt = doc.tokens[k].tag;
-            if (k >= pm.end &&
+            // A participle before a noun modifies it ("a probe into alleged Russian interference").
+            const bool premodifier = (kt == Tag::VBG || kt == Tag::VBN) && k + 1 < s.token_end &&
+                                     (IsAdjective(doc.tokens[k + 1].tag) || IsNoun(doc.tokens[k + 1].tag));
+            if (k >= pm.end && !premodifier &&
                 (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN))
               break;
             for (const Mention& md : modifiers)

@@ -227,6 +227,8 @@ TEST(Coder, CountryAdjectiveInTheObjectIsTheTarget) {
   EXPECT_EQ(Dyads(Code("Arnor attacked Gondorian villages.")), "ARN>GON:190 ");
   EXPECT_EQ(Dyads(Code("Arnor blamed the attack on Gondorian smugglers.")), "ARN>GON:112 ");
   EXPECT_EQ(Dyads(Code("Gondorian smugglers attacked Mordor.")), "");
+  // ... also after a participle that modifies the noun:
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting over alleged Gondorian interference.")), "ARN>GON:120 ");
   // ... also among the words a pattern took: "[capture] * town".
   EXPECT_EQ(Dyads(Code("Arnor captured the Gondorian town of Osgiliath after a siege.")), "ARN>GON:192 ");
 }
