@@ -41,6 +41,15 @@ bool OpensSubordinateClause(std::string_view w) {
   return w == "if" || w == "unless" || w == "because" || w == "although" || w == "though" || w == "whereas";
 }
 
+// Verbs that report what someone says: "X said it would ...".
+bool IsReportingVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {"say", "state", "announce", "add", "declare", "confirm",
+                                                "insist", "claim", "stress", "reiterate", "assert"};
+  for (std::string_view v : kVerbs)
+    if (v == lemma) return true;
+  return false;
+}
+
 // Words that, after a form of "be", make "to VERB" an imminent or intended act.
 bool IsReadinessWord(std::string_view w) {
   return w == "about" || w == "ready" || w == "set" || w == "poised" || w == "prepared" || w == "due" ||
@@ -2002,6 +2011,18 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         // dictionaries assume its own rule (TabariReferent).
         const bool act_of_state = ActOfState(chosen->code);
         int found = dict_.tabari_conventions() ? TabariReferent(mentions, mi) : -1;
+        // "Japan's foreign ministry said (that) it agreed": the subject of a reported clause is
+        // the one who reports it.
+        if (!dict_.tabari_conventions() && m.token_begin > s.token_begin) {
+          int64_t k = static_cast<int64_t>(m.token_begin) - 1;
+          if (k > s.token_begin && c.text(static_cast<uint32_t>(k)) == "that") --k;
+          if (IsVerb(doc.tokens[k].tag) && IsReportingVerb(doc.tokens[k].lemma)) {
+            const int reporter = FindSubject(c, static_cast<uint32_t>(k), k - 1);
+            if (reporter >= 0 && reporter < mi && !mentions[reporter].pronoun && !mentions[reporter].generic &&
+                !mentions[reporter].code.empty() && ArticleMemory::Compatible(m, mentions[reporter], act_of_state))
+              found = reporter;
+          }
+        }
         for (int pass = 0; pass < 2 && found < 0 && !dict_.tabari_conventions(); ++pass)
           for (int k = mi - 1; k >= 0 && found < 0; --k) {
             const Mention& cand = mentions[k];

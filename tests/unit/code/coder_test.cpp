@@ -462,6 +462,10 @@ TEST(Coder, PronounsResolveInsideTheSentenceFirst) {
   EXPECT_EQ(Dyads(Code("Eowyn Dernhelm criticized Mordor and then she visited Gondor.")),
             "ROHGOV>MOR:111 ROHGOV>GON:042 ");
   EXPECT_EQ(Dyads(Code("Arnor criticized Mordor on Monday and then it visited Gondor.")), "ARN>MOR:111 ARN>GON:042 ");
+  // The subject of a reported clause is the reporter: "Rohan said it ...".
+  EXPECT_EQ(Dyads(Code("Arnor criticized Mordor after Rohan said it visited Gondor.")), "ARN>MOR:111 ROH>GON:042 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized Mordor after Rohan said that it visited Gondor.")),
+            "ARN>MOR:111 ROH>GON:042 ");
 }
 
 }  // namespace
