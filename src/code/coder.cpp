@@ -747,6 +747,12 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       // "by X" right after the verb is its agent, not its object; after a participle that
       // modifies the object ("welcomed memos sent by Bree") it names whose the object is.
       if (k > c.b() && c.text(k - 1) == "by" && !(k >= verb + 3 && c.tok(k - 2).tag == Tag::VBN)) continue;
+      // "along with X", "together with X": a partner of the subject, not the object.
+      if (k > c.b() + 1 && c.text(k - 1) == "with" && (c.text(k - 2) == "along" || c.text(k - 2) == "together") &&
+          !c.dict->tabari_conventions()) {
+        k = CompoundEnd(c, mi) - 1;
+        continue;
+      }
       return mi;
     }
   }
@@ -2057,8 +2063,24 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         }
       };
 
-      const std::vector<int> sources = CompoundMembers(mentions, source);
+      std::vector<int> sources = CompoundMembers(mentions, source);
       const std::vector<int> targets = CompoundMembers(mentions, target);
+      // "Niger withdrew from the court along with Mali and Burkina Faso", "X, together with Y,
+      // condemned Z": the actors joined to the source share its act (toward a target: without
+      // one, the partners are no compound acting on itself).
+      if (source >= 0 && target >= 0 && !dict_.tabari_conventions()) {
+        const int clause = c.clauses.clause[v - s.token_begin];
+        for (uint32_t k = mentions[source].token_end; k + 2 < s.token_end; ++k) {
+          if (c.clauses.clause[k - s.token_begin] != clause) break;
+          if (c.text(k + 1) != "with" || (c.text(k) != "along" && c.text(k) != "together")) continue;
+          const int partner = MentionStartingNear(c, k + 2, s.token_end);
+          for (int member : CompoundMembers(mentions, partner))
+            if (std::find(sources.begin(), sources.end(), member) == sources.end() &&
+                std::find(targets.begin(), targets.end(), member) == targets.end())
+              sources.push_back(member);
+          break;
+        }
+      }
       std::vector<std::optional<Mention>> src_resolved, tgt_resolved;
       for (int si2 : sources) resolve_into(si2, &src_resolved);
       for (int ti : targets) resolve_into(ti, &tgt_resolved);

@@ -278,6 +278,14 @@ TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
 }
 
+// Actors joined to the source by "along with" or "together with" share its act.
+TEST(Coder, AlongWithJoinsTheSource) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor along with Rohan.")), "ARN>GON:190 ROH>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor, together with Rohan, criticized Mordor.")), "ARN>MOR:111 ROH>MOR:111 ");
+  // Without a target they are no compound acting on itself.
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting along with Rohan.")), "");
+}
+
 // The mediator of an act ("brokered by X", "an X-mediated deal") mediates toward its parties.
 TEST(Coder, MediatorOfAnActMediatesTowardItsParties) {
   EXPECT_EQ(Dyads(Code("Arnor met with Gondor in talks brokered by Rohan.")),
