@@ -215,6 +215,7 @@ TEST(DefaultVerbs, PlaceNamesHoldingACountryNameNameNoActor) {
             (std::vector<std::string>{"PHL JPN 062", "JPN PHL 062"}));
   EXPECT_EQ(Code("Japan and Australia held joint naval exercises in the Indian Ocean."),
             (std::vector<std::string>{"JPN AUS 062", "AUS JPN 062"}));
+  EXPECT_EQ(Code("Iran seized a tanker in the Gulf of Oman."), std::vector<std::string>{});
 }
 
 // "Arab" is ARB, as in the CAMEO production dictionaries: before a role, and as "Arab states";
