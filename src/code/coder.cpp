@@ -1563,6 +1563,8 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
 
       // Auxiliary chain to the left: negation, modality, passive.
       bool negated = false, future = false, hypothetical = false, be = false, have = false, modal = false;
+      // "be" is the auxiliary next to the verb: "had been attacked" is a passive, "has attacked" not.
+      bool be_next = false;
       int64_t j = static_cast<int64_t>(v) - 1;
       while (j >= s.token_begin) {
         const std::string_view w = c.text(static_cast<uint32_t>(j));
@@ -1571,7 +1573,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (IsNegation(w)) negated = true;
         else if (IsFutureModal(w)) future = true;
         else if (IsHypotheticalModal(w)) hypothetical = true;
-        else if (IsBe(w) && t.tag != Tag::POS) be = true;
+        else if (IsBe(w) && t.tag != Tag::POS) be_next = be_next || (!be && !have && !modal), be = true;
         else if (IsHave(w)) have = true;
         else if (IsDo(w)) {}
         else if (IsAdverb(t.tag) && c.mention(static_cast<uint32_t>(j)) < 0) {}
@@ -1630,7 +1632,8 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.
       if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
-      const bool passive = vt.tag == Tag::VBN && be && !have &&
+      // (TABARI's dictionaries spell out "HAS BEEN ..." passives in their patterns.)
+      const bool passive = vt.tag == Tag::VBN && be && (!have || (be_next && !dict_.tabari_conventions())) &&
                            (!dict_.passive_needs_agent() || FindByAgent(c, v) >= 0);
       // A clause opened by "if" or "whether" is hypothetical ("Whether Washington will impose
       // sanctions remains unclear"; but "whether or not" concedes: the act stands).

@@ -109,6 +109,10 @@ TEST(Coder, DateRangedPersonCodes) {
 
 TEST(Coder, PassiveVoiceSwapsSourceAndTarget) {
   EXPECT_EQ(Dyads(Code("Gondor was attacked by Mordor.")), "MOR>GON:190 ");
+  // A perfect passive too; a perfect active stays active.
+  EXPECT_EQ(Dyads(Code("Gondor had been attacked by Mordor.")), "MOR>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor has been attacked by Mordor.")), "MOR>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor has attacked Gondor.")), "ARN>GON:190 ");
   // No agent: no source, no event (unless one-sided events are asked for).
   EXPECT_EQ(Dyads(Code("Gondor was attacked on Monday.")), "");
   CoderOptions one_sided;
