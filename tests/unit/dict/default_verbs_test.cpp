@@ -203,6 +203,7 @@ TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
   EXPECT_EQ(Code("Kenya deployed 400 police officers to Haiti."), std::vector<std::string>{"KEN HTI 074"});
   EXPECT_EQ(Code("Biden promised Zelensky more air defence systems."), std::vector<std::string>{"USAGOV UKRGOV 030"});
   EXPECT_EQ(Code("Israel promised to respond."), std::vector<std::string>{});
+  EXPECT_EQ(Code("Sudanese soldiers killed hundreds of unarmed civilians."), std::vector<std::string>{"SDNMIL SDNCVL 202"});
   // A city in an agreement's name is no party to it.
   EXPECT_EQ(Code("The United States withdrew from the Paris climate accord."), std::vector<std::string>{});
   EXPECT_EQ(Code("Russia rejected the Minsk agreement."), std::vector<std::string>{});
