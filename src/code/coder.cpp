@@ -1632,6 +1632,21 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.
       if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
+      // ... and after a noun, with a finite verb before it in its clause: "approved the deal
+      // negotiated with Hamas" (the tagger reads such a participle as VBN, a past tense as VBD).
+      if (vt.tag == Tag::VBN && !be && !have && !dict_.tabari_conventions() && v > s.token_begin &&
+          IsNoun(doc.tokens[v - 1].tag)) {
+        bool finite_before = false;
+        for (uint32_t k = v - 1; k > s.token_begin && !finite_before; --k) {
+          const uint32_t p = k - 1;
+          if (c.clauses.clause[p - s.token_begin] != c.clauses.clause[v - s.token_begin] ||
+              c.clauses.segment[p - s.token_begin] != c.clauses.segment[v - s.token_begin])
+            break;
+          const Tag pt = doc.tokens[p].tag;
+          finite_before = pt == Tag::VBD || pt == Tag::VBZ || pt == Tag::VBP || pt == Tag::MD;
+        }
+        if (finite_before) continue;
+      }
       // (TABARI's dictionaries spell out "HAS BEEN ..." passives in their patterns.)
       const bool passive = vt.tag == Tag::VBN && be && (!have || (be_next && !dict_.tabari_conventions())) &&
                            (!dict_.passive_needs_agent() || FindByAgent(c, v) >= 0);

@@ -55,6 +55,7 @@ verb   133     | [threaten] to * send   |
 verb   138     | [threaten] to * attack + |
 verb   192     | [capture] * town       |
 verb   171     | [seize] * ship         |
+verb   046     | [negotiate] with +     |
 )";
 
 const Dictionary& TestDictionary() {
@@ -303,6 +304,12 @@ TEST(Coder, MediatorOfAnActMediatesTowardItsParties) {
 // A participle with its agent after the subject modifies it: the subject still acts.
 TEST(Coder, ParticipleWithAgentAfterTheSubject) {
   EXPECT_EQ(Dyads(Code("Arnorian troops backed by Rohan attacked Gondor.")), "ARNMIL>GON:190 ");
+}
+
+// A participle after a noun, with a finite verb before it, modifies the noun: no act of its own.
+TEST(Coder, ParticipleAfterANounIsNoAct) {
+  EXPECT_EQ(Dyads(Code("Rohan criticized the Gondor deal negotiated with Mordor.")), "ROH>GON:111 ");
+  EXPECT_EQ(Dyads(Code("Gondor negotiated with Mordor.")), "GON>MOR:046 ");
 }
 
 // An apposition may hold an infinitive or a participle: it is still a noun phrase.

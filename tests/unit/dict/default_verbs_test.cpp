@@ -204,6 +204,7 @@ TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
   EXPECT_EQ(Code("Biden promised Zelensky more air defence systems."), std::vector<std::string>{"USAGOV UKRGOV 030"});
   EXPECT_EQ(Code("Israel promised to respond."), std::vector<std::string>{});
   EXPECT_EQ(Code("Sudanese soldiers killed hundreds of unarmed civilians."), std::vector<std::string>{"SDNMIL SDNCVL 202"});
+  EXPECT_EQ(Code("Lebanon's cabinet approved the ceasefire with Israel."), std::vector<std::string>{"LBNGOV ISR 0871"});
   // A city in an agreement's name is no party to it.
   EXPECT_EQ(Code("The United States withdrew from the Paris climate accord."), std::vector<std::string>{});
   EXPECT_EQ(Code("Russia rejected the Minsk agreement."), std::vector<std::string>{});
