@@ -1430,6 +1430,20 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
             if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun && !mentions[k].generic)
               country = mentions[k].country;
           if (country.empty()) country = memory.RecentCountry(si);
+          // Else, for a crowd of people of no state ("protesters", "rebels"), where the
+          // sentence says it happened: "Demonstrators protested outside the embassy in London",
+          // "Protesters clashed with police in Nairobi". (Not a lone "gunman in Washington":
+          // who he is, the place does not say.)
+          const bool crowd = mentions[mi].plural && !mentions[mi].government();
+          for (size_t k = mi + 1; country.empty() && crowd && k < original && !dict_.tabari_conventions(); ++k) {
+            const Mention& place = mentions[k];
+            if (place.country.empty() || place.person || place.pronoun || place.generic || !place.agent.empty() ||
+                place.token_begin == s.token_begin)
+              continue;
+            uint32_t before = place.token_begin - 1;
+            while (before > s.token_begin && doc.tokens[before].tag == Tag::DT) --before;
+            if (LocativePreposition(doc.folded_view(doc.tokens[before].span))) country = place.country;
+          }
           if (country.empty()) continue;
           countries.push_back(country);
         }

@@ -32,6 +32,7 @@ agent  MIL     | troops                 | plural=yes
 agent  MIL     | military               |
 agent  LEG     | lawmakers              | plural=yes
 agent  GOV     | delegation             |
+agent  OPP     | protesters            | plural=yes
 verb   042     | [visit] +              |
 verb   010     | [tell] +               |
 verb   190     | [attack] +             |
@@ -304,6 +305,13 @@ TEST(Coder, MediatorOfAnActMediatesTowardItsParties) {
 // A participle with its agent after the subject modifies it: the subject still acts.
 TEST(Coder, ParticipleWithAgentAfterTheSubject) {
   EXPECT_EQ(Dyads(Code("Arnorian troops backed by Rohan attacked Gondor.")), "ARNMIL>GON:190 ");
+}
+
+// A crowd of no state named with no country before it takes the country of the place the
+// sentence names ("Protesters ... in Nairobi"); an agent of the state does not.
+TEST(Coder, CrowdTakesTheCountryOfThePlaceNamed) {
+  EXPECT_EQ(Dyads(Code("Protesters criticized Mordor in Gondor.")), "GONOPP>MOR:111 ");
+  EXPECT_EQ(Dyads(Code("The police criticized Mordor in Gondor.")), "");
 }
 
 // A participle after a noun, with a finite verb before it, modifies the noun: no act of its own.
