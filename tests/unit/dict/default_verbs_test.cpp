@@ -205,6 +205,11 @@ TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
   EXPECT_EQ(Code("Israel promised to respond."), std::vector<std::string>{});
   EXPECT_EQ(Code("Sudanese soldiers killed hundreds of unarmed civilians."), std::vector<std::string>{"SDNMIL SDNCVL 202"});
   EXPECT_EQ(Code("Lebanon's cabinet approved the ceasefire with Israel."), std::vector<std::string>{"LBNGOV ISR 0871"});
+  EXPECT_EQ(Code("The African Union suspended Niger after the coup."), std::vector<std::string>{"IGOAFRAFU NER 160"});
+  EXPECT_EQ(Code("ECOWAS suspended Guinea's membership after the coup."),
+            std::vector<std::string>{"IGOWAFWAS GIN 160"});
+  EXPECT_EQ(Code("Serbia put its army on combat readiness near the border with Kosovo."),
+            std::vector<std::string>{"SRB KSV 152"});
   // A city in an agreement's name is no party to it.
   EXPECT_EQ(Code("The United States withdrew from the Paris climate accord."), std::vector<std::string>{});
   EXPECT_EQ(Code("Russia rejected the Minsk agreement."), std::vector<std::string>{});
