@@ -1424,6 +1424,10 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           }
           continue;
         }
+        // "foreign troops", "foreign fighters": not the country the story speaks of.
+        if (countries.empty() && !dict_.tabari_conventions() && mentions[mi].token_begin > s.token_begin &&
+            c.text(mentions[mi].token_begin - 1) == "foreign")
+          continue;
         if (countries.empty()) {
           std::string country;
           for (size_t k = mi; country.empty() && k-- > 0;)

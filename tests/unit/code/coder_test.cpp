@@ -371,6 +371,12 @@ TEST(Coder, PronounChainAcrossThreeSentences) {
   EXPECT_EQ(Dyads(e), "ROHGOV>MOR:111 ROHGOV>GON:042 ");
 }
 
+// "foreign troops" are not the troops of the country the story speaks of.
+TEST(Coder, ForeignAgentTakesNoCountryFromTheStory) {
+  EXPECT_EQ(Dyads(Code("Arnor criticized foreign troops.")), "");
+  EXPECT_EQ(Dyads(Code("Arnor criticized the troops.")), "ARN>ARNMIL:111 ");
+}
+
 TEST(Coder, GenericAgentTakesTheCountryLastNamed) {
   EXPECT_EQ(Dyads(Code("Riots spread across Arnor.\n\nAuthorities blamed the violence on Mordor.")),
             "ARNGOV>MOR:112 ");
