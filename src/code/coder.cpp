@@ -2100,7 +2100,26 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       };
 
       std::vector<int> sources = CompoundMembers(mentions, source);
-      const std::vector<int> targets = CompoundMembers(mentions, target);
+      std::vector<int> targets = CompoundMembers(mentions, target);
+      // "spoke with Putin and then with Zelensky": the pattern's preposition repeated after a
+      // coordinator takes another target.
+      if (target >= 0 && pm.target == target && !dict_.tabari_conventions()) {
+        uint32_t prep = 0;
+        for (size_t e = 1; e < chosen->after.size(); ++e)
+          if (chosen->after[e].kind == PatternElement::kTarget && chosen->after[e - 1].kind == PatternElement::kWord)
+            prep = chosen->after[e - 1].word;
+        uint32_t k = CompoundEnd(c, target);
+        if (k + 1 < s.token_end && c.text(k) == "," && c.text(k + 1) == "and") ++k;  // ", and then with"
+        if (prep != 0 && k < s.token_end && c.text(k) == "and") {
+          ++k;
+          while (k < s.token_end && IsAdverb(doc.tokens[k].tag)) ++k;
+          if (k + 1 < s.token_end && WordIs(c, k, prep)) {
+            for (int member : CompoundMembers(mentions, MentionStartingNear(c, k + 1, s.token_end)))
+              if (member != source && std::find(targets.begin(), targets.end(), member) == targets.end())
+                targets.push_back(member);
+          }
+        }
+      }
       // "Niger withdrew from the court along with Mali and Burkina Faso", "X, together with Y,
       // condemned Z": the actors joined to the source share its act (toward a target: without
       // one, the partners are no compound acting on itself).

@@ -284,6 +284,13 @@ TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
 }
 
+// The pattern's preposition repeated after "and" takes another target: "met with X and then
+// with Y"; a comma and "with" is no coordination.
+TEST(Coder, RepeatedPrepositionTakesAnotherTarget) {
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor and then with Rohan.")), "ARN>GON:040 ARN>ROH:040 ");
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor, with Rohan watching.")), "ARN>GON:040 ");
+}
+
 // Actors joined to the source by "along with" or "together with" share its act.
 TEST(Coder, AlongWithJoinsTheSource) {
   EXPECT_EQ(Dyads(Code("Arnor attacked Gondor along with Rohan.")), "ARN>GON:190 ROH>GON:190 ");
