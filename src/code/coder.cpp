@@ -724,7 +724,17 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
     while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
     if (k < c.e() && c.text(k) != "that" && c.tok(k).tag != Tag::IN) prepositional_or_adverbs = false;
   }
+  // ", including X": the object goes on in the segment the comma sets off ("froze all foreign
+  // aid, including to Ukraine"; "sanctions on several countries, including Iran").
+  int including_segment = -2;
   for (uint32_t k = pos, n = 0; k < c.e() && n < 12; ++k, ++n) {
+    if (k + 1 < c.e() && c.text(k) == "," && c.text(k + 1) == "including" && !c.dict->tabari_conventions() &&
+        c.clauses.clause[k + 1 - c.b()] == clause) {
+      including_segment = c.clauses.segment[k + 1 - c.b()];
+      ++k;
+      ++n;
+      continue;
+    }
     if (c.clauses.clause[k - c.b()] != clause) {
       // The verb phrase ends in a "that"-complement ("expressed hopes on Thursday that
       // Osgiliath ..."): the act is toward the complement's subject.
@@ -732,7 +742,7 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       if (c.text(k) == "that" && segment < 0 && prepositional_or_adverbs) return ComplementSubject(c, k);
       break;
     }
-    if (c.clauses.segment[k - c.b()] != segment) {
+    if (c.clauses.segment[k - c.b()] != segment && c.clauses.segment[k - c.b()] != including_segment) {
       if (segment >= 0) break;
       continue;
     }

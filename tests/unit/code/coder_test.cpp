@@ -291,6 +291,11 @@ TEST(Coder, RepeatedPrepositionTakesAnotherTarget) {
   EXPECT_EQ(Dyads(Code("Arnor met with Gondor, with Rohan watching.")), "ARN>GON:040 ");
 }
 
+// ", including X" goes on with the object.
+TEST(Coder, IncludingContinuesTheObject) {
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting with several states, including Gondor.")), "ARN>GON:120 ");
+}
+
 // Actors joined to the source by "along with" or "together with" share its act.
 TEST(Coder, AlongWithJoinsTheSource) {
   EXPECT_EQ(Dyads(Code("Arnor attacked Gondor along with Rohan.")), "ARN>GON:190 ROH>GON:190 ");
