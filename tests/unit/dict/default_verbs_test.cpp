@@ -210,6 +210,8 @@ TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
             std::vector<std::string>{"IGOWAFWAS GIN 160"});
   EXPECT_EQ(Code("Serbia put its army on combat readiness near the border with Kosovo."),
             std::vector<std::string>{"SRB KSV 152"});
+  EXPECT_EQ(Code("Hungary refused to accept migrants from Italy."), std::vector<std::string>{"HUN ITA 120"});
+  EXPECT_EQ(Code("Russia refused to accept Ukraine's proposal."), std::vector<std::string>{"RUS UKR 120"});
   // A city in an agreement's name is no party to it.
   EXPECT_EQ(Code("The United States withdrew from the Paris climate accord."), std::vector<std::string>{});
   EXPECT_EQ(Code("Russia rejected the Minsk agreement."), std::vector<std::string>{});
