@@ -843,8 +843,8 @@ std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
 
 // The mediator of an act: "Israel and Iran accepted a ceasefire brokered by the United States",
 // "restored relations in a deal brokered by China", "a Qatar-mediated truce". The mediator
-// mediates (045) toward each party of the sentence's events (doc.events from `begin`), which
-// carry over their mode and date.
+// mediates (045) toward each party of the sentence's events (doc.events from `begin`) whose
+// verb comes before the mediated thing; they carry over their mode and date.
 void AddMediatorEvents(Document& doc, const SentenceContext& c, size_t begin) {
   const std::vector<Mention>& mentions = *c.mentions;
   const size_t acts = doc.events.size();
@@ -864,6 +864,9 @@ void AddMediatorEvents(Document& doc, const SentenceContext& c, size_t begin) {
       const Mention& m = mentions[mi];
       if (m.pronoun || m.generic || m.code.empty()) continue;
       for (size_t e = begin; e < acts; ++e) {
+        // The mediated act is the one whose verb the mediated thing follows: "accepted a
+        // ceasefire brokered by X", not "a deal brokered by X collapsed after Y attacked Z".
+        if (!doc.events[e].verb_span || doc.events[e].verb_span->begin > c.tok(k).span.begin) continue;
         for (int side = 0; side < 2; ++side) {
           // A copy: the push_back below may move the event the party belongs to.
           const Event act = doc.events[e];

@@ -311,6 +311,7 @@ TEST(Coder, MediatorOfAnActMediatesTowardItsParties) {
   EXPECT_EQ(Dyads(Code("Arnor met with Gondor in Rohan-mediated talks.")), "ARN>GON:040 ROH>ARN:045 ROH>GON:045 ");
   // No act, no mediation event; the mediator is not its own party.
   EXPECT_EQ(Dyads(Code("A truce brokered by Rohan took hold.")), "");
+  EXPECT_EQ(Dyads(Code("A truce brokered by Rohan collapsed after Arnor attacked Gondor.")), "ARN>GON:190 ");
   EXPECT_EQ(Dyads(Code("Rohan met with Gondor in talks brokered by Rohan.")), "ROH>GON:040 ROH>GON:045 ");
 }
 
