@@ -41,6 +41,15 @@ bool OpensSubordinateClause(std::string_view w) {
   return w == "if" || w == "unless" || w == "because" || w == "although" || w == "though" || w == "whereas";
 }
 
+// Verbs that report what someone says: "X said it would ...".
+bool IsReportingVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {"say", "state", "announce", "add", "declare", "confirm",
+                                                "insist", "claim", "stress", "reiterate", "assert"};
+  for (std::string_view v : kVerbs)
+    if (v == lemma) return true;
+  return false;
+}
+
 // Words that, after a form of "be", make "to VERB" an imminent or intended act.
 bool IsReadinessWord(std::string_view w) {
   return w == "about" || w == "ready" || w == "set" || w == "poised" || w == "prepared" || w == "due" ||
@@ -181,6 +190,13 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
     if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
     const Token& t = c.tok(k);
     if (Premodifier(t)) continue;
+    // A place the dictionary does not know before a person with a role: "Istanbul mayor Ekrem
+    // Imamoglu". (Not before a bare role, which would take its country from elsewhere: the
+    // unknown name is more likely its owner.)
+    if (IsProperNoun(t.tag) && k + 1 < limit && c.mention(k + 1) >= 0) {
+      const Mention& next = (*c.mentions)[c.mention(k + 1)];
+      if (next.token_begin == k + 1 && next.person && !next.agent.empty()) continue;
+    }
     // A head noun that names no actor, then "of" and the actor it belongs to.
     if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.text(k + 1) == "of") {
       after_of = true;
@@ -579,7 +595,12 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
         if ((!has_verb || prepositional) && k > c.b() && c.mention(u - 1) >= 0) j = k - 1;
         break;
       }
-      if (IsVerb(c.tok(u).tag)) has_verb = true;
+      // An infinitive or a participle stays inside the apposition's noun phrase ("Modi, the
+      // first Indian prime minister to visit Ukraine, arrived"); a finite verb makes a clause.
+      const Tag vt = c.tok(u).tag;
+      if (vt == Tag::VBD || vt == Tag::VBZ || vt == Tag::VBP || vt == Tag::MD ||
+          (vt == Tag::VB && !(u > c.b() && c.tok(u - 1).tag == Tag::TO)))
+        has_verb = true;
     }
   }
   while (j >= c.b()) {
@@ -647,6 +668,11 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
         if (c.mention(static_cast<uint32_t>(k)) >= 0) return c.mention(static_cast<uint32_t>(k));
       return c.dict->subject_from_modifiers() ? fallback : -1;
     }
+    // A participle with its agent modifies the subject: "M23 rebels backed by Rwanda seized".
+    if (t.tag == Tag::VBN && k + 1 < c.e() && c.text(k + 1) == "by" && k > c.b() && IsNoun(c.tok(k - 1).tag)) {
+      --j;
+      continue;
+    }
     if (IsVerb(t.tag) && !IsBe(c.text(k)) && !IsHave(c.text(k)) && !IsDo(c.text(k))) return -1;
     --j;
   }
@@ -698,7 +724,17 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
     while (k < c.e() && IsAdverb(c.tok(k).tag)) ++k;
     if (k < c.e() && c.text(k) != "that" && c.tok(k).tag != Tag::IN) prepositional_or_adverbs = false;
   }
+  // ", including X": the object goes on in the segment the comma sets off ("froze all foreign
+  // aid, including to Ukraine"; "sanctions on several countries, including Iran").
+  int including_segment = -2;
   for (uint32_t k = pos, n = 0; k < c.e() && n < 12; ++k, ++n) {
+    if (k + 1 < c.e() && c.text(k) == "," && c.text(k + 1) == "including" && !c.dict->tabari_conventions() &&
+        c.clauses.clause[k + 1 - c.b()] == clause) {
+      including_segment = c.clauses.segment[k + 1 - c.b()];
+      ++k;
+      ++n;
+      continue;
+    }
     if (c.clauses.clause[k - c.b()] != clause) {
       // The verb phrase ends in a "that"-complement ("expressed hopes on Thursday that
       // Osgiliath ..."): the act is toward the complement's subject.
@@ -706,7 +742,7 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       if (c.text(k) == "that" && segment < 0 && prepositional_or_adverbs) return ComplementSubject(c, k);
       break;
     }
-    if (c.clauses.segment[k - c.b()] != segment) {
+    if (c.clauses.segment[k - c.b()] != segment && c.clauses.segment[k - c.b()] != including_segment) {
       if (segment >= 0) break;
       continue;
     }
@@ -721,6 +757,12 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       // "by X" right after the verb is its agent, not its object; after a participle that
       // modifies the object ("welcomed memos sent by Bree") it names whose the object is.
       if (k > c.b() && c.text(k - 1) == "by" && !(k >= verb + 3 && c.tok(k - 2).tag == Tag::VBN)) continue;
+      // "along with X", "together with X": a partner of the subject, not the object.
+      if (k > c.b() + 1 && c.text(k - 1) == "with" && (c.text(k - 2) == "along" || c.text(k - 2) == "together") &&
+          !c.dict->tabari_conventions()) {
+        k = CompoundEnd(c, mi) - 1;
+        continue;
+      }
       return mi;
     }
   }
@@ -797,6 +839,63 @@ std::vector<int> CompoundMembers(const std::vector<Mention>& ms, int mi) {
   for (size_t k = 0; k < ms.size(); ++k)
     if (ms[k].compound == ms[mi].compound) out.push_back(static_cast<int>(k));
   return out;
+}
+
+// The mediator of an act: "Israel and Iran accepted a ceasefire brokered by the United States",
+// "restored relations in a deal brokered by China", "a Qatar-mediated truce". The mediator
+// mediates (045) toward each party of the sentence's events (doc.events from `begin`) whose
+// verb comes before the mediated thing; they carry over their mode and date.
+void AddMediatorEvents(Document& doc, const SentenceContext& c, size_t begin) {
+  const std::vector<Mention>& mentions = *c.mentions;
+  const size_t acts = doc.events.size();
+  auto ends_with = [](std::string_view w, std::string_view suffix) {
+    return w.size() > suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  for (uint32_t k = c.b(); k < c.e(); ++k) {
+    const std::string_view w = c.text(k);
+    std::vector<int> mediators;
+    if (ends_with(w, "-brokered") || ends_with(w, "-mediated")) {
+      if (c.mention(k) >= 0) mediators.push_back(c.mention(k));
+    } else if (c.tok(k).tag == Tag::VBN && (w == "brokered" || w == "mediated") && k + 1 < c.e() &&
+               c.text(k + 1) == "by") {
+      mediators = CompoundMembers(mentions, FindByAgent(c, k));
+    }
+    for (int mi : mediators) {
+      const Mention& m = mentions[mi];
+      if (m.pronoun || m.generic || m.code.empty()) continue;
+      for (size_t e = begin; e < acts; ++e) {
+        // The mediated act is the one whose verb the mediated thing follows: "accepted a
+        // ceasefire brokered by X", not "a deal brokered by X collapsed after Y attacked Z".
+        if (!doc.events[e].verb_span || doc.events[e].verb_span->begin > c.tok(k).span.begin) continue;
+        for (int side = 0; side < 2; ++side) {
+          // A copy: the push_back below may move the event the party belongs to.
+          const Event act = doc.events[e];
+          const ActorRef& party = side == 0 ? act.source : act.target;
+          if (party.code.empty() || party.code == m.code || (!m.country.empty() && party.country == m.country))
+            continue;
+          bool seen = false;  // one event per party
+          for (size_t d = acts; d < doc.events.size() && !seen; ++d)
+            seen = doc.events[d].target.code == party.code && doc.events[d].source.code == m.code;
+          if (seen) continue;
+          Event ev;
+          ev.sentence = act.sentence;
+          ev.code = "045";
+          ev.mode = act.mode;
+          ev.date = act.date;
+          ev.date_precision = act.date_precision;
+          ev.historical = act.historical;
+          ev.verb_span = c.tok(k).span;
+          ev.source.code = m.code;
+          ev.source.name = m.name;
+          ev.source.country = m.country;
+          ev.source.span = ByteSpan{doc.tokens[m.token_begin].span.begin, doc.tokens[m.token_end - 1].span.end};
+          for (const Mention::Rule& r : m.rules) ev.rules.push_back(RuleText(*c.dict, r));
+          ev.target = party;
+          doc.events.push_back(std::move(ev));
+        }
+      }
+    }
+  }
 }
 
 // Keeps, of the events of one sentence (doc.events from `begin`, made by the verbs in
@@ -1338,12 +1437,30 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           }
           continue;
         }
+        // "foreign troops", "foreign fighters": not the country the story speaks of.
+        if (countries.empty() && !dict_.tabari_conventions() && mentions[mi].token_begin > s.token_begin &&
+            c.text(mentions[mi].token_begin - 1) == "foreign")
+          continue;
         if (countries.empty()) {
           std::string country;
           for (size_t k = mi; country.empty() && k-- > 0;)
             if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun && !mentions[k].generic)
               country = mentions[k].country;
           if (country.empty()) country = memory.RecentCountry(si);
+          // Else, for a crowd of people of no state ("protesters", "rebels"), where the
+          // sentence says it happened: "Demonstrators protested outside the embassy in London",
+          // "Protesters clashed with police in Nairobi". (Not a lone "gunman in Washington":
+          // who he is, the place does not say.)
+          const bool crowd = mentions[mi].plural && !mentions[mi].government();
+          for (size_t k = mi + 1; country.empty() && crowd && k < original && !dict_.tabari_conventions(); ++k) {
+            const Mention& place = mentions[k];
+            if (place.country.empty() || place.person || place.pronoun || place.generic || !place.agent.empty() ||
+                place.token_begin == s.token_begin)
+              continue;
+            uint32_t before = place.token_begin - 1;
+            while (before > s.token_begin && doc.tokens[before].tag == Tag::DT) --before;
+            if (LocativePreposition(doc.folded_view(doc.tokens[before].span))) country = place.country;
+          }
           if (country.empty()) continue;
           countries.push_back(country);
         }
@@ -1477,6 +1594,8 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
 
       // Auxiliary chain to the left: negation, modality, passive.
       bool negated = false, future = false, hypothetical = false, be = false, have = false, modal = false;
+      // "be" is the auxiliary next to the verb: "had been attacked" is a passive, "has attacked" not.
+      bool be_next = false;
       int64_t j = static_cast<int64_t>(v) - 1;
       while (j >= s.token_begin) {
         const std::string_view w = c.text(static_cast<uint32_t>(j));
@@ -1485,7 +1604,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (IsNegation(w)) negated = true;
         else if (IsFutureModal(w)) future = true;
         else if (IsHypotheticalModal(w)) hypothetical = true;
-        else if (IsBe(w) && t.tag != Tag::POS) be = true;
+        else if (IsBe(w) && t.tag != Tag::POS) be_next = be_next || (!be && !have && !modal), be = true;
         else if (IsHave(w)) have = true;
         else if (IsDo(w)) {}
         else if (IsAdverb(t.tag) && c.mention(static_cast<uint32_t>(j)) < 0) {}
@@ -1503,7 +1622,12 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // be about to restore") makes the infinitive the subject's own act, as stated.
       for (int hop = 0; hop < 3 && j >= s.token_begin && c.text(static_cast<uint32_t>(j)) == "to"; ++hop) {
         int64_t m = j - 1;
-        const bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
+        bool intention = m >= s.token_begin && IsVerb(doc.tokens[m].tag) && IsIntentionVerb(doc.tokens[m].lemma);
+        // ... but not an intention someone else ascribes to the subject: "accused France of
+        // preparing to send troops", "suspected of planning to attack" (the accusation is the act).
+        if (intention && doc.tokens[m].tag == Tag::VBG && m - 1 >= s.token_begin &&
+            c.text(static_cast<uint32_t>(m - 1)) == "of")
+          intention = false;
         bool readiness = false, raised = false;
         if (!intention && m >= s.token_begin) {
           int64_t k = m - 1;
@@ -1539,12 +1663,32 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // A participle without "be" or "have": a reduced relative when "by" follows ("a move
       // disputed by the United States"); otherwise a past tense the tagger took for one.
       if (vt.tag == Tag::VBN && !be && !have && v + 1 < s.token_end && c.text(v + 1) == "by") continue;
-      const bool passive = vt.tag == Tag::VBN && be && !have &&
+      // ... and after a noun, with a finite verb before it in its clause: "approved the deal
+      // negotiated with Hamas" (the tagger reads such a participle as VBN, a past tense as VBD).
+      if (vt.tag == Tag::VBN && !be && !have && !dict_.tabari_conventions() && v > s.token_begin &&
+          IsNoun(doc.tokens[v - 1].tag)) {
+        bool finite_before = false;
+        for (uint32_t k = v - 1; k > s.token_begin && !finite_before; --k) {
+          const uint32_t p = k - 1;
+          if (c.clauses.clause[p - s.token_begin] != c.clauses.clause[v - s.token_begin] ||
+              c.clauses.segment[p - s.token_begin] != c.clauses.segment[v - s.token_begin])
+            break;
+          const Tag pt = doc.tokens[p].tag;
+          finite_before = pt == Tag::VBD || pt == Tag::VBZ || pt == Tag::VBP || pt == Tag::MD;
+        }
+        if (finite_before) continue;
+      }
+      // (TABARI's dictionaries spell out "HAS BEEN ..." passives in their patterns.)
+      const bool passive = vt.tag == Tag::VBN && be && (!have || (be_next && !dict_.tabari_conventions())) &&
                            (!dict_.passive_needs_agent() || FindByAgent(c, v) >= 0);
-      // A clause opened by "if" is hypothetical.
+      // A clause opened by "if" or "whether" is hypothetical ("Whether Washington will impose
+      // sanctions remains unclear"; but "whether or not" concedes: the act stands).
       for (int64_t k = j; k >= s.token_begin; --k) {
         if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin]) break;
-        if (c.text(static_cast<uint32_t>(k)) == "if" || c.text(static_cast<uint32_t>(k)) == "unless") hypothetical = true;
+        const std::string_view w = c.text(static_cast<uint32_t>(k));
+        if (w == "if" || w == "unless") hypothetical = true;
+        if (w == "whether" && !(static_cast<uint32_t>(k) + 1 < s.token_end && c.text(static_cast<uint32_t>(k) + 1) == "or"))
+          hypothetical = true;
       }
 
       bool negation_near = false;
@@ -1768,27 +1912,48 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       } else if (target < 0) {
         // "[expel] * ambassador" in "expelled the Turkish ambassador": the actor whose name
         // holds the pattern's last word.
+        // Else an actor among the words the pattern took: "[seize] * ship" in "seized an
+        // Israel-linked container ship".
         if (chosen->target_in_words && pm.end > v + 1) {
-          const int m = c.mention(pm.end - 1);
           // Not the source's own generic agent ("Egypt expelled the ambassador"; "Russia
           // recalled its ambassador to France"): the target is named elsewhere, if at all.
-          const bool own = m >= 0 && source >= 0 &&
-                           (mentions[m].code == mentions[source].code ||
-                            (mentions[m].country == mentions[source].code && !mentions[m].country.empty()));
-          if (m >= 0 && mentions[m].token_begin > v && m != source && !own) target = m;
+          auto own = [&](int m) {
+            return source >= 0 && (mentions[m].code == mentions[source].code ||
+                                   (mentions[m].country == mentions[source].code && !mentions[m].country.empty()));
+          };
+          const int m = c.mention(pm.end - 1);
+          if (m >= 0 && mentions[m].token_begin > v && m != source && !own(m)) target = m;
+          // Only an actor the text names: a bare agent ("the Galaxy Leader") takes its country
+          // from elsewhere; a capital there names a place ("the Minsk agreement").
+          auto named = [&](int m) {
+            if (mentions[m].capital) return false;
+            for (const Mention::Rule& r : mentions[m].rules)
+              if (r.kind == Mention::Rule::kActor) return true;
+            return false;
+          };
+          for (uint32_t k = v + 1; k + 1 < pm.end && target < 0; ++k) {
+            const int mk = c.mention(k);
+            if (mk >= 0 && mentions[mk].token_begin == k && mk != source && named(mk) && !own(mk)) target = mk;
+          }
         }
         if (target < 0) target = FindObject(c, v, pm.end);
         // No actor in the object: a country adjective in it names the country the act is
         // toward ("opened an investigation into Chinese subsidies", "recognised a Palestinian
-        // state").
+        // state"), also among the words the pattern took ("captured the Ukrainian town" for
+        // "[capture] * town").
         if (target < 0 && !modifiers.empty() && !dict_.tabari_conventions()) {
-          const uint32_t from = pm.end > v ? pm.end : v + 1;
-          for (uint32_t k = from, n = 0; k < s.token_end && n < 10 && target < 0; ++k, ++n) {
+          const uint32_t until = (pm.end > v ? pm.end : v + 1) + 10;
+          for (uint32_t k = v + 1; k < s.token_end && k < until && target < 0; ++k) {
             if (c.clauses.clause[k - s.token_begin] != c.clauses.clause[v - s.token_begin] ||
                 c.clauses.segment[k - s.token_begin] != c.clauses.segment[v - s.token_begin] || c.text(k) == ",")
               break;
             const Tag kt = doc.tokens[k].tag;
-            if (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN) break;
+            // A participle before a noun modifies it ("a probe into alleged Russian interference").
+            const bool premodifier = (kt == Tag::VBG || kt == Tag::VBN) && k + 1 < s.token_end &&
+                                     (IsAdjective(doc.tokens[k + 1].tag) || IsNoun(doc.tokens[k + 1].tag));
+            if (k >= pm.end && !premodifier &&
+                (kt == Tag::VBD || kt == Tag::VBZ || kt == Tag::VBP || kt == Tag::MD || kt == Tag::VBG || kt == Tag::VBN))
+              break;
             for (const Mention& md : modifiers)
               if (md.token_begin == k && (source < 0 || mentions[source].country != md.country)) {
                 mentions.push_back(md);
@@ -1901,6 +2066,18 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         // dictionaries assume its own rule (TabariReferent).
         const bool act_of_state = ActOfState(chosen->code);
         int found = dict_.tabari_conventions() ? TabariReferent(mentions, mi) : -1;
+        // "Japan's foreign ministry said (that) it agreed": the subject of a reported clause is
+        // the one who reports it.
+        if (!dict_.tabari_conventions() && m.token_begin > s.token_begin) {
+          int64_t k = static_cast<int64_t>(m.token_begin) - 1;
+          if (k > s.token_begin && c.text(static_cast<uint32_t>(k)) == "that") --k;
+          if (IsVerb(doc.tokens[k].tag) && IsReportingVerb(doc.tokens[k].lemma)) {
+            const int reporter = FindSubject(c, static_cast<uint32_t>(k), k - 1);
+            if (reporter >= 0 && reporter < mi && !mentions[reporter].pronoun && !mentions[reporter].generic &&
+                !mentions[reporter].code.empty() && ArticleMemory::Compatible(m, mentions[reporter], act_of_state))
+              found = reporter;
+          }
+        }
         for (int pass = 0; pass < 2 && found < 0 && !dict_.tabari_conventions(); ++pass)
           for (int k = mi - 1; k >= 0 && found < 0; --k) {
             const Mention& cand = mentions[k];
@@ -1935,8 +2112,43 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         }
       };
 
-      const std::vector<int> sources = CompoundMembers(mentions, source);
-      const std::vector<int> targets = CompoundMembers(mentions, target);
+      std::vector<int> sources = CompoundMembers(mentions, source);
+      std::vector<int> targets = CompoundMembers(mentions, target);
+      // "spoke with Putin and then with Zelensky": the pattern's preposition repeated after a
+      // coordinator takes another target.
+      if (target >= 0 && pm.target == target && !dict_.tabari_conventions()) {
+        uint32_t prep = 0;
+        for (size_t e = 1; e < chosen->after.size(); ++e)
+          if (chosen->after[e].kind == PatternElement::kTarget && chosen->after[e - 1].kind == PatternElement::kWord)
+            prep = chosen->after[e - 1].word;
+        uint32_t k = CompoundEnd(c, target);
+        if (k + 1 < s.token_end && c.text(k) == "," && c.text(k + 1) == "and") ++k;  // ", and then with"
+        if (prep != 0 && k < s.token_end && c.text(k) == "and") {
+          ++k;
+          while (k < s.token_end && IsAdverb(doc.tokens[k].tag)) ++k;
+          if (k + 1 < s.token_end && WordIs(c, k, prep)) {
+            for (int member : CompoundMembers(mentions, MentionStartingNear(c, k + 1, s.token_end)))
+              if (member != source && std::find(targets.begin(), targets.end(), member) == targets.end())
+                targets.push_back(member);
+          }
+        }
+      }
+      // "Niger withdrew from the court along with Mali and Burkina Faso", "X, together with Y,
+      // condemned Z": the actors joined to the source share its act (toward a target: without
+      // one, the partners are no compound acting on itself).
+      if (source >= 0 && target >= 0 && !dict_.tabari_conventions()) {
+        const int clause = c.clauses.clause[v - s.token_begin];
+        for (uint32_t k = mentions[source].token_end; k + 2 < s.token_end; ++k) {
+          if (c.clauses.clause[k - s.token_begin] != clause) break;
+          if (c.text(k + 1) != "with" || (c.text(k) != "along" && c.text(k) != "together")) continue;
+          const int partner = MentionStartingNear(c, k + 2, s.token_end);
+          for (int member : CompoundMembers(mentions, partner))
+            if (std::find(sources.begin(), sources.end(), member) == sources.end() &&
+                std::find(targets.begin(), targets.end(), member) == targets.end())
+              sources.push_back(member);
+          break;
+        }
+      }
       std::vector<std::optional<Mention>> src_resolved, tgt_resolved;
       for (int si2 : sources) resolve_into(si2, &src_resolved);
       for (int ti : targets) resolve_into(ti, &tgt_resolved);
@@ -2051,6 +2263,9 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       if (dict_.complement_events_fold()) FoldComplementEvents(doc, c, sentence_events_begin, &event_verbs, &event_sides);
       if (dict_.subordinate_events_yield()) DropSubordinateEvents(doc, c, sentence_events_begin, event_verbs);
     }
+
+    if (!dict_.tabari_conventions() && doc.events.size() > sentence_events_begin)
+      AddMediatorEvents(doc, c, sentence_events_begin);
 
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").

@@ -38,10 +38,12 @@ int ChooseEntry(const Dictionary& dict, const Phrase& p, const Date& date) {
   return undated;
 }
 
-// For a hyphenated token "X-led" (or -backed, -sponsored ...), the one-word actor phrase X.
+// For a hyphenated token "X-led" (or -backed, -sponsored, -linked, -owned, -flagged ...), the
+// one-word actor phrase X: "an Israel-linked ship" is Israel's, "a Liberian-flagged tanker" Liberia's.
 const Phrase* LedBy(const Document& doc, const Dictionary& dict, uint32_t i) {
   static constexpr std::string_view kSuffixes[] = {"led", "backed", "sponsored", "supported", "controlled",
-                                                   "dominated", "allied", "funded", "brokered"};
+                                                   "dominated", "allied", "funded", "brokered",
+                                                   "linked", "owned", "flagged", "aligned", "affiliated", "mediated"};
   const std::string_view w = doc.folded_view(doc.tokens[i].span);
   const size_t dash = w.rfind('-');
   if (dash == std::string_view::npos || dash == 0) return nullptr;
@@ -411,6 +413,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
         const std::string_view cname = dict.CountryName(base->code.substr(0, 3));
         m.name = cname.empty() ? base->name : std::string(cname);
         m.code = base->code;
+        m.capital = base->kind == ActorKind::kCapital && !agent;
         if (agent && base->takes_agents) {
           // Every agent of the phrase, in order: "Danish Islamist media" is DNK + MUS + MED.
           if (was_former) {

@@ -23,6 +23,7 @@ struct Mention {
   bool agent_prefix = false;  // the agent code goes before the actor's ("NGM" + "ARN")
   std::string head_agent;  // the last agent of the phrase, its head noun ("MED" in "Danish Islamist media")
   bool person = false;
+  bool capital = false;     // a capital or seat named alone ("Beijing said", "the Minsk agreement")
   bool generic = false;     // agent without a country ("Authorities", "the police"): needs resolving
   bool pronoun = false;     // "he", "she", "they": needs resolving
   bool surname = false;     // a bare surname resolved from earlier in the article

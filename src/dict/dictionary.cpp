@@ -292,14 +292,17 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
   }
 
   if (keyword == "actor") {
-    if (!ValidCode(code)) {
+    // "---": a name that holds an actor's name but names no actor ("South China Sea"); it takes
+    // its words so that no shorter phrase claims them.
+    const bool null_code = code == "---";
+    if (!null_code && !ValidCode(code)) {
       Problem(file, line_no, "actor code must be upper-case letters and digits, found '" + code + "'");
       return;
     }
     ActorEntry e;
-    e.code = code;
+    e.code = null_code ? std::string() : code;
     e.where = {file, line_no};
-    e.country = code.size() >= 3 ? code.substr(0, 3) : "";
+    e.country = !null_code && code.size() >= 3 ? code.substr(0, 3) : "";
     std::string kind = "country";
     bool country_given = false;
     for (auto& [k, v] : kv) {
@@ -346,7 +349,7 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
     e.takes_agents = (e.kind == ActorKind::kCountry || e.kind == ActorKind::kAdjective || e.kind == ActorKind::kCapital) &&
                      e.code.size() == 3;
     if (e.name.empty()) e.name = std::string(body);
-    if (e.kind == ActorKind::kCountry && !dict_.country_names_.count(e.code))
+    if (e.kind == ActorKind::kCountry && !e.code.empty() && !dict_.country_names_.count(e.code))
       dict_.country_names_[e.code] = e.name;
     const uint32_t idx = static_cast<uint32_t>(dict_.actors_.size());
     dict_.actors_.push_back(std::move(e));

@@ -31,12 +31,13 @@ constexpr std::string_view kIsoFormerCountries =
     "AFI ANT ATB ATF ATN BUR BYS CSK CTE DDR DHY FXX GEL HVO JTN MID NHB NTZ PCI PCZ PUS RHO SCG SKM "
     "SUN TMP VDR WAK YMD YUG ZAR ";
 // Countries CAMEO codes its own way (Kosovo, East Timor, the Soviet Union, Serbia and
-// Montenegro as the Federal Republic of Yugoslavia), CAMEO's regions, its international and
+// Montenegro as the Federal Republic of Yugoslavia), CAMEO's regions (with ARB, the Arab states,
+// of the CAMEO production dictionaries), its international and
 // non-state prefixes ("INT": the international community, unattributed), and "---" (PETRARCH:
 // no country).
 constexpr std::string_view kCameoPrefixes =
     "KSV TMP USR FRY "
-    "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS SEA SAF WAF WST "
+    "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS SEA SAF WAF WST ARB "
     "IGO NGO NGM IMG MNC UIS INT --- ";
 // CAMEO's role and religion codes (an actor may begin with one: "MED", "ELI", "HIN").
 constexpr std::string_view kCameoRoles =

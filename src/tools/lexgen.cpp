@@ -405,6 +405,38 @@ void AddWordNetLemmas(const WordNet& wn, std::map<std::string, Word>& words) {
   }
 }
 
+// Regular past forms the sources miss as verbs: an "-ed" word that WordNet knows only as an
+// adjective ("mediated", "recognised", "blockaded") or that the WSJ lexicon saw a few times as
+// something else ("abducted", once as NN), whose base is a WordNet verb ("mediate", "abduct"),
+// gets VBD and VBN readings of the weight its readings have, so that context decides
+// ("Egypt mediated between", "the mediated settlement"). Words seen often enough keep their
+// readings ("the crooked deal").
+void AddRegularPastForms(const WordNet& wn, std::map<std::string, Word>& words) {
+  static constexpr Rule kPastRules[] = {{"ied", "y"}, {"ed", "e"}, {"ed", ""}};
+  for (auto& entry : words) {
+    const std::string& w = entry.first;
+    Word& word = entry.second;
+    if (w.size() <= 4 || !EndsWith(w, "ed") || wn.exc[kVerb].count(w) || word.readings.empty()) continue;
+    double total = 0;
+    bool verb = false;
+    for (const Reading& r : word.readings) {
+      total += r.score;
+      verb |= r.tag == Tag::VBD || r.tag == Tag::VBN;
+    }
+    if (verb || (!word.wordnet_only && total >= 4)) continue;
+    bool base_is_verb = false;
+    for (const Rule& r : kPastRules) {
+      if (base_is_verb || !EndsWith(w, r.suffix) || w.size() <= std::strlen(r.suffix) + 2) continue;
+      base_is_verb = wn.IsLemma(kVerb, w.substr(0, w.size() - std::strlen(r.suffix)) + r.ending);
+    }
+    if (!base_is_verb) continue;
+    const double weight = word.wordnet_only ? word.readings.front().score : total;
+    word.readings.push_back({Tag::VBD, weight});
+    word.readings.push_back({Tag::VBN, weight});
+    SortReadings(word.readings);
+  }
+}
+
 class PoolWriter {
  public:
   uint32_t Add(const std::string& s) {
@@ -489,6 +521,7 @@ int main(int argc, char** argv) {
   FillSparseReadings(wn, words);
   AddExceptionForms(wn, words);
   AddWordNetLemmas(wn, words);
+  AddRegularPastForms(wn, words);
 
   PoolWriter pool;
   std::vector<fmt::LexiconRecord> records;

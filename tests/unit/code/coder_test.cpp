@@ -32,6 +32,7 @@ agent  MIL     | troops                 | plural=yes
 agent  MIL     | military               |
 agent  LEG     | lawmakers              | plural=yes
 agent  GOV     | delegation             |
+agent  OPP     | protesters            | plural=yes
 verb   042     | [visit] +              |
 verb   010     | [tell] +               |
 verb   190     | [attack] +             |
@@ -53,6 +54,9 @@ verb   130     | [threaten] +           |
 verb   1312    | [threaten] to impose * sanctions on + |
 verb   133     | [threaten] to * send   |
 verb   138     | [threaten] to * attack + |
+verb   192     | [capture] * town       |
+verb   171     | [seize] * ship         |
+verb   046     | [negotiate] with +     |
 )";
 
 const Dictionary& TestDictionary() {
@@ -107,6 +111,10 @@ TEST(Coder, DateRangedPersonCodes) {
 
 TEST(Coder, PassiveVoiceSwapsSourceAndTarget) {
   EXPECT_EQ(Dyads(Code("Gondor was attacked by Mordor.")), "MOR>GON:190 ");
+  // A perfect passive too; a perfect active stays active.
+  EXPECT_EQ(Dyads(Code("Gondor had been attacked by Mordor.")), "MOR>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Gondor has been attacked by Mordor.")), "MOR>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor has attacked Gondor.")), "ARN>GON:190 ");
   // No agent: no source, no event (unless one-sided events are asked for).
   EXPECT_EQ(Dyads(Code("Gondor was attacked on Monday.")), "");
   CoderOptions one_sided;
@@ -225,6 +233,26 @@ TEST(Coder, CountryAdjectiveInTheObjectIsTheTarget) {
   EXPECT_EQ(Dyads(Code("Arnor attacked Gondorian villages.")), "ARN>GON:190 ");
   EXPECT_EQ(Dyads(Code("Arnor blamed the attack on Gondorian smugglers.")), "ARN>GON:112 ");
   EXPECT_EQ(Dyads(Code("Gondorian smugglers attacked Mordor.")), "");
+  // ... also after a participle that modifies the noun:
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting over alleged Gondorian interference.")), "ARN>GON:120 ");
+  // ... also among the words a pattern took: "[capture] * town".
+  EXPECT_EQ(Dyads(Code("Arnor captured the Gondorian town of Osgiliath after a siege.")), "ARN>GON:192 ");
+}
+
+// "X-linked", "X-owned", "X-flagged" name X, as "X-led" does.
+TEST(Coder, LinkedOwnedFlaggedCompoundsNameTheirActor) {
+  EXPECT_EQ(Dyads(Code("Arnor seized a Gondor-linked container ship.")), "ARN>GON:171 ");
+  EXPECT_EQ(Dyads(Code("Arnor seized a Rohan-flagged ship.")), "ARN>ROH:171 ");
+  EXPECT_EQ(Dyads(Code("Arnor seized a Gondorian-owned ship.")), "ARN>GON:171 ");
+}
+
+// A place the dictionary does not know, before a role and a person, is passed over by a slot:
+// "Istanbul mayor Ekrem Imamoglu".
+TEST(Coder, UnknownPlaceBeforeARoleIsPassedOver) {
+  EXPECT_EQ(Dyads(Code("Arnor arrested Edoras foreign minister Eowyn Dernhelm.")), "ARN>ROHGOV:173 ");
+  // ... but not before a plain noun, nor before a bare role (the unknown name is its owner).
+  EXPECT_EQ(Dyads(Code("Arnor arrested Edoras smugglers.")), "");
+  EXPECT_EQ(Dyads(Code("Arnor arrested Edoras troops.")), "");
 }
 
 TEST(Coder, NegationDropsTheEventUnlessAllModes) {
@@ -246,10 +274,69 @@ TEST(Coder, ModalityFutureAndHypothetical) {
   EXPECT_EQ(e[0].mode, "future");
   EXPECT_EQ(Dyads(Code("Arnor could attack Gondor.")), "");
   EXPECT_EQ(Dyads(Code("If talks fail, Arnor would attack Gondor.")), "");
+  // A "whether" clause is an open question; "whether or not" concedes and the act stands.
+  EXPECT_EQ(Dyads(Code("Whether Arnor will attack Gondor remains unclear.")), "");
+  EXPECT_EQ(Dyads(Code("Rohan asked whether Arnor would attack Gondor.")), "");
+  EXPECT_EQ(Dyads(Code("Whether or not talks succeed, Arnor will attack Gondor.")), "ARN>GON:190 ");
 }
 
 TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
+}
+
+// The pattern's preposition repeated after "and" takes another target: "met with X and then
+// with Y"; a comma and "with" is no coordination.
+TEST(Coder, RepeatedPrepositionTakesAnotherTarget) {
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor and then with Rohan.")), "ARN>GON:040 ARN>ROH:040 ");
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor, with Rohan watching.")), "ARN>GON:040 ");
+}
+
+// ", including X" goes on with the object.
+TEST(Coder, IncludingContinuesTheObject) {
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting with several states, including Gondor.")), "ARN>GON:120 ");
+}
+
+// Actors joined to the source by "along with" or "together with" share its act.
+TEST(Coder, AlongWithJoinsTheSource) {
+  EXPECT_EQ(Dyads(Code("Arnor attacked Gondor along with Rohan.")), "ARN>GON:190 ROH>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Arnor, together with Rohan, criticized Mordor.")), "ARN>MOR:111 ROH>MOR:111 ");
+  // Without a target they are no compound acting on itself.
+  EXPECT_EQ(Dyads(Code("Arnor postponed the meeting along with Rohan.")), "");
+}
+
+// The mediator of an act ("brokered by X", "an X-mediated deal") mediates toward its parties.
+TEST(Coder, MediatorOfAnActMediatesTowardItsParties) {
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor in talks brokered by Rohan.")),
+            "ARN>GON:040 ROH>ARN:045 ROH>GON:045 ");
+  EXPECT_EQ(Dyads(Code("Arnor met with Gondor in Rohan-mediated talks.")), "ARN>GON:040 ROH>ARN:045 ROH>GON:045 ");
+  // No act, no mediation event; the mediator is not its own party.
+  EXPECT_EQ(Dyads(Code("A truce brokered by Rohan took hold.")), "");
+  EXPECT_EQ(Dyads(Code("A truce brokered by Rohan collapsed after Arnor attacked Gondor.")), "ARN>GON:190 ");
+  EXPECT_EQ(Dyads(Code("Rohan met with Gondor in talks brokered by Rohan.")), "ROH>GON:040 ROH>GON:045 ");
+}
+
+// A participle with its agent after the subject modifies it: the subject still acts.
+TEST(Coder, ParticipleWithAgentAfterTheSubject) {
+  EXPECT_EQ(Dyads(Code("Arnorian troops backed by Rohan attacked Gondor.")), "ARNMIL>GON:190 ");
+}
+
+// A crowd of no state named with no country before it takes the country of the place the
+// sentence names ("Protesters ... in Nairobi"); an agent of the state does not.
+TEST(Coder, CrowdTakesTheCountryOfThePlaceNamed) {
+  EXPECT_EQ(Dyads(Code("Protesters criticized Mordor in Gondor.")), "GONOPP>MOR:111 ");
+  EXPECT_EQ(Dyads(Code("The police criticized Mordor in Gondor.")), "");
+}
+
+// A participle after a noun, with a finite verb before it, modifies the noun: no act of its own.
+TEST(Coder, ParticipleAfterANounIsNoAct) {
+  EXPECT_EQ(Dyads(Code("Rohan criticized the Gondor deal negotiated with Mordor.")), "ROH>GON:111 ");
+  EXPECT_EQ(Dyads(Code("Gondor negotiated with Mordor.")), "GON>MOR:046 ");
+}
+
+// An apposition may hold an infinitive or a participle: it is still a noun phrase.
+TEST(Coder, AppositionWithAnInfinitiveDoesNotHideTheSubject) {
+  EXPECT_EQ(Dyads(Code("Eowyn Dernhelm, the first Rohan leader to visit Arnor in years, criticized Mordor.")),
+            "ROHGOV>MOR:111 ");
 }
 
 TEST(Coder, PrepositionalPhraseIsNotTheSubject) {
@@ -295,6 +382,12 @@ TEST(Coder, PronounChainAcrossThreeSentences) {
       "Later she visited Gondor.");
   ASSERT_EQ(e.size(), 2u);
   EXPECT_EQ(Dyads(e), "ROHGOV>MOR:111 ROHGOV>GON:042 ");
+}
+
+// "foreign troops" are not the troops of the country the story speaks of.
+TEST(Coder, ForeignAgentTakesNoCountryFromTheStory) {
+  EXPECT_EQ(Dyads(Code("Arnor criticized foreign troops.")), "");
+  EXPECT_EQ(Dyads(Code("Arnor criticized the troops.")), "ARN>ARNMIL:111 ");
 }
 
 TEST(Coder, GenericAgentTakesTheCountryLastNamed) {
@@ -415,6 +508,10 @@ TEST(Coder, PronounsResolveInsideTheSentenceFirst) {
   EXPECT_EQ(Dyads(Code("Eowyn Dernhelm criticized Mordor and then she visited Gondor.")),
             "ROHGOV>MOR:111 ROHGOV>GON:042 ");
   EXPECT_EQ(Dyads(Code("Arnor criticized Mordor on Monday and then it visited Gondor.")), "ARN>MOR:111 ARN>GON:042 ");
+  // The subject of a reported clause is the reporter: "Rohan said it ...".
+  EXPECT_EQ(Dyads(Code("Arnor criticized Mordor after Rohan said it visited Gondor.")), "ARN>MOR:111 ROH>GON:042 ");
+  EXPECT_EQ(Dyads(Code("Arnor criticized Mordor after Rohan said that it visited Gondor.")),
+            "ARN>MOR:111 ROH>GON:042 ");
 }
 
 }  // namespace

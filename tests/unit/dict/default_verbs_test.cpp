@@ -178,6 +178,78 @@ TEST(DefaultVerbs, RecallFormsCodeTheirTarget) {
   EXPECT_EQ(Code("Western governments suspended funding to UNRWA."), std::vector<std::string>{"WSTGOV IGOUNO 162"});
 }
 
+// Wire forms added for recall: withdrawals (from a place, an organisation, talks), joint drills
+// of a compound subject, demands to end an act, alert levels, deterrence, hearings, agreeing to
+// cooperate — each coded toward the actor or country adjective the story names.
+TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
+  EXPECT_EQ(Code("Russian troops withdrew from the Ukrainian city of Kherson."),
+            std::vector<std::string>{"RUSMIL UKR 087"});
+  EXPECT_EQ(Code("Israel withdrew from Gaza."), std::vector<std::string>{"ISR PSE 087"});
+  EXPECT_EQ(Code("Burundi withdrew from the International Criminal Court."),
+            std::vector<std::string>{"BDI IGOJUDICC 160"});
+  EXPECT_EQ(Code("Iraq withdrew from the talks with Turkey."), std::vector<std::string>{"IRQ TUR 164"});
+  EXPECT_EQ(Code("Kenya and Uganda agreed to cooperate on border security."),
+            (std::vector<std::string>{"KEN UGA 030", "UGA KEN 030"}));
+  EXPECT_EQ(Code("Germany agreed to cooperate with Poland on energy."), std::vector<std::string>{"DEU POL 030"});
+  EXPECT_EQ(Code("Egypt demanded an end to Israeli airstrikes on Lebanon."), std::vector<std::string>{"EGY ISR 1056"});
+  EXPECT_EQ(Code("Taiwan raised the alert level of its forces after Chinese drills."),
+            std::vector<std::string>{"TWN CHN 152"});
+  EXPECT_EQ(Code("The United States sent a destroyer to the region to deter China."),
+            std::vector<std::string>{"USA CHN 150"});
+  EXPECT_EQ(Code("Britain moved an aircraft carrier to the eastern Mediterranean to deter Iran."),
+            std::vector<std::string>{"GBR IRN 150"});
+  EXPECT_EQ(Code("The International Court of Justice opened hearings in Gambia's case against Myanmar."),
+            std::vector<std::string>{"IGOUNOJUDICJ MMR 090"});
+  EXPECT_EQ(Code("Kenya deployed 400 police officers to Haiti."), std::vector<std::string>{"KEN HTI 074"});
+  EXPECT_EQ(Code("Biden promised Zelensky more air defence systems."), std::vector<std::string>{"USAGOV UKRGOV 030"});
+  EXPECT_EQ(Code("Israel promised to respond."), std::vector<std::string>{});
+  EXPECT_EQ(Code("Sudanese soldiers killed hundreds of unarmed civilians."), std::vector<std::string>{"SDNMIL SDNCVL 202"});
+  EXPECT_EQ(Code("Lebanon's cabinet approved the ceasefire with Israel."), std::vector<std::string>{"LBNGOV ISR 0871"});
+  EXPECT_EQ(Code("The African Union suspended Niger after the coup."), std::vector<std::string>{"IGOAFRAFU NER 160"});
+  EXPECT_EQ(Code("ECOWAS suspended Guinea's membership after the coup."),
+            std::vector<std::string>{"IGOWAFWAS GIN 160"});
+  EXPECT_EQ(Code("Serbia put its army on combat readiness near the border with Kosovo."),
+            std::vector<std::string>{"SRB KSV 152"});
+  EXPECT_EQ(Code("Hungary refused to accept migrants from Italy."), std::vector<std::string>{"HUN ITA 120"});
+  EXPECT_EQ(Code("Russia refused to accept Ukraine's proposal."), std::vector<std::string>{"RUS UKR 120"});
+  // A city in an agreement's name is no party to it.
+  EXPECT_EQ(Code("The United States withdrew from the Paris climate accord."), std::vector<std::string>{});
+  EXPECT_EQ(Code("Russia rejected the Minsk agreement."), std::vector<std::string>{});
+}
+
+// Sea and place names that hold a country's name ("actor ---" entries) name no actor: the
+// drills of a compound subject stay between its members.
+TEST(DefaultVerbs, PlaceNamesHoldingACountryNameNameNoActor) {
+  EXPECT_EQ(Code("The Philippines and Japan conducted a joint patrol in the South China Sea."),
+            (std::vector<std::string>{"PHL JPN 062", "JPN PHL 062"}));
+  EXPECT_EQ(Code("Japan and Australia held joint naval exercises in the Indian Ocean."),
+            (std::vector<std::string>{"JPN AUS 062", "AUS JPN 062"}));
+  EXPECT_EQ(Code("Iran seized a tanker in the Gulf of Oman."), std::vector<std::string>{});
+}
+
+// "Arab" is ARB, as in the CAMEO production dictionaries: before a role, and as "Arab states";
+// longer names keep their own codes.
+TEST(DefaultVerbs, ArabStatesAreArb) {
+  EXPECT_EQ(Code("Arab foreign ministers condemned Israel."), std::vector<std::string>{"ARBGOV ISR 111"});
+  EXPECT_EQ(Code("Arab states urged Iran to stop."), std::vector<std::string>{"ARB IRN 020"});
+  EXPECT_EQ(Code("Iran attacked the United Arab Emirates."), std::vector<std::string>{"IRN ARE 190"});
+}
+
+// A warning of what would follow is a threat; a warning of what may happen, a pessimistic comment.
+TEST(DefaultVerbs, WarningsOfConsequencesAreThreats) {
+  EXPECT_EQ(Code("Russia warned NATO that sending troops to Ukraine would be a grave mistake."),
+            std::vector<std::string>{"RUS IGOWSTNAT 130"});
+  EXPECT_EQ(Code("Iran warned Israel that it would retaliate for any attack."), std::vector<std::string>{"IRN ISR 130"});
+  EXPECT_EQ(Code("The IMF warned Egypt that its debt would rise."), std::vector<std::string>{"IGOBUSIMF EGY 012"});
+}
+
+// An intention ascribed to the target of an accusation ("of planning to") is the accusation's
+// content, not an act of the target.
+TEST(DefaultVerbs, AnAccusedIntentionIsNoEvent) {
+  EXPECT_EQ(Code("Russia accused Britain of preparing to send troops to Moldova."),
+            std::vector<std::string>{"RUS GBR 112"});
+}
+
 // Words added as agents or verbs that must stay silent outside politics.
 TEST(DefaultVerbs, RecallEntriesStaySilentOutsidePolitics) {
   const char* kNone[] = {

@@ -40,6 +40,21 @@ TEST(Dictionary, ParsesActorsAgentsAndVerbs) {
   EXPECT_EQ(d.Where(d.actors()[1].where), "test.dl:3");
 }
 
+// "actor ---": a phrase that names no actor (its code is empty) and names no country.
+TEST(Dictionary, NullActorPhrases) {
+  std::vector<std::string> problems;
+  Dictionary d = Build(
+      "actor  CHN    | China            | kind=country\n"
+      "actor  ---    | South China Sea  |\n",
+      &problems);
+  EXPECT_TRUE(problems.empty());
+  ASSERT_EQ(d.actors().size(), 2u);
+  EXPECT_EQ(d.actors()[1].code, "");
+  EXPECT_EQ(d.actors()[1].country, "");
+  EXPECT_EQ(d.CountryName("CHN"), "China");
+  EXPECT_EQ(d.CountryName(""), "");
+}
+
 TEST(Dictionary, BadLinesAreReportedWithFileAndLineAndSkipped) {
   std::vector<std::string> problems;
   Dictionary d = Build(

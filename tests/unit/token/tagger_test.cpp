@@ -254,6 +254,18 @@ TEST(TaggerTest, WireSentenceRegressions) {
             "condemned/VBD as/IN ``/PUNCT unacceptable/JJ ''/PUNCT allegations/NNS");
 }
 
+// Past forms the lexicon's sources knew only as adjectives or nouns are verbs after a subject
+// and participles after a determiner.
+TEST(TaggerTest, PastFormsOutsideTheWsjLexicon) {
+  EXPECT_EQ(Tags("Gunmen abducted three engineers"), "Gunmen/NNS abducted/VBD three/CD engineers/NNS");
+  EXPECT_EQ(Tags("Norway mediated talks between them"), "Norway/NNP mediated/VBD talks/NNS between/IN them/PRP");
+  EXPECT_EQ(Tags("Canada formally recognised the government"),
+            "Canada/NNP formally/RB recognised/VBD the/DT government/NN");
+  EXPECT_EQ(Tags("Protesters blockaded the port"), "Protesters/NNS blockaded/VBD the/DT port/NN");
+  Document doc = Tagged("the blockaded port");
+  ExpectTagLemma(doc, "blockaded", Tag::VBN, "blockade");
+}
+
 TEST(TaggerTest, RequiresTokens) {
   Document doc("t", "abc");
   doc.sentences.push_back({ByteSpan{0, 3}, 0, 5});
