@@ -68,9 +68,7 @@ class QuoteFinder {
       if (keep) {
         for (size_t k = i; k <= last; ++k) {
           const Piece& p = pieces_[k];
-          uint32_t b = p.open + 1, e = p.end;
-          // The comma before a closing mark belongs to the attribution, not to the words.
-          while (e > b && doc_.tokens[e - 1].has(Token::kPunct) && Text(e - 1) == ",") --e;
+          const uint32_t b = p.open + 1, e = p.end;
           if (e > b) q.parts.push_back({doc_.tokens[b].span.begin, doc_.tokens[e - 1].span.end});
         }
         if (!q.parts.empty()) {
