@@ -259,8 +259,12 @@ void Fill(const Document& doc, const std::optional<Mention>& m, uint32_t b, uint
 
 void ResolveQuoteSpeakers(const Document& doc, uint32_t si, const std::vector<Mention>& mentions,
                           const ArticleMemory& memory, std::vector<Quote>* quotes, std::vector<Mention>* speakers) {
-  for (Quote& q : *quotes) {
-    if (!q.attributed || q.attribution_sentence != si) continue;
+  // Attribution sentences never decrease from quote to quote (resolve/quotes.h).
+  auto q_it = std::lower_bound(quotes->begin(), quotes->end(), si,
+                               [](const Quote& q, uint32_t s) { return q.attribution_sentence < s; });
+  for (; q_it != quotes->end() && q_it->attribution_sentence == si; ++q_it) {
+    Quote& q = *q_it;
+    if (!q.attributed) continue;
     std::optional<Mention> speaker =
         ResolvePhrase(doc, si, mentions, memory, q, q.speaker_begin, q.speaker_end, true);
     const std::optional<Mention> addressee =
@@ -285,15 +289,17 @@ void LinkQuotes(Document& doc) {
       q.addressee = from.addressee;
       q.addressee.span.reset();
     }
+  // Quotes are in text order and do not overlap: the one that may hold a verb is the last that
+  // begins before it.
   for (Event& e : doc.events) {
     if (!e.verb_span) continue;
     const uint32_t at = e.verb_span->begin;
-    for (size_t qi = 0; qi < doc.quotes.size() && !e.quote; ++qi)
-      for (const ByteSpan& p : doc.quotes[qi].parts)
-        if (at >= p.begin && at < p.end) {
-          e.quote = static_cast<uint32_t>(qi);
-          break;
-        }
+    auto after = std::upper_bound(doc.quotes.begin(), doc.quotes.end(), at,
+                                  [](uint32_t pos, const Quote& q) { return pos < q.span.begin; });
+    if (after == doc.quotes.begin()) continue;
+    const auto q = after - 1;
+    for (const ByteSpan& p : q->parts)
+      if (at >= p.begin && at < p.end) e.quote = static_cast<uint32_t>(q - doc.quotes.begin());
   }
 }
 

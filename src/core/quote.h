@@ -22,7 +22,7 @@ struct Quote {
   // a phrase is absent. A quote with no attribution of its own that follows a quote of the
   // previous paragraph takes that quote's speaker (`speaker_from`).
   bool attributed = false;
-  uint32_t attribution_sentence = 0;
+  uint32_t attribution_sentence = 0;  // unattributed: sentence_begin (so it never decreases from quote to quote)
   uint32_t speaker_begin = 0, speaker_end = 0;
   uint32_t addressee_begin = 0, addressee_end = 0;
   uint32_t appositive_begin = 0, appositive_end = 0;  // ", associate professor at ..." after the speaker

@@ -86,7 +86,11 @@ class QuoteFinder {
             q.addressee_end = attribution.addressee_end;
             q.appositive_begin = attribution.appositive_begin;
             q.appositive_end = attribution.appositive_end;
-          } else if (!out->empty() && first.paragraph != kHeadline) {
+          } else {
+            // Kept in order with the attributed ones: attribution sentences never decrease.
+            q.attribution_sentence = q.sentence_begin;
+          }
+          if (!attribution.found() && !out->empty() && first.paragraph != kHeadline) {
             // Unattributed, it continues the speaker of a quote in the paragraph before (or
             // earlier in its own).
             const Quote& prev = out->back();
@@ -235,19 +239,23 @@ class QuoteFinder {
       a.end = open;
       return a;
     }
-    // The speech verb: the last word, or just before the addressee or a short phrase.
-    uint32_t verb = kNone;
-    for (uint32_t v = j; v-- > sentence_begin && j - v <= 8;) {
-      if (Speech(v)) {
-        verb = v;
-        break;
+    // The speech verb: the last word before the mark, or before its addressee ("told
+    // Tileuberdi:") or a short phrase ("said in a statement:"). A reported clause between verb
+    // and mark ("said Japan should “look to the future”") makes the quoted words part of
+    // indirect speech, not a quotation.
+    uint32_t v = j;
+    while (v > sentence_begin && j - v < 7 && !Speech(v - 1) &&
+           (NounPhraseWord(v - 1) || doc_.tokens[v - 1].tag == Tag::IN))
+      --v;
+    if (v == sentence_begin || !Speech(v - 1)) return a;
+    const uint32_t verb = v - 1;
+    if (verb + 1 < j) {
+      if (doc_.tokens[verb].lemma == "tell") {
+        a.addressee_begin = verb + 1;
+        a.addressee_end = NounPhraseFrom(verb + 1, j);
+      } else if (doc_.tokens[verb + 1].tag != Tag::IN) {
+        return a;
       }
-      if (IsPunct(v) || IsVerb(doc_.tokens[v].tag)) break;
-    }
-    if (verb == kNone) return a;
-    if (doc_.tokens[verb].lemma == "tell" && verb + 1 < j) {
-      a.addressee_begin = verb + 1;
-      a.addressee_end = NounPhraseFrom(verb + 1, j);
     }
     uint32_t e = verb;
     while (e > sentence_begin && Auxiliary(e - 1)) --e;

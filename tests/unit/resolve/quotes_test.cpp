@@ -119,6 +119,18 @@ TEST(Quotes, ScareQuotesAreNotQuotations) {
   EXPECT_TRUE(f.quotes.empty()) << f.Text(0);
 }
 
+// Quoted words inside indirect speech belong to the reported clause, not to a quotation.
+TEST(Quotes, PartialQuoteInIndirectSpeechIsNotAQuotation) {
+  const Found f = Find("Ishiba said Japan and South Korea should \"look to the future\" and pledged more exchanges.");
+  EXPECT_TRUE(f.quotes.empty()) << f.Text(0);
+}
+
+TEST(Quotes, SaidInAStatementBeforeTheQuote) {
+  const Found f = Find("The talks went on.\n\nThe ministry said in a statement: “Our position has not changed at all.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.Speaker(0), "The ministry");
+}
+
 TEST(Quotes, NoMarksNoQuotes) {
   const Found f = Find("Wang told Tileuberdi that China would help.");
   EXPECT_TRUE(f.quotes.empty());
