@@ -1264,7 +1264,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         }
         // "The president", "the foreign minister": the person the title fits, else the
         // government of the country the article is about (code/coref.h).
-        if (countries.empty() && !dict_.tabari_conventions() && ResolveTitle(doc, dict_, memory, si, &mentions[mi]))
+        if (countries.empty() && !dict_.tabari_conventions() && ResolveTitle(doc, dict_, memory, si, &mentions, mi))
           continue;
         if (countries.empty()) {
           std::string country;

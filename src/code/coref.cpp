@@ -150,7 +150,8 @@ std::string ArticleMemory::SubjectCountry(uint32_t sentence) const {
 }
 
 bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemory& memory, uint32_t sentence,
-                  Mention* m) {
+                  std::vector<Mention>* mentions, size_t mi) {
+  Mention* m = &(*mentions)[mi];
   if (!m->generic || m->plural || m->token_begin == 0 || m->compound >= 0) return false;
   if (doc.folded_view(doc.tokens[m->token_begin - 1].span) != "the") return false;
   if (!TitleHead(doc.tokens[m->token_end - 1].lemma)) return false;
@@ -165,6 +166,10 @@ bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemo
     r.rules.push_back(ResolvedRule());
     *m = std::move(r);
     return true;
+  }
+  for (size_t k = 0; k < mi; ++k) {
+    const Mention& e = (*mentions)[k];
+    if (!e.country.empty() && !e.person && !e.pronoun && !e.generic) return false;
   }
   const std::string country = memory.MainCountry();
   if (country.empty()) return false;  // nothing named yet: the sentence's own countries decide

@@ -78,13 +78,14 @@ class ArticleMemory {
   std::unordered_map<uint32_t, Mention> by_surname_;
 };
 
-// A singular title after "the" ("the president", "the foreign minister", "the general"):
-// resolves generic mention *m in place to the person it fits, else to the main country's
-// government (its own agent code: "the general" → KAZMIL), and returns true; leaves it
-// unresolved when the article has named no country yet (also returning true: a title names
-// nobody then). Returns false, changing nothing, when *m is not such a title.
+// A singular title after "the" ("the president", "the foreign minister", "the general"),
+// mentions[mi]: resolves it in place to the person it fits and returns true. Where no person
+// fits and its own sentence names no country before it ("Russia said the minister ..." is left
+// to the caller's rule for generic agents), it becomes the main country's government (its own
+// agent code: "the general" → KAZMIL) and true is returned. Returns false, changing nothing,
+// when it is not such a title, or when the article has named no country yet.
 bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemory& memory, uint32_t sentence,
-                  Mention* m);
+                  std::vector<Mention>* mentions, size_t mi);
 
 // "The country", "the nation" as the subject of a verb, in sentence `s` (index `si`): inserts a
 // resolved mention for each (in text order) where no mention covers its words.

@@ -135,6 +135,14 @@ TEST(Coref, TitleWithoutAntecedentIsTheMainCountrysGovernment) {
   EXPECT_EQ(DyadsOf(doc, "The minister"), "GONGOV>MOR:111 ");
 }
 
+// ... unless its own sentence names a country before it: that country's minister.
+TEST(Coref, TitleAfterACountryInItsSentenceIsThatCountrys) {
+  const Document doc = CodeText(
+      "Gondorian President Faramir Steward met Arnorian President Aragorn Elessar in Rohan. He praised Rohan. "
+      "Mordor said the minister criticized Arnor.");
+  EXPECT_EQ(DyadsOf(doc, "the minister"), "MORGOV>ARN:111 ");
+}
+
 // --- generic actors ---
 
 TEST(Coref, AuthoritiesAreTheCountryTheArticleSpeaksOf) {
