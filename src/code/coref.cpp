@@ -221,7 +221,24 @@ std::optional<Mention> ResolvePhrase(const Document& doc, uint32_t si, const std
     const Mention& m = mentions[mi];
     if (m.token_end <= b || m.token_begin >= e) continue;
     if (m.generic) return std::nullopt;
-    if (!m.pronoun) return m.code.empty() ? std::nullopt : std::optional<Mention>(m);
+    if (!m.pronoun) {
+      if (m.code.empty()) return std::nullopt;
+      // "Chinese Foreign Ministry spokesman Zhao Lijian": a name the dictionaries do not know
+      // after a role they do: the person, with the role's code.
+      uint32_t ne = m.token_end;
+      while (speaker && !m.person && ne < e && doc.tokens[ne].has(Token::kCapitalized) &&
+             IsNoun(doc.tokens[ne].tag) && (mi + 1 >= mentions.size() || mentions[mi + 1].token_begin > ne))
+        ++ne;
+      if (ne - m.token_end < 2) return m;
+      Mention p = m;
+      p.person = true;
+      p.name_begin = m.token_end;
+      p.token_end = ne;
+      p.title_begin = m.token_begin;
+      p.title_end = m.token_end;
+      p.name = std::string(doc.view({doc.tokens[m.token_end].span.begin, doc.tokens[ne - 1].span.end}));
+      return p;
+    }
     // The sentence's earlier actors outside the quotation, then the article's.
     for (size_t k = mi; k-- > 0;) {
       const Mention& c = mentions[k];
@@ -272,8 +289,13 @@ void ResolveQuoteSpeakers(const Document& doc, uint32_t si, const std::vector<Me
     if (!q.attributed) continue;
     std::optional<Mention> speaker =
         ResolvePhrase(doc, si, mentions, memory, q, q.speaker_begin, q.speaker_end, true);
-    const std::optional<Mention> addressee =
+    std::optional<Mention> addressee =
         ResolvePhrase(doc, si, mentions, memory, q, q.addressee_begin, q.addressee_end, false);
+    // "told reporters": the press is the audience, not a party addressed.
+    if (addressee && addressee->agent == "MED" &&
+        std::any_of(addressee->rules.begin(), addressee->rules.end(),
+                    [](const Mention::Rule& r) { return r.kind == Mention::Rule::kResolveGeneric; }))
+      addressee.reset();
     Fill(doc, speaker, q.speaker_begin, q.speaker_end, &q.speaker);
     Fill(doc, addressee, q.addressee_begin, q.addressee_end, &q.addressee);
     // The speaker is the sentence's subject for what follows ("..., he said"): named here, or

@@ -34,6 +34,7 @@ agent  GOV     | government             |
 agent  MIL     | troops                 | plural=yes
 agent  MIL     | general                |
 agent  EDU     | professor              |
+agent  MED     | reporters              | plural=yes
 verb   040     | [meet] +               |
 verb   042     | [visit] +              |
 verb   010     | [tell] +               |
@@ -221,6 +222,27 @@ TEST(CorefQuotes, UnknownSpeakerHasANameAndNoCode) {
   EXPECT_EQ(doc.quotes[0].speaker.name, "Celeborn Galadhon");
   EXPECT_EQ(doc.quotes[1].speaker.name, "Celeborn Galadhon");
   EXPECT_EQ(doc.view(*doc.quotes[1].speaker.span), "he");
+}
+
+// A name the dictionary does not know after a role it does: the person, with the role's code.
+TEST(CorefQuotes, UnknownNameAfterAKnownRole) {
+  const Document doc = CodeText(
+      "Gondor criticized Mordor on Monday.\n\n"
+      "\"Mordor is a danger to everyone in the region,\" said Gondorian Foreign Minister Beregond Baranor.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker.code, "GONGOV");
+  EXPECT_EQ(doc.quotes[0].speaker.name, "Beregond Baranor");
+}
+
+// "told reporters": the press is the audience, not an addressee with a code.
+TEST(CorefQuotes, ReportersAreNoAddressee) {
+  const Document doc = CodeText(
+      "Gondor criticized Mordor on Monday.\n\n"
+      "\"Mordor is a danger to everyone in the region,\" Faramir Steward told reporters.");
+  ASSERT_EQ(doc.quotes.size(), 1u);
+  EXPECT_EQ(doc.quotes[0].speaker.code, "GONGOV");
+  EXPECT_EQ(doc.quotes[0].addressee.code, "");
+  EXPECT_EQ(doc.view(*doc.quotes[0].addressee.span), "reporters");
 }
 
 // An event coded from the quoted words links to its quote; the attribution's own event does not.
