@@ -1271,6 +1271,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           for (size_t k = mi; country.empty() && k-- > 0;)
             if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun && !mentions[k].generic)
               country = mentions[k].country;
+          if (country.empty() && !dict_.tabari_conventions()) country = PossessorCountry(doc, memory, si, mentions[mi]);
           if (country.empty()) country = memory.RecentCountry(si);
           if (country.empty()) continue;
           countries.push_back(country);

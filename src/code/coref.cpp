@@ -182,6 +182,23 @@ bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemo
   return true;
 }
 
+std::string PossessorCountry(const Document& doc, const ArticleMemory& memory, uint32_t sentence, const Mention& m) {
+  const uint32_t first = doc.sentences[sentence].token_begin;
+  uint32_t k = m.token_begin;
+  while (k > first && IsAdjective(doc.tokens[k - 1].tag)) --k;
+  if (k == first || doc.tokens[k - 1].tag != Tag::PRPS) return {};
+  const std::string_view w = doc.folded_view(doc.tokens[k - 1].span);
+  Mention p;
+  p.pronoun = true;
+  if (w == "its") p.gender = 'n';
+  else if (w == "their") p.plural = true;
+  else if (w == "his") p.gender = 'm';
+  else if (w == "her") p.gender = 'f';
+  else return {};
+  const Mention* a = memory.ResolvePronoun(p, sentence, false);
+  return a ? a->country : std::string();
+}
+
 void AddCountryReferences(const Document& doc, const Dictionary& dict, const ArticleMemory& memory,
                           const Sentence& s, uint32_t si, std::vector<Mention>* mentions) {
   for (uint32_t k = s.token_begin; k + 2 < s.token_end; ++k) {

@@ -87,6 +87,12 @@ class ArticleMemory {
 bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemory& memory, uint32_t sentence,
                   std::vector<Mention>* mentions, size_t mi);
 
+// A generic agent after a possessive pronoun ("its troops", "their officials", "his
+// government", adjectives between allowed): the country of what the pronoun stands for (the
+// article's most recent compatible subject; a person's own country), "" when it stands for
+// nothing or there is no such pronoun.
+std::string PossessorCountry(const Document& doc, const ArticleMemory& memory, uint32_t sentence, const Mention& m);
+
 // "The country", "the nation" as the subject of a verb, in sentence `s` (index `si`): inserts a
 // resolved mention for each (in text order) where no mention covers its words.
 void AddCountryReferences(const Document& doc, const Dictionary& dict, const ArticleMemory& memory,

@@ -165,6 +165,14 @@ TEST(Coref, TheCountrysIsLeftAlone) {
   EXPECT_EQ(DyadsOf(doc, "Mordor attacked"), "");
 }
 
+// "Its troops": the possessor is the previous subject, not the country named last.
+TEST(Coref, PossessivePronounGivesTheAgentsCountry) {
+  const Document doc = CodeText("Gondor criticized Mordor on Monday. Its troops attacked Rohan.");
+  EXPECT_EQ(DyadsOf(doc, "Its troops"), "GONMIL>ROH:190 ");
+  const Document his = CodeText("Faramir Steward criticized Mordor on Monday. His troops attacked Rohan.");
+  EXPECT_EQ(DyadsOf(his, "His troops"), "GONMIL>ROH:190 ");
+}
+
 // --- acts of state ---
 
 // Sending police is an act of state: it goes to the government actor, not to the quoted
