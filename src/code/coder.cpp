@@ -1818,7 +1818,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // plural pronoun whose antecedent is one of a compound stands for the whole compound
       // ("Elrond and Gondor urged ... then they requested ...").
       // A pronoun never stands for the other side of its own event ("They condemned Israel").
-      auto OtherSide = [&](int mi) -> std::string_view {
+      auto other_side = [&](int mi) -> std::string_view {
         if (dict_.tabari_conventions()) return {};
         const int o = mi == source ? target : mi == target ? source : -1;
         if (o < 0 || mentions[o].pronoun || mentions[o].generic) return {};
@@ -1853,7 +1853,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           } else {
             antecedents.push_back(&mentions[found]);
           }
-        } else if (const Mention* a = memory.ResolvePronoun(m, si, act_of_state, OtherSide(mi))) {
+        } else if (const Mention* a = memory.ResolvePronoun(m, si, act_of_state, other_side(mi))) {
           forwarded = true;
           if (m.plural) memory.CompoundOf(a, &antecedents);
           else antecedents.push_back(a);

@@ -198,7 +198,6 @@ class QuoteFinder {
       }
     }
     if (!a.found()) return Attribution{};
-    (void)verb;
     // ", associate professor at the S. Rajaratnam School ...": what the speaker is.
     if (rest < limit && Comma(rest) && verb != kNone && verb < a.speaker_begin) {
       uint32_t e = rest + 1;
