@@ -114,9 +114,23 @@ int ExplainText(const Pipeline& pipeline, const std::string& text, const std::op
       out << "\n    " << (e.source.code.empty() ? "---" : e.source.code) << " > "
           << (e.target.code.empty() ? "---" : e.target.code) << "  " << e.code << " (" << ModeName(e.mode) << ")";
       if (e.date.valid()) out << " " << e.date.ToString();
+      if (e.quote) out << " in quote " << *e.quote;
       for (const std::string& r : e.rules) out << "\n      " << r;
     }
     out << (any_event ? "\n" : " none\n");
+  }
+  // Quotations with the speakers and addressees coreference gave them.
+  for (size_t qi = 0; qi < doc.quotes.size(); ++qi) {
+    const Quote& q = doc.quotes[qi];
+    auto who = [&](const ActorRef& a) {
+      std::string w = a.code.empty() ? "---" : a.code;
+      if (!a.name.empty()) w += " " + a.name;
+      if (a.span) w += " (\"" + std::string(doc.view(*a.span)) + "\")";
+      return w;
+    };
+    out << "quote " << qi << " (sentences " << q.sentence_begin + 1 << "-" << q.sentence_end << "): speaker "
+        << who(q.speaker) << ", addressee " << who(q.addressee) << "\n";
+    for (const ByteSpan& p : q.parts) out << "  \"" << doc.view(p) << "\"\n";
   }
   for (const Diagnostic& d : doc.diagnostics) out << "note: " << d.message << "\n";
   return 0;

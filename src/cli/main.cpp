@@ -75,7 +75,7 @@ const Dictionary* LoadOrDefault(const DictionaryOptions& d, std::unique_ptr<Dict
 
 int RunCode(const std::vector<std::string>& files, const DictionaryOptions& dict_options, const std::string& date,
             const std::string& input_format, const std::string& format, int threads,
-            const std::string& rejects_path, bool articles, bool one_sided, bool all_modes) {
+            const std::string& rejects_path, bool articles, bool quotes, bool one_sided, bool all_modes) {
   InputOptions in;
   if (!date.empty()) {
     in.date = Date::Parse(date);
@@ -154,6 +154,7 @@ int RunCode(const std::vector<std::string>& files, const DictionaryOptions& dict
   OutputOptions out;
   out.format = *outf;
   out.articles = articles;
+  out.quotes = quotes;
   out.version = VersionString(dict);
   RecordWriter writer(std::cout, out);
 
@@ -189,7 +190,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   std::string date, input_format = "auto", format = "jsonl", rejects;
   int threads = 1;
-  bool articles = false, one_sided = false, all_modes = false;
+  bool articles = false, quotes = false, one_sided = false, all_modes = false;
   CLI::App* code = app.add_subcommand("code", "Code articles into event records (JSON Lines on stdout)");
   code->add_option("files", files, "Files, directories, or - for standard input (the default)");
   code->add_option("--date", date, "Publication date of plain-text articles (YYYY-MM-DD)");
@@ -199,6 +200,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   code->add_option("--rejects", rejects, "Write malformed input lines to this file");
   code->add_flag("--articles", articles, "Also write an article record per document");
+  code->add_flag("--quotes", quotes, "Also write a quote record per direct quotation (JSON Lines)");
   code->add_flag("--one-sided", one_sided, "Also write events with one side empty");
   code->add_flag("--all-modes", all_modes, "Also write negated and hypothetical events");
   DictionaryOptions dict_options;
@@ -236,7 +238,7 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*code)
-    return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, one_sided, all_modes);
+    return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, quotes, one_sided, all_modes);
   if (*validate) return RunValidateCommand(suite_path, validate_options);
   if (*explain) {
     std::optional<Date> d;

@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "code/clauses.h"
+#include "code/coref.h"
 #include "code/mentions.h"
 #include "dict/phrase.h"
+#include "resolve/quotes.h"
 #include "resolve/temporal.h"
 
 namespace dateline {
@@ -67,90 +69,6 @@ bool IsIntentionVerb(std::string_view lemma) {
 
 // An act of state: material and verbal conflict or cooperation beyond mere statements (roots 03-20).
 bool ActOfState(std::string_view code) { return code.size() >= 2 && code.substr(0, 2) >= "03"; }
-
-struct MemoryItem {
-  Mention mention;  // resolved
-  uint32_t sentence;
-  bool subject;
-};
-
-// Per-article state for resolving pronouns, surnames and generic agents.
-class ArticleMemory {
- public:
-  void Remember(const Mention& m, uint32_t sentence, bool subject) {
-    if (m.pronoun || m.code.empty()) return;
-    items_.push_back({m, sentence, subject});
-  }
-  // Both ends of a person's name can stand alone later: "Wang" for Wang Yi, "Tokayev".
-  void RememberSurnames(const Mention& m, uint32_t first_word, uint32_t last_word) {
-    if (!m.person) return;
-    if (first_word) by_surname_[first_word] = m;
-    if (last_word) by_surname_[last_word] = m;
-  }
-  const Mention* BySurname(uint32_t word) const {
-    auto it = by_surname_.find(word);
-    return it == by_surname_.end() ? nullptr : &it->second;
-  }
-
-  // Whether `c` can be what pronoun `p` stands for: number, gender, person or not ("it" is
-  // a country or an organisation), and a state actor for an act of state.
-  static bool Compatible(const Mention& p, const Mention& c, bool act_of_state) {
-    if (p.plural) {
-      if (c.person && !c.plural) return false;
-    } else if (!c.kind_known) {
-      if (c.plural) return false;  // a dictionary that does not tell persons from states
-    } else if (p.gender == 'n') {
-      if (c.person || c.plural) return false;
-    } else {
-      if (!c.person) return false;
-      if (p.gender && c.gender && p.gender != c.gender) return false;
-    }
-    return !act_of_state || c.government();
-  }
-
-  // The most recent compatible antecedent of a pronoun: recent sentences first, subjects first.
-  const Mention* ResolvePronoun(const Mention& p, uint32_t sentence, bool act_of_state) const {
-    constexpr uint32_t kWindow = 6;
-    for (uint32_t back = 0; back <= kWindow && back <= sentence; ++back) {
-      const uint32_t s = sentence - back;
-      for (int pass = 0; pass < 2; ++pass) {
-        for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-          if (it->sentence != s) continue;
-          if ((pass == 0) != it->subject) continue;
-          if (!Compatible(p, it->mention, act_of_state)) continue;
-          return &it->mention;
-        }
-      }
-    }
-    return nullptr;
-  }
-
-  // The members of the compound that remembered mention `a` belongs to (`a` alone if none).
-  void CompoundOf(const Mention* a, std::vector<const Mention*>* out) const {
-    const MemoryItem* item = nullptr;
-    for (const MemoryItem& it : items_)
-      if (&it.mention == a) item = &it;
-    if (!item || a->compound < 0) {
-      out->push_back(a);
-      return;
-    }
-    for (const MemoryItem& it : items_)
-      if (it.sentence == item->sentence && it.mention.compound == a->compound) out->push_back(&it.mention);
-  }
-
-  // The country the article last spoke of, for a generic agent ("Authorities").
-  std::string RecentCountry(uint32_t sentence) const {
-    for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
-      if (sentence - it->sentence > 6) break;
-      if (!it->mention.country.empty() && !it->mention.person) return it->mention.country;
-    }
-    return {};
-  }
-
- private:
-  std::vector<MemoryItem> items_;
-  std::unordered_map<uint32_t, Mention> by_surname_;
-};
 
 struct SentenceContext {
   const Document* doc;
@@ -1252,6 +1170,8 @@ Status EventCoder::Explain(Document& doc, CoderTrace* trace) const { return Code
 
 Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
   doc.events.clear();
+  FindQuotes(doc, &doc.quotes);
+  std::vector<Mention> speakers;  // quote speakers of the sentence, remembered as its subjects
   const uint32_t with_id = dict_.vocabulary().Find("with");
   Date anchor;
   if (doc.publication_date) anchor = *doc.publication_date;
@@ -1290,6 +1210,7 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       if (discard_story) {
         doc.discarded = true;
         doc.events.clear();
+        doc.quotes.clear();
         for (Sentence& d : doc.sentences) d.discarded = true;
         return Status::Ok();
       }
@@ -1337,6 +1258,9 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       auto it = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.token_begin > k; });
       mentions.insert(it, std::move(m));
     }
+    // "The country will send ...": the country the article speaks of (code/coref.h).
+    if (!dict_.tabari_conventions() && !dict_.agents_compose_locally())
+      AddCountryReferences(doc, dict_, memory, s, si, &mentions);
     std::fill(c.mention_at.begin(), c.mention_at.end(), -1);
     for (size_t mi = 0; mi < mentions.size(); ++mi)
       for (uint32_t k = mentions[mi].token_begin; k < mentions[mi].token_end; ++k) c.mention_at[k - s.token_begin] = static_cast<int>(mi);
@@ -1441,11 +1365,16 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (countries.empty() && !dict_.tabari_conventions() && mentions[mi].token_begin > s.token_begin &&
             c.text(mentions[mi].token_begin - 1) == "foreign")
           continue;
+        // "The president", "the foreign minister": the person the title fits, else the
+        // government of the country the article is about (code/coref.h).
+        if (countries.empty() && !dict_.tabari_conventions() && ResolveTitle(doc, dict_, memory, si, &mentions, mi))
+          continue;
         if (countries.empty()) {
           std::string country;
           for (size_t k = mi; country.empty() && k-- > 0;)
             if (!mentions[k].country.empty() && !mentions[k].person && !mentions[k].pronoun && !mentions[k].generic)
               country = mentions[k].country;
+          if (country.empty() && !dict_.tabari_conventions()) country = PossessorCountry(doc, memory, si, mentions[mi]);
           if (country.empty()) country = memory.RecentCountry(si);
           // Else, for a crowd of people of no state ("protesters", "rebels"), where the
           // sentence says it happened: "Demonstrators protested outside the embassy in London",
@@ -2053,6 +1982,13 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       // The actor(s) mention `mi` stands for, appended to *out (nothing appended: none). A
       // plural pronoun whose antecedent is one of a compound stands for the whole compound
       // ("Elrond and Gondor urged ... then they requested ...").
+      // A pronoun never stands for the other side of its own event ("They condemned Israel").
+      auto other_side = [&](int mi) -> std::string_view {
+        if (dict_.tabari_conventions()) return {};
+        const int o = mi == source ? target : mi == target ? source : -1;
+        if (o < 0 || mentions[o].pronoun || mentions[o].generic) return {};
+        return mentions[o].code;
+      };
       auto resolve_into = [&](int mi, std::vector<std::optional<Mention>>* out) {
         if (mi < 0) return;
         const Mention& m = mentions[mi];
@@ -2094,11 +2030,15 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           } else {
             antecedents.push_back(&mentions[found]);
           }
-        } else if (const Mention* a = memory.ResolvePronoun(m, si, act_of_state)) {
+        } else if (const Mention* a = memory.ResolvePronoun(m, si, act_of_state, other_side(mi))) {
           forwarded = true;
           if (m.plural) memory.CompoundOf(a, &antecedents);
           else antecedents.push_back(a);
         }
+        // A quote's speaker the dictionaries do not know stands for no actor.
+        antecedents.erase(std::remove_if(antecedents.begin(), antecedents.end(),
+                                         [](const Mention* a) { return a->code.empty(); }),
+                          antecedents.end());
         if (antecedents.empty()) out->push_back(std::nullopt);
         for (const Mention* a : antecedents) {
           Mention r = *a;
@@ -2267,6 +2207,10 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     if (!dict_.tabari_conventions() && doc.events.size() > sentence_events_begin)
       AddMediatorEvents(doc, c, sentence_events_begin);
 
+    // The speakers of the quotes attributed here (code/coref.h).
+    speakers.clear();
+    if (!doc.quotes.empty()) ResolveQuoteSpeakers(doc, si, mentions, memory, &doc.quotes, &speakers);
+
     // Remember this sentence's actors for the sentences after it. The first actor of the
     // sentence counts as a subject too (headline style: "China offers ...").
     for (size_t mi = 0; mi < own_mentions; ++mi) {
@@ -2280,7 +2224,9 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         memory.RememberSurnames(m, name_first, name_last);
       }
     }
+    for (const Mention& m : speakers) memory.Remember(m, si, true);
   }
+  LinkQuotes(doc);
   // Issue tags belong to the story: every event carries them.
   if (!issues.empty())
     for (Event& e : doc.events) e.issues = issues;

@@ -14,7 +14,10 @@
 // Article-level resolution runs as sentences are coded, in order: pronouns and bare surnames
 // are resolved to earlier mentions (acts of state prefer state actors), generic agents
 // ("Authorities") take the country the article last spoke of, and event dates come from the
-// sentence's time expressions (resolve/temporal.h) against the publication date.
+// sentence's time expressions (resolve/temporal.h) against the publication date. Titles ("the
+// president"), "the country" and quote speakers resolve through code/coref.h; the article's
+// direct quotations (resolve/quotes.h) are found first and filled into Document::quotes, and
+// events coded inside one carry its index (Event::quote).
 #pragma once
 
 #include <optional>

@@ -32,6 +32,9 @@ struct Mention {
   char gender = 0;          // 'm', 'f'; for the pronoun "it", 'n' (not a person)
   int compound = -1;        // mentions joined by "and" share a compound id
   uint32_t name_begin = 0;  // a person: first token of the name itself ("Xi" in "President Xi Jinping")
+  // A person's title as written ("Kazakh President" in "Kazakh President Kassym-Jomart Tokayev"):
+  // tokens [title_begin, title_end), kept by copies that stand for the person later (code/coref.h).
+  uint32_t title_begin = 0, title_end = 0;
   // What made the mention, rendered into an event's `rules` only when an event is written
   // (no strings are built for the many mentions that code nothing).
   struct Rule {

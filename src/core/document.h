@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "core/event.h"
 #include "core/offset_map.h"
+#include "core/quote.h"
 #include "core/span.h"
 #include "core/tag.h"
 
@@ -110,6 +111,7 @@ class Document {
 
   // --- events ---
   std::vector<Event> events;
+  std::vector<Quote> quotes;  // direct quotations, in text order (filled by the coder)
   bool discarded = false;  // a story discard matched (sports, markets ...): no events at all
 
   std::vector<Diagnostic> diagnostics;

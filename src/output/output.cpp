@@ -250,12 +250,54 @@ void RecordWriter::Write(const Document& doc) {
   buf_.clear();
   if (opts_.format == OutputFormat::kJsonl) {
     if (opts_.articles) WriteArticleJson(doc);
+    if (opts_.quotes) {
+      for (uint32_t q = 0; q < doc.quotes.size(); ++q) WriteQuoteJson(doc, q);
+      quotes_written_ += doc.quotes.size();
+    }
     for (const Event& e : doc.events) WriteEventJson(doc, e);
   } else {
     for (const Event& e : doc.events) WriteEventFlat(doc, e);
   }
   events_written_ += doc.events.size();
   out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+}
+
+void RecordWriter::WriteQuoteJson(const Document& doc, uint32_t index) {
+  const Quote& q = doc.quotes[index];
+  std::string& b = buf_;
+  b += "{\"type\":\"quote\",\"schema_version\":";
+  AppendUint(b, kSchemaVersion);
+  Key(b, "quote_id"), AppendJsonString(b, QuoteId(doc, index));
+  Key(b, "doc_id"), AppendJsonString(b, doc.id);
+  // The parts of a quotation split by its attribution or a paragraph break, joined by a space.
+  scratch_.clear();
+  for (const ByteSpan& p : q.parts) {
+    if (!scratch_.empty()) scratch_ += ' ';
+    scratch_ += doc.view(p);
+  }
+  Key(b, "text"), AppendJsonString(b, scratch_);
+  auto actor = [&](const char* key, const ActorRef& a) {
+    Key(b, key);
+    b += "{\"code\":";
+    AppendJsonString(b, a.code);
+    Key(b, "name"), AppendJsonString(b, a.name);
+    Key(b, "text"), AppendJsonString(b, a.span ? doc.view(*a.span) : std::string_view());
+    b += '}';
+  };
+  actor("speaker", q.speaker);
+  actor("addressee", q.addressee);
+  Key(b, "sentences");
+  b += '[';
+  for (uint32_t si = q.sentence_begin; si < q.sentence_end; ++si) {
+    if (si != q.sentence_begin) b += ',';
+    AppendUint(b, si);
+  }
+  b += ']';
+  const OffsetPair span = ToInput(doc, q.span);
+  b += ",\"evidence\":{\"start\":";
+  AppendUint(b, span.start);
+  Key(b, "end"), AppendUint(b, span.end);
+  b += "}}\n";
 }
 
 void RecordWriter::WriteEventJson(const Document& doc, const Event& e) {

@@ -1,4 +1,4 @@
-// Output: writes a coded Document as records — JSON Lines (event and article records, schema
+// Output: writes a coded Document as records — JSON Lines (event, quote and article records, schema
 // version 1) or flat TSV/CSV (event records only). docs/output-format.md describes every field;
 // docs/event.schema.json is the JSON Schema of the records.
 //
@@ -37,6 +37,7 @@ std::optional<OutputFormat> ParseOutputFormat(std::string_view name);
 struct OutputOptions {
   OutputFormat format = OutputFormat::kJsonl;
   bool articles = false;  // JSON Lines only: an article record before each document's events
+  bool quotes = false;    // JSON Lines only: the document's quote records, after its article record, before its events
   std::string version;    // the records' "version": "dateline 0.1.0 dict abc123"
 };
 
@@ -48,14 +49,17 @@ class RecordWriter {
   // For TSV and CSV the header row is written here, so an output without events still has it.
   RecordWriter(std::ostream& out, OutputOptions opts, const CameoTable& cameo = CameoTable::Default());
 
-  // Writes the records of one document: its article record (JSON Lines with opts.articles), then
-  // one record per event, in Document::events order.
+  // Writes the records of one document: its article record (JSON Lines with opts.articles), its
+  // quote records in text order (JSON Lines with opts.quotes), then one record per event, in
+  // Document::events order.
   void Write(const Document& doc);
 
   uint64_t events_written() const { return events_written_; }
+  uint64_t quotes_written() const { return quotes_written_; }
 
  private:
   void WriteArticleJson(const Document& doc);
+  void WriteQuoteJson(const Document& doc, uint32_t index);
   void WriteEventJson(const Document& doc, const Event& e);
   void WriteEventFlat(const Document& doc, const Event& e);
 
@@ -66,6 +70,7 @@ class RecordWriter {
   std::string scratch_;  // work buffers of the flat formats
   std::string joined_;
   uint64_t events_written_ = 0;
+  uint64_t quotes_written_ = 0;
 };
 
 // The deterministic id of an event: XXH3-64 of its doc_id, sentence, source, target and code, as

@@ -191,6 +191,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
   summary.warnings += in.warnings;
   summary.unusable_files = in.unusable_files;
   summary.events = writer.events_written();
+  summary.quotes = writer.quotes_written();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

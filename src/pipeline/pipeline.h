@@ -84,8 +84,8 @@ struct RunOptions {
 struct RunSummary {
   uint64_t documents = 0;
   uint64_t sentences = 0;
-  uint64_t events = 0;
-  uint64_t quotes = 0;
+  uint64_t events = 0;  // event records written
+  uint64_t quotes = 0;  // quote records written (0 without --quotes)
   uint64_t warnings = 0;
   uint64_t rejects = 0;
   uint64_t unusable_files = 0;

@@ -140,5 +140,10 @@ TEST(Golden, ExampleWireAnkara) {
   RunCases("example-wire-ankara.cases", testing::SourceDir() / "examples/wire-ankara-talks.txt", "2025-06-17");
 }
 
+TEST(Golden, CoreferenceParagraph) {
+  RunCases("coreference-paragraph.cases", testing::SourceDir() / "tests/golden/coreference-paragraph.txt",
+           "2022-01-10");
+}
+
 }  // namespace
 }  // namespace dateline

@@ -656,3 +656,56 @@ TEST(OutputSchema, FlatColumnsAreTheEventLeavesInOrder) {
 
 }  // namespace
 }  // namespace dateline
+
+// --- quote records -------------------------------------------------------------------------------
+
+namespace dateline {
+namespace {
+
+Document QuoteDoc() {
+  Document doc = MakeDoc();
+  Quote q;
+  q.parts = {SpanOf("China criticized"), SpanOf("Japan")};
+  q.span = {SpanOf("China").begin, SpanOf("Japan.").end};
+  q.sentence_begin = 1;
+  q.sentence_end = 2;
+  q.speaker.code = "CHNGOV";
+  q.speaker.name = "Wang Yi";
+  q.speaker.span = SpanOf("Astana");
+  doc.quotes.push_back(q);
+  doc.events.back().quote = 0;
+  return doc;
+}
+
+// With --quotes, each quote comes before the document's events, in the schema's shape: the
+// parts joined by a space, addressee empty but present, offsets in the input.
+TEST(OutputQuotes, QuoteRecordsBeforeTheEvents) {
+  const Document doc = QuoteDoc();
+  std::ostringstream out;
+  OutputOptions o = Jsonl();
+  o.quotes = true;
+  RecordWriter w(out, o);
+  w.Write(doc);
+  EXPECT_EQ(w.quotes_written(), 1u);
+  const std::vector<std::string> lines = Lines(out.str());
+  ASSERT_EQ(lines.size(), 2u);
+  const Json q(lines[0]);
+  EXPECT_EQ(Str(q["type"]), "quote");
+  EXPECT_EQ(Str(q["quote_id"]), "reuters-1#q0");
+  EXPECT_EQ(Str(q["text"]), "China criticized Japan");
+  EXPECT_EQ(Str(q["speaker"]["code"].value()), "CHNGOV");
+  EXPECT_EQ(Str(q["speaker"]["name"].value()), "Wang Yi");
+  EXPECT_EQ(Str(q["speaker"]["text"].value()), "Astana");
+  EXPECT_EQ(Str(q["addressee"]["code"].value()), "");
+  EXPECT_EQ(Int(q["evidence"]["start"].value()), SpanOf("China").begin + 7);  // input offset
+  const Json e(lines[1]);
+  EXPECT_EQ(Str(e["quote_id"]), "reuters-1#q0");
+  const Schema s;
+  EXPECT_EQ(KeySet(q.root), Required(s.Def("quote")));
+  EXPECT_EQ(Properties(s.Def("quote")), Required(s.Def("quote")));
+  // Without --quotes: events only (their quote_id stays).
+  EXPECT_EQ(Lines(WriteJsonl(doc)).size(), 1u);
+}
+
+}  // namespace
+}  // namespace dateline

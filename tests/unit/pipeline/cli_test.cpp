@@ -151,6 +151,27 @@ TEST_F(CliTest, ArticleRecordsCarryTheCleanersFindings) {
   EXPECT_NE(r.out.find("Jean Dupont"), std::string::npos) << r.out;
 }
 
+// --quotes: quote records before the document's events, counted in the summary; flat formats
+// carry events only.
+TEST_F(CliTest, QuoteRecordsWithQuotes) {
+  const fs::path a = Write("a.txt", std::string(kArticle) +
+                                        "\n\u201cMali has broken its word to the people of France,\u201d Macron said.\n");
+  Outcome r = Dateline("code --quotes --date 2025-03-03 " + a.string());
+  EXPECT_EQ(r.status, 0) << r.err;
+  const size_t quote = r.out.find("\"type\":\"quote\"");
+  ASSERT_NE(quote, std::string::npos) << r.out;
+  EXPECT_LT(quote, r.out.find("\"type\":\"event\"")) << r.out;
+  EXPECT_NE(r.out.find("\"speaker\":{\"code\":\"FRAGOV\",\"name\":\"Emmanuel Macron\",\"text\":\"Macron\"}"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("quotes 1,"), std::string::npos) << r.err;
+  Outcome plain = Dateline("code --date 2025-03-03 " + a.string());
+  EXPECT_EQ(plain.out.find("\"type\":\"quote\""), std::string::npos);
+  EXPECT_NE(plain.err.find("quotes 0,"), std::string::npos) << plain.err;
+  Outcome tsv = Dateline("code --quotes --format tsv --date 2025-03-03 " + a.string());
+  EXPECT_EQ(tsv.out.find("\tquote\t"), std::string::npos);
+}
+
 // `dict lint` and `dict stats` (cli/dict_command.h).
 TEST_F(CliTest, DictDefaultDictionariesLintWithoutErrors) {
   Outcome r = Dateline("dict lint");
