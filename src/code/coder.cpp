@@ -67,6 +67,17 @@ bool IsIntentionVerb(std::string_view lemma) {
   return false;
 }
 
+// Verbs of belief, fear and wish: an act in their complement ("experts say China fears that
+// Russia will attack", "analysts believe Iran wants to strike") is someone's opinion of what may
+// happen, not an act reported as done or announced.
+bool IsBeliefVerb(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {"fear", "believe", "think", "suspect", "worry", "hope",
+                                                "wish", "doubt", "speculate", "assume", "imagine", "reckon"};
+  for (std::string_view v : kVerbs)
+    if (lemma == v) return true;
+  return false;
+}
+
 // An act of state: material and verbal conflict or cooperation beyond mere statements (roots 03-20).
 bool ActOfState(std::string_view code) { return code.size() >= 2 && code.substr(0, 2) >= "03"; }
 
@@ -1618,6 +1629,23 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (w == "if" || w == "unless") hypothetical = true;
         if (w == "whether" && !(static_cast<uint32_t>(k) + 1 < s.token_end && c.text(static_cast<uint32_t>(k) + 1) == "or"))
           hypothetical = true;
+      }
+      // In the complement of a verb of belief, fear or wish ("China fears (that) Russia will
+      // attack"): the verbs between that one and this are only "that", auxiliaries, modals and
+      // verbs of intention ("believe Iran wants to strike"). Not under the suites' conventions.
+      // A belief verb followed by "to" states an intention ("hopes to sign"), and a comma ends
+      // the search ("The minister, who believes in dialogue, met Putin").
+      if (!hypothetical && !dict_.tabari_conventions() && dict_.hypothetical_modals()) {
+        for (int64_t k = static_cast<int64_t>(v) - 1; k >= s.token_begin; --k) {
+          const Token& t = doc.tokens[k];
+          const std::string_view w = c.text(static_cast<uint32_t>(k));
+          if (w == "," || w == ";" || w == ":" || w == "who" || w == "which") break;
+          if (!IsVerb(t.tag) || IsBe(w) || IsHave(w) || IsDo(w)) continue;
+          const bool to_follows = static_cast<uint32_t>(k) + 1 < s.token_end && c.text(static_cast<uint32_t>(k) + 1) == "to";
+          if (IsBeliefVerb(t.lemma) && t.tag != Tag::VBN && !to_follows) hypothetical = true;
+          else if ((IsIntentionVerb(t.lemma) || IsBeliefVerb(t.lemma)) && t.tag != Tag::VBN) continue;
+          break;
+        }
       }
 
       bool negation_near = false;

@@ -280,6 +280,24 @@ TEST(Coder, ModalityFutureAndHypothetical) {
   EXPECT_EQ(Dyads(Code("Whether or not talks succeed, Arnor will attack Gondor.")), "ARN>GON:190 ");
 }
 
+// An act in the complement of a verb of belief, fear or wish is an opinion of what may happen
+// (hypothetical); "hopes to VERB" is an intention (future); a comma ends the complement.
+TEST(Coder, BeliefsAndFearsAreNotAssertedActs) {
+  CoderOptions all;
+  all.all_modes = true;
+  auto mode = [&](const std::string& text) {
+    const std::vector<Coded> e = Code(text, all);
+    return e.size() == 1 ? e[0].mode : std::to_string(e.size()) + " events";
+  };
+  EXPECT_EQ(mode("Experts say Rohan fears that Arnor will attack Gondor."), "hypothetical");
+  EXPECT_EQ(mode("Analysts believe Arnor wants to attack Gondor."), "hypothetical");
+  EXPECT_EQ(mode("Rohan believes Arnor attacked Gondor."), "hypothetical");
+  EXPECT_EQ(Dyads(Code("Rohan fears Arnor will attack Gondor.")), "");  // not written by default
+  EXPECT_EQ(mode("Arnor hopes to visit Gondor next week."), "future");
+  EXPECT_EQ(mode("Officials said Arnor attacked Gondor."), "asserted");
+  EXPECT_EQ(mode("Rohan, which believes in dialogue, said Arnor attacked Gondor."), "asserted");
+}
+
 TEST(Coder, RelativeClauseDoesNotHideTheSubject) {
   EXPECT_EQ(Dyads(Code("Aragorn Elessar, who is also a poet, visited Rohan.")), "GONGOV>ROH:042 ");
 }
