@@ -298,7 +298,24 @@ void RecordWriter::WriteEventJson(const Document& doc, const Event& e) {
   Key(b, "plover"), AppendJsonString(b, r.cameo ? r.cameo->plover : std::string_view());
   Key(b, "plover_mode"), AppendJsonString(b, r.cameo ? r.cameo->plover_mode : std::string_view());
   Key(b, "plover_context"), AppendJsonString(b, r.cameo ? r.cameo->plover_context : std::string_view());
-  Key(b, "location"), b += "null";
+  Key(b, "location");
+  if (e.location) {
+    const Location& l = *e.location;
+    b += "{\"name\":";
+    AppendJsonString(b, l.name);
+    Key(b, "country"), AppendJsonString(b, l.country);
+    Key(b, "admin1"), AppendJsonString(b, l.admin1);
+    Key(b, "lat");
+    if (l.lat) AppendDecimal(b, *l.lat); else b += "null";
+    Key(b, "lon");
+    if (l.lon) AppendDecimal(b, *l.lon); else b += "null";
+    Key(b, "geonames_id");
+    if (l.geonames_id) AppendUint(b, *l.geonames_id); else b += "null";
+    Key(b, "precision"), AppendJsonString(b, LocationPrecisionName(l.precision));
+    b += '}';
+  } else {
+    b += "null";
+  }
   Key(b, "issues"), JsonStrings(b, e.issues);
   Key(b, "quote_id");
   if (e.quote)
@@ -353,7 +370,18 @@ void RecordWriter::WriteEventFlat(const Document& doc, const Event& e) {
   row.Str(r.cameo ? r.cameo->plover : std::string_view());
   row.Str(r.cameo ? r.cameo->plover_mode : std::string_view());
   row.Str(r.cameo ? r.cameo->plover_context : std::string_view());
-  for (int i = 0; i < 7; ++i) row.Empty();  // location.*: not filled yet
+  if (e.location) {
+    const Location& l = *e.location;
+    row.Str(l.name);
+    row.Str(l.country);
+    row.Str(l.admin1);
+    if (l.lat) row.Decimal(*l.lat); else row.Empty();
+    if (l.lon) row.Decimal(*l.lon); else row.Empty();
+    if (l.geonames_id) row.Uint(*l.geonames_id); else row.Empty();
+    row.Str(LocationPrecisionName(l.precision));
+  } else {
+    for (int i = 0; i < 7; ++i) row.Empty();  // location.*: null
+  }
   row.List(e.issues);
   if (e.quote)
     row.Str(QuoteId(doc, *e.quote));
