@@ -157,7 +157,7 @@ double PlaceResolver::PlaceScore(uint32_t place, std::span<const uint16_t> near,
     case PlaceKind::kAdmin1: score -= 0.5; break;
     case PlaceKind::kCity:
       if (r.flags & geo::kCapital) score += 1.5;
-      else if (r.flags & geo::kAdminSeat) score += 0.5;
+      else if (r.flags & geo::kAdminSeat) score += 0.25;
       break;
   }
   return score;

@@ -76,7 +76,7 @@ class PlaceResolver final : public Stage {
 
   // The score candidates are ranked by: log10 of the population, plus 4 when the place's
   // country is one of the sentence's actors', 3 when it is only the article's; countries +3,
-  // capitals +1.5, admin1 seats +0.5, admin1 regions -0.5 (their populations are sums).
+  // capitals +1.5, admin1 seats +0.25, admin1 regions -0.5 (their populations are sums).
   double PlaceScore(uint32_t place, std::span<const uint16_t> near, std::span<const uint16_t> article) const;
 
  private:
