@@ -115,6 +115,9 @@ int ExplainText(const Pipeline& pipeline, const std::string& text, const std::op
           << (e.target.code.empty() ? "---" : e.target.code) << "  " << e.code << " (" << ModeName(e.mode) << ")";
       if (e.date.valid()) out << " " << e.date.ToString();
       for (const std::string& r : e.rules) out << "\n      " << r;
+      if (e.location)
+        out << "\n      location " << e.location->name << ", " << e.location->country << " ("
+            << LocationPrecisionName(e.location->precision) << ")";
     }
     out << (any_event ? "\n" : " none\n");
   }

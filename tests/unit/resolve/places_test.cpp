@@ -8,9 +8,11 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli/explain_command.h"
 #include "core/embedded.h"
 #include "input/input.h"
 #include "pipeline/pipeline.h"
@@ -398,6 +400,14 @@ TEST(PlaceFallback, TargetCountryForActsDoneThereSourceForStatements) {
 TEST(PlaceFallback, OtherSideWhenOneHasNoCountry) {
   // The UN has no country: the statement falls back to the target's.
   EXPECT_EQ(FirstLocation("The United Nations criticised Myanmar on Friday."), "Myanmar/country");
+}
+
+TEST(PlacesExplain, ShowsTheLocation) {
+  std::ostringstream out;
+  EXPECT_EQ(ExplainText(DefaultPipeline(), "Beijing stands ready to strengthen cooperation with Kazakhstan.",
+                        Date::Parse("2022-01-10"), out),
+            0);
+  EXPECT_NE(out.str().find("\n      location China, CHN (country)"), std::string::npos) << out.str();
 }
 
 // --- the seed article ----------------------------------------------------------------------------
