@@ -179,6 +179,14 @@ uint32_t PlaceResolver::Choose(const Candidates& c, std::span<const uint16_t> ne
   };
   if (c.country >= 0) consider(gazetteer_.country_place(static_cast<uint16_t>(c.country)));
   for (uint32_t p : c.places) consider(p);
+  // A region named like a city in it means the city ("in Zurich", "in New York"): the region
+  // only wins where the text says "region" (FindPlaces' admin1 mentions).
+  if (best != kNone && static_cast<PlaceKind>(gazetteer_.place(best).kind) == PlaceKind::kAdmin1) {
+    for (uint32_t p : c.places)
+      if (static_cast<PlaceKind>(gazetteer_.place(p).kind) == PlaceKind::kCity &&
+          gazetteer_.place(p).admin1 == gazetteer_.place(best).admin1)
+        return p;  // postings are most populous first
+  }
   return best;
 }
 
@@ -377,8 +385,9 @@ Status PlaceResolver::Run(Document& doc) const {
 
   // The dateline's place, told apart by the article's countries.
   std::optional<Location> dateline;
-  if (!doc.dateline.place.empty()) {
-    const Candidates c = Lookup(Gazetteer::Hash(geo::KeyFold(doc.dateline.place)));
+  const uint64_t dateline_hash = Gazetteer::Hash(geo::KeyFold(doc.dateline.place));
+  if (!doc.dateline.place.empty() && !IsNonPlaceActor(dateline_hash)) {  // not "UNITED NATIONS"
+    const Candidates c = Lookup(dateline_hash);
     if (c.country_name && c.country < 0 && c.places.empty()) {
       dateline = CountryLocation(c.country_code);
     } else if (const uint32_t p = Choose(c, article, {}); p != kNone) {

@@ -260,6 +260,11 @@ TEST(PlaceDisambiguation, Table) {
     EXPECT_EQ(loc->geonames_id.value_or(0), c.geonames_id) << c.name << " (" << c.note << "): got " << loc->name << ", "
                                                            << loc->country;
   }
+  // A city, not the region of the same name it lies in.
+  EXPECT_EQ(Resolve("Zurich", {}), "Zürich, CHE, 2657896, city");
+  EXPECT_EQ(Resolve("Geneva", {}), "Genève, CHE, 2660646, city");
+  EXPECT_EQ(Resolve("New York", {"USA"}), "New York City, USA, 5128581, city");
+  EXPECT_EQ(Resolve("Texas", {"USA"}), "Texas, USA, -, admin1");
   // A country is not a small town of the same name, even in a US context.
   EXPECT_EQ(Resolve("Lebanon", {"USA"}), "Lebanon, LBN, -, country");
   EXPECT_EQ(Resolve("Jordan", {"USA"}), "Jordan, JOR, -, country");
