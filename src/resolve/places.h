@@ -4,15 +4,16 @@
 //   places.Run(doc);                               // fills Event::location of doc.events
 //
 // For each event, in this order:
-//   1. a place named in its sentence in a locative phrase: after in, at, near, outside, inside,
-//      into, across, around, throughout, within, on, off, along, over ("in Almaty", "near the
+//   1. a place named in its sentence in a locative phrase: after in, at, near, outside,
+//      inside, into, across, around, throughout, within, off, along ("in Almaty", "near the
 //      border town of X", "outside the embassy in London", "in eastern Ukraine", "in the
-//      Donetsk region" → the admin1 region); "to X" counts only for acts done to or in a
-//      place and "from X" only for the others (see below). A country counts as a place here
-//      ("in Kazakhstan"); other actor names (organisations, people, groups) never do. The
-//      mention nearest after the verb wins, else the nearest before it; a place inside a
-//      quotation counts only for a verb inside one ("'The unrest in Kazakhstan ...,' Wang
-//      told Tileuberdi" is not told in Kazakhstan);
+//      Donetsk region" → the admin1 region). "to X" counts only for acts done to or in a
+//      place, "from X" only for the others and never for a country ("imports from China");
+//      "on" and "over" do not count ("sanctions on Beijing", "over the Gaza war"). A country
+//      counts as a place here ("in Kazakhstan"); other actor names (organisations, people,
+//      groups) never do. The mention nearest after the verb wins, else the nearest before
+//      it; a place inside a quotation counts only for a verb inside one ("'The unrest in
+//      Kazakhstan ...,' Wang told Tileuberdi" is not told in Kazakhstan);
 //   2. the article's dateline place, when its country is the country of the source or target;
 //   3. the country of an actor: the target's for acts done to or in a place — CAMEO roots
 //      06 material cooperation, 07 aid, 08 yield, 15 force posture (deploy), 17 coerce,
