@@ -24,14 +24,27 @@ bool OneOf(std::string_view w, std::initializer_list<std::string_view> set) {
   return false;
 }
 
-// The preposition a place may follow, and how far it makes the place the event's.
+// The preposition a place may follow, and how far it makes the place the event's. Called for
+// every token of a sentence with events: a switch on the length rejects most words at once.
 uint8_t PrepositionStrength(std::string_view w) {
-  if (OneOf(w, {"in", "at", "near", "outside", "inside", "into", "across", "around", "throughout", "within", "off",
-                "along"}))
-    return PlaceResolver::kStrong;
-  if (OneOf(w, {"to", "toward", "towards"})) return PlaceResolver::kTowards;
-  if (w == "from") return PlaceResolver::kFrom;
-  return 0;
+  switch (w.size()) {
+    case 2:
+      if (w == "in" || w == "at") return PlaceResolver::kStrong;
+      return w == "to" ? PlaceResolver::kTowards : 0;
+    case 3: return w == "off" ? PlaceResolver::kStrong : 0;
+    case 4:
+      if (w == "near" || w == "into") return PlaceResolver::kStrong;
+      return w == "from" ? PlaceResolver::kFrom : 0;
+    case 5: return w == "along" ? PlaceResolver::kStrong : 0;
+    case 6:
+      if (w == "inside" || w == "across" || w == "around" || w == "within") return PlaceResolver::kStrong;
+      return w == "toward" ? PlaceResolver::kTowards : 0;
+    case 7:
+      if (w == "outside") return PlaceResolver::kStrong;
+      return w == "towards" ? PlaceResolver::kTowards : 0;
+    case 10: return w == "throughout" ? PlaceResolver::kStrong : 0;
+    default: return 0;
+  }
 }
 
 // Words that may stand between the preposition and the name: determiners, directions, and
@@ -91,12 +104,20 @@ bool QuotedAt(const Document& doc, const Sentence& s, uint32_t at) {
 }  // namespace
 
 PlaceResolver::PlaceResolver(const Dictionary& dict, const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
+  country_index_.assign(26 * 26 * 26, kNoCountry);
   for (size_t i = 0; i < gazetteer_.country_count(); ++i)
-    country_index_.emplace(gazetteer_.country_code(static_cast<uint16_t>(i)), static_cast<uint16_t>(i));
+    if (const int32_t slot = CodeSlot(gazetteer_.country_code(static_cast<uint16_t>(i))); slot >= 0)
+      country_index_[static_cast<size_t>(slot)] = static_cast<uint16_t>(i);
   const std::vector<ActorEntry>& actors = dict.actors();
   for (const ActorEntry& a : actors)
     if (a.kind == ActorKind::kCountry && a.code.size() == 3 && !canonical_.count(a.code))
       canonical_.emplace(a.code, a.name);
+  canonical_by_country_.resize(gazetteer_.country_count());
+  for (size_t i = 0; i < gazetteer_.country_count(); ++i) {
+    auto it = canonical_.find(gazetteer_.country_code(static_cast<uint16_t>(i)));
+    canonical_by_country_[i] =
+        it != canonical_.end() ? it->second : gazetteer_.country_name(static_cast<uint16_t>(i));
+  }
   std::string key;
   for (const Phrase& p : dict.phrases()) {
     if (p.is_agent || p.entries.empty() || p.words.empty()) continue;
@@ -129,9 +150,21 @@ PlaceResolver::PlaceResolver(const Dictionary& dict, const Gazetteer& gazetteer)
   }
 }
 
+int32_t PlaceResolver::CodeSlot(std::string_view code) {
+  if (code.size() != 3) return -1;
+  int32_t slot = 0;
+  for (char ch : code) {
+    if (ch < 'A' || ch > 'Z') return -1;
+    slot = slot * 26 + (ch - 'A');
+  }
+  return slot;
+}
+
 int32_t PlaceResolver::CountryIndex(std::string_view code) const {
-  auto it = country_index_.find(code);
-  return it == country_index_.end() ? -1 : it->second;
+  const int32_t slot = CodeSlot(code);
+  if (slot < 0) return -1;
+  const uint16_t c = country_index_[static_cast<size_t>(slot)];
+  return c == kNoCountry ? -1 : c;
 }
 
 PlaceResolver::Candidates PlaceResolver::Lookup(uint64_t hash) const {
@@ -303,12 +336,10 @@ Location PlaceResolver::ToLocation(uint32_t place) const {
       loc.admin1 = loc.name;
       loc.precision = LocationPrecision::kAdmin1;
       break;
-    case PlaceKind::kCountry: {
-      auto it = canonical_.find(loc.country);
-      loc.name = it != canonical_.end() ? std::string(it->second) : std::string(gazetteer_.country_name(r.country));
+    case PlaceKind::kCountry:
+      loc.name = std::string(canonical_by_country_[r.country]);
       loc.precision = LocationPrecision::kCountry;
       break;
-    }
   }
   return loc;
 }

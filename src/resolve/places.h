@@ -100,7 +100,12 @@ class PlaceResolver final : public Stage {
   std::unordered_map<uint64_t, std::string_view> country_names_;  // folded name hash -> CAMEO code
   std::unordered_set<uint64_t> non_places_;  // organisations, people, groups
   std::unordered_map<std::string_view, std::string_view> canonical_;  // CAMEO code -> canonical name
-  std::unordered_map<std::string_view, uint16_t> country_index_;      // CAMEO code -> gazetteer country
+  std::vector<std::string_view> canonical_by_country_;  // gazetteer country -> canonical name
+  // Gazetteer country of each three-letter code, indexed by CodeSlot ("AAA" 0 ... "ZZZ" 17,575):
+  // looked up for every actor of every event, so a table rather than a hash.
+  static constexpr uint16_t kNoCountry = 0xffff;
+  static int32_t CodeSlot(std::string_view code);
+  std::vector<uint16_t> country_index_;
 };
 
 }  // namespace dateline
