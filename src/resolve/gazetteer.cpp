@@ -41,7 +41,11 @@ Result<Gazetteer> Gazetteer::FromBytes(std::string_view bytes) {
   g.strings_ = {p, h.strings};
   if (h.strings == 0 || g.strings_.back() != '\0') return DataError("gazetteer: strings not terminated");
   // Every index must lie inside its table: the reader trusts them afterwards.
-  if (g.key_begin_.back() != h.postings) return DataError("gazetteer: postings do not add up");
+  if (g.key_begin_.front() != 0 || g.key_begin_.back() != h.postings)
+    return DataError("gazetteer: postings do not add up");
+  for (size_t k = 0; k + 1 < g.key_begin_.size(); ++k)
+    if (g.key_begin_[k] > g.key_begin_[k + 1] || (k + 1 < g.key_hash_.size() && g.key_hash_[k] >= g.key_hash_[k + 1]))
+      return DataError("gazetteer: keys out of order");
   for (uint32_t x : g.postings_)
     if (x >= h.places) return DataError("gazetteer: a posting past the places");
   for (const PlaceRecord& r : g.places_)

@@ -130,8 +130,13 @@ PlaceResolver::PlaceResolver(const Dictionary& dict, const Gazetteer& gazetteer)
     }
     if (!exact) continue;
     const uint64_t h = Gazetteer::Hash(key);
-    // A phrase several entries share counts as what its first undated entry says.
+    // A phrase several entries share counts as what its first entry says.
     const ActorEntry& a = actors[p.entries.front()];
+    // Capitals are left out: a capital's name may be the very place to tell apart ("Tripoli").
+    if (a.kind == ActorKind::kCountry || a.kind == ActorKind::kAdjective) {
+      const int32_t c = CountryIndex(a.country.empty() ? std::string_view(a.code).substr(0, 3) : std::string_view(a.country));
+      if (c >= 0 && p.words.size() <= kMaxContextWords) context_names_.emplace(h, static_cast<uint16_t>(c));
+    }
     switch (a.kind) {
       case ActorKind::kCountry:
         if (a.code.size() == 3) country_names_.emplace(h, std::string_view(a.code));
@@ -316,6 +321,28 @@ void PlaceResolver::FindPlaces(const Document& doc, const Sentence& sentence, st
   }
 }
 
+void PlaceResolver::AddNamedCountries(const Document& doc, std::vector<uint16_t>* article) const {
+  const std::vector<Token>& tokens = doc.tokens;
+  char key[kMaxKeyBytes];
+  for (const Sentence& s : doc.sentences) {
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      if (!tokens[i].has(Token::kCapitalized)) continue;
+      size_t len = 0;
+      for (uint32_t k = i; k < s.token_end && k < i + kMaxContextWords; ++k) {
+        const std::string_view w = doc.folded_view(tokens[k].span);
+        if (len + w.size() + 1 > kMaxKeyBytes) break;
+        if (k > i) key[len++] = ' ';
+        std::memcpy(key + len, w.data(), w.size());
+        len += w.size();
+        auto it = context_names_.find(Gazetteer::Hash(std::string_view(key, len)));
+        if (it != context_names_.end() &&
+            std::find(article->begin(), article->end(), it->second) == article->end())
+          article->push_back(it->second);
+      }
+    }
+  }
+}
+
 Location PlaceResolver::ToLocation(uint32_t place) const {
   const geo::PlaceRecord& r = gazetteer_.place(place);
   Location loc;
@@ -413,6 +440,7 @@ Status PlaceResolver::Run(Document& doc) const {
     add(&article, CountryIndex(e.source.country));
     add(&article, CountryIndex(e.target.country));
   }
+  AddNamedCountries(doc, &article);
 
   // The dateline's place, told apart by the article's countries.
   std::optional<Location> dateline;

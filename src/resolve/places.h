@@ -22,7 +22,8 @@
 //      threats, protests, reduced relations), each falling back to the other side;
 //   4. none (null in the output).
 // Same-named places are told apart by the countries of the sentence's actors, then the
-// article's (every event's actors, the dateline), then by population (PlaceScore).
+// article's (every event's actors, the countries and adjectives its text names, the
+// dateline), then by population (PlaceScore).
 //
 // Place names are matched on the folded text of capitalised token runs (up to five tokens,
 // longest first), hashed without allocating (gazetteer.h). The resolver holds no per-document
@@ -99,6 +100,13 @@ class PlaceResolver final : public Stage {
   const Gazetteer& gazetteer_;
   std::unordered_map<uint64_t, std::string_view> country_names_;  // folded name hash -> CAMEO code
   std::unordered_set<uint64_t> non_places_;  // organisations, people, groups
+  // Names that tie an article to a country (country names and adjectives: "Lebanese"; not
+  // capitals, which may be the very place to tell apart),
+  // of up to kMaxContextWords words: folded name hash -> gazetteer country.
+  static constexpr uint32_t kMaxContextWords = 3;
+  std::unordered_map<uint64_t, uint16_t> context_names_;
+  // Adds to *article the countries the article's text names.
+  void AddNamedCountries(const Document& doc, std::vector<uint16_t>* article) const;
   std::unordered_map<std::string_view, std::string_view> canonical_;  // CAMEO code -> canonical name
   std::vector<std::string_view> canonical_by_country_;  // gazetteer country -> canonical name
   // Gazetteer country of each three-letter code, indexed by CodeSlot ("AAA" 0 ... "ZZZ" 17,575):
