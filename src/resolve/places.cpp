@@ -135,7 +135,10 @@ PlaceResolver::PlaceResolver(const Dictionary& dict, const Gazetteer& gazetteer)
     // Capitals are left out: a capital's name may be the very place to tell apart ("Tripoli").
     if (a.kind == ActorKind::kCountry || a.kind == ActorKind::kAdjective) {
       const int32_t c = CountryIndex(a.country.empty() ? std::string_view(a.code).substr(0, 3) : std::string_view(a.country));
-      if (c >= 0 && p.words.size() <= kMaxContextWords) context_names_.emplace(h, static_cast<uint16_t>(c));
+      if (c >= 0 && p.words.size() <= kMaxContextWords) {
+        context_names_.emplace(h, static_cast<uint16_t>(c));
+        context_first_words_.insert(Gazetteer::Hash(dict.vocabulary().word(p.words[0])));
+      }
     }
     switch (a.kind) {
       case ActorKind::kCountry:
@@ -327,6 +330,8 @@ void PlaceResolver::AddNamedCountries(const Document& doc, std::vector<uint16_t>
   for (const Sentence& s : doc.sentences) {
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       if (!tokens[i].has(Token::kCapitalized)) continue;
+      // Most capitalised words (people's names) begin no such name: one lookup rules them out.
+      if (!context_first_words_.count(Gazetteer::Hash(doc.folded_view(tokens[i].span)))) continue;
       size_t len = 0;
       for (uint32_t k = i; k < s.token_end && k < i + kMaxContextWords; ++k) {
         const std::string_view w = doc.folded_view(tokens[k].span);

@@ -105,6 +105,7 @@ class PlaceResolver final : public Stage {
   // of up to kMaxContextWords words: folded name hash -> gazetteer country.
   static constexpr uint32_t kMaxContextWords = 3;
   std::unordered_map<uint64_t, uint16_t> context_names_;
+  std::unordered_set<uint64_t> context_first_words_;  // their first words' hashes
   // Adds to *article the countries the article's text names.
   void AddNamedCountries(const Document& doc, std::vector<uint16_t>* article) const;
   std::unordered_map<std::string_view, std::string_view> canonical_;  // CAMEO code -> canonical name
