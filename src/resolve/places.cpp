@@ -288,7 +288,7 @@ void PlaceResolver::FindPlaces(const Document& doc, const Sentence& sentence, st
       const bool region_after = k < end && RegionWord(doc.folded_view(tokens[k].span));
       if (k < run_end && !region_after) break;
       // "imports from China", "troops from Russia": a country after "from" is an origin.
-      if (strength == kFrom && c.country_name && c.places.empty()) break;
+      if (strength == kFrom && c.country_name) break;
       Mention m;
       m.token_begin = j;
       m.token_end = k + (region_after ? 1 : 0);

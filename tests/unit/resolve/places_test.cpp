@@ -417,6 +417,9 @@ TEST(SentencePlaces, ToAPlaceOnlyForActsDoneThere) {
             "Kyiv/city");
   // A statement "to" someone is not made there.
   EXPECT_EQ(FirstLocation("Russia complained to France about the sanctions."), "Russia/country");
+  // "from" a country names an origin, not a place.
+  EXPECT_EQ(FirstLocation("U.S. President Donald Trump imposed sweeping tariffs on imports from China."),
+            "United States/country");
 }
 
 // --- fallbacks -------------------------------------------------------------------------------------
