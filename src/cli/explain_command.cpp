@@ -116,6 +116,9 @@ int ExplainText(const Pipeline& pipeline, const std::string& text, const std::op
       if (e.date.valid()) out << " " << e.date.ToString();
       if (e.quote) out << " in quote " << *e.quote;
       for (const std::string& r : e.rules) out << "\n      " << r;
+      if (e.location)
+        out << "\n      location " << e.location->name << ", " << e.location->country << " ("
+            << LocationPrecisionName(e.location->precision) << ")";
     }
     out << (any_event ? "\n" : " none\n");
   }

@@ -12,6 +12,15 @@ const char* ModeName(Mode m) {
   return "asserted";
 }
 
+const char* LocationPrecisionName(LocationPrecision p) {
+  switch (p) {
+    case LocationPrecision::kCity: return "city";
+    case LocationPrecision::kAdmin1: return "admin1";
+    case LocationPrecision::kCountry: return "country";
+  }
+  return "country";
+}
+
 Document::Document(std::string doc_id, std::string text, OffsetMap offsets)
     : id(std::move(doc_id)), text_(std::move(text)), offsets_(std::move(offsets)) {
   folded_ = text_;

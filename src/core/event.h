@@ -23,6 +23,20 @@ struct ActorRef {
   bool empty() const { return code.empty(); }
 };
 
+// Where an event happened (resolve/places.h): a city, an admin1 region (state, province) or a
+// country. Coordinates are absent only when the build had no gazetteer of places.
+enum class LocationPrecision : uint8_t { kCity, kAdmin1, kCountry };
+const char* LocationPrecisionName(LocationPrecision p);
+
+struct Location {
+  std::string name;     // "Almaty", "Texas", "Kazakhstan"
+  std::string country;  // CAMEO/ISO alpha-3 code: "KAZ"
+  std::string admin1;   // admin1 region name where known ("Texas"), else ""
+  std::optional<double> lat, lon;
+  std::optional<uint32_t> geonames_id;  // cities only
+  LocationPrecision precision = LocationPrecision::kCountry;
+};
+
 struct Event {
   uint32_t sentence = 0;  // index into Document::sentences
   ActorRef source, target;
@@ -35,6 +49,7 @@ struct Event {
   std::vector<std::string> rules;   // "verb data/verbs.dl:12", "actor data/actors.dl:40"
   std::vector<std::string> issues;  // issue/theme tags
   std::optional<uint32_t> quote;    // index of the quote it came from
+  std::optional<Location> location; // filled after coding (resolve/places.h); none when unknown
 };
 
 }  // namespace dateline

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <cmath>
 #include <cstring>
 
 #include "output/escape.h"
@@ -99,6 +100,21 @@ ResolvedEvent Resolve(const Document& doc, const Event& e, const CameoTable& cam
 
 std::string QuoteId(const Document& doc, uint32_t quote) { return doc.id + "#q" + std::to_string(quote); }
 
+// A coordinate, which the gazetteer holds to 5 decimals: written from its integer 1e-5 degrees
+// (as AppendDecimal would write it — trailing zeros dropped, at least one decimal — at a tenth
+// of the cost of the shortest-round-trip conversion).
+void AppendCoordinate(std::string& b, double degrees) {
+  long long v = std::llround(degrees * 1e5);
+  if (v < 0) b += '-', v = -v;
+  AppendUint(b, static_cast<uint64_t>(v / 100000));
+  char frac[6] = {'.', '0', '0', '0', '0', '0'};
+  long long f = v % 100000;
+  for (int i = 5; i >= 1; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
+  size_t n = 6;
+  while (n > 2 && frac[n - 1] == '0') --n;
+  b.append(frac, n);
+}
+
 // --- JSON -------------------------------------------------------------------------------------
 
 // Appends ,"key": — every field but an object's first.
@@ -163,6 +179,10 @@ class FlatRow {
   void Decimal(double v) {
     Sep();
     AppendDecimal(out_, v);
+  }
+  void Coordinate(double v) {
+    Sep();
+    AppendCoordinate(out_, v);
   }
   void Bool(bool v) {
     Sep();
@@ -340,7 +360,24 @@ void RecordWriter::WriteEventJson(const Document& doc, const Event& e) {
   Key(b, "plover"), AppendJsonString(b, r.cameo ? r.cameo->plover : std::string_view());
   Key(b, "plover_mode"), AppendJsonString(b, r.cameo ? r.cameo->plover_mode : std::string_view());
   Key(b, "plover_context"), AppendJsonString(b, r.cameo ? r.cameo->plover_context : std::string_view());
-  Key(b, "location"), b += "null";
+  Key(b, "location");
+  if (e.location) {
+    const Location& l = *e.location;
+    b += "{\"name\":";
+    AppendJsonString(b, l.name);
+    Key(b, "country"), AppendJsonString(b, l.country);
+    Key(b, "admin1"), AppendJsonString(b, l.admin1);
+    Key(b, "lat");
+    if (l.lat) AppendCoordinate(b, *l.lat); else b += "null";
+    Key(b, "lon");
+    if (l.lon) AppendCoordinate(b, *l.lon); else b += "null";
+    Key(b, "geonames_id");
+    if (l.geonames_id) AppendUint(b, *l.geonames_id); else b += "null";
+    Key(b, "precision"), AppendJsonString(b, LocationPrecisionName(l.precision));
+    b += '}';
+  } else {
+    b += "null";
+  }
   Key(b, "issues"), JsonStrings(b, e.issues);
   Key(b, "quote_id");
   if (e.quote)
@@ -395,7 +432,18 @@ void RecordWriter::WriteEventFlat(const Document& doc, const Event& e) {
   row.Str(r.cameo ? r.cameo->plover : std::string_view());
   row.Str(r.cameo ? r.cameo->plover_mode : std::string_view());
   row.Str(r.cameo ? r.cameo->plover_context : std::string_view());
-  for (int i = 0; i < 7; ++i) row.Empty();  // location.*: not filled yet
+  if (e.location) {
+    const Location& l = *e.location;
+    row.Str(l.name);
+    row.Str(l.country);
+    row.Str(l.admin1);
+    if (l.lat) row.Coordinate(*l.lat); else row.Empty();
+    if (l.lon) row.Coordinate(*l.lon); else row.Empty();
+    if (l.geonames_id) row.Uint(*l.geonames_id); else row.Empty();
+    row.Str(LocationPrecisionName(l.precision));
+  } else {
+    for (int i = 0; i < 7; ++i) row.Empty();  // location.*: null
+  }
   row.List(e.issues);
   if (e.quote)
     row.Str(QuoteId(doc, *e.quote));

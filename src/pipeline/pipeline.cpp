@@ -10,6 +10,7 @@
 #include "clean/clean.h"
 #include "input/input.h"
 #include "output/output.h"
+#include "resolve/places.h"
 #include "sentence/sentence.h"
 #include "token/token.h"
 
@@ -42,14 +43,18 @@ bool TextStages::Process(Document& doc) const {
 }
 
 Pipeline::Pipeline(const Dictionary& dict, CoderOptions coder_options)
-    : dict_(dict), coder_(std::make_unique<EventCoder>(dict, coder_options)) {}
+    : dict_(dict),
+      coder_(std::make_unique<EventCoder>(dict, coder_options)),
+      places_(std::make_unique<PlaceResolver>(dict)) {}
 
 Pipeline::~Pipeline() = default;
 
-void Pipeline::Code(Document& doc) const { RunStage(*coder_, coder_->Run(doc), doc); }
+void Pipeline::Code(Document& doc) const {
+  if (RunStage(*coder_, coder_->Run(doc), doc)) RunStage(*places_, places_->Run(doc), doc);
+}
 
 void Pipeline::Explain(Document& doc, CoderTrace* trace) const {
-  if (text_.Process(doc)) RunStage(*coder_, coder_->Explain(doc, trace), doc);
+  if (text_.Process(doc) && RunStage(*coder_, coder_->Explain(doc, trace), doc)) RunStage(*places_, places_->Run(doc), doc);
 }
 
 void Pipeline::Process(Document& doc) const {

@@ -31,6 +31,7 @@
 namespace dateline {
 
 class ArticleSource;
+class PlaceResolver;
 class RecordWriter;
 
 // The stages before coding — clean → sentences → tokens → tags — which need no dictionary, so
@@ -63,6 +64,7 @@ class Pipeline {
   const Dictionary& dict_;
   TextStages text_;
   std::unique_ptr<EventCoder> coder_;
+  std::unique_ptr<PlaceResolver> places_;  // after the coder: each event's location
 };
 
 // Documents read, and run through the text stages, before the pipeline existed (while the
