@@ -179,6 +179,13 @@ bool Premodifier(const Token& t) {
          t.tag == Tag::VBG || Transparent(t) || t.tag == Tag::RB;
 }
 
+// A mention that names a country as a place: "Sudan", "Nigeria's" — not a capital, a person or
+// a role ("in Beijing" is where a meeting was, not whom it was with).
+bool IsCountryPlace(const Mention& m) {
+  return m.agent.empty() && !m.person && !m.capital && !m.generic && !m.pronoun && m.compound < 0 &&
+         m.code.size() == 3 && m.code == m.country;
+}
+
 // Finds a mention starting at `pos` after at most 3 premodifiers ("the", "neighboring").
 // The actor of the noun phrase starting at `pos`: after determiners and adjectives, the first
 // mention inside the phrase — "the Prince of Dol Amroth" is Dol Amroth's. Returns -1 when the
@@ -197,12 +204,22 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       const Mention& next = (*c.mentions)[c.mention(k + 1)];
       if (next.token_begin == k + 1 && next.person && !next.agent.empty()) continue;
     }
-    // A head noun that names no actor, then "of" and the actor it belongs to.
-    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.text(k + 1) == "of") {
-      after_of = true;
-      ++k;
-      ++n;
-      continue;
+    // A head noun that names no actor, then "of" and the actor it belongs to, or "by" or
+    // "between" and the actors behind it ("hailed the decision by the United States", "welcomed
+    // the agreement between Ethiopia and Somalia"), or "in" and the country where the thing is
+    // ("struck targets in southern Lebanon", "a camp in Nigeria's Borno state").
+    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.mention(k + 1) < 0) {
+      const std::string_view prep = c.text(k + 1);
+      if (prep == "of" || prep == "by" || prep == "between") {
+        after_of = true;
+        ++k;
+        ++n;
+        continue;
+      }
+      if (prep == "in") {
+        const int place = MentionStartingNear(c, k + 2, std::min(limit, k + 6));
+        if (place >= 0 && IsCountryPlace((*c.mentions)[place])) return place;
+      }
     }
     return -1;
   }
