@@ -194,9 +194,23 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
   bool after_of = false;
   for (uint32_t k = pos, n = 0; k < limit && n <= 6; ++k, ++n) {
     const int m = c.mention(k);
-    if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
+    if (m >= 0) {
+      const Mention& mm = (*c.mentions)[m];
+      if (mm.token_begin != k) return -1;
+      // A role without a country modifying a noun is no actor of its own: "militant hideouts
+      // in Afghanistan", "an army base in Somalia".
+      const uint32_t after = mm.token_end;
+      if (mm.generic && !mm.plural && after < limit && c.mention(after) < 0 &&
+          (c.tok(after).tag == Tag::NN || c.tok(after).tag == Tag::NNS)) {
+        k = after - 1;
+        continue;
+      }
+      return m;
+    }
     const Token& t = c.tok(k);
     if (Premodifier(t)) continue;
+    // A participle before its noun: "a jailed Lithuanian journalist", "suspected hideouts".
+    if (t.tag == Tag::VBN && k + 1 < limit && c.tok(k + 1).tag != Tag::IN && c.tok(k + 1).tag != Tag::TO) continue;
     // A place the dictionary does not know before a person with a role: "Istanbul mayor Ekrem
     // Imamoglu". (Not before a bare role, which would take its country from elsewhere: the
     // unknown name is more likely its owner.)
