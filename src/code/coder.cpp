@@ -179,6 +179,8 @@ bool Premodifier(const Token& t) {
          t.tag == Tag::VBG || Transparent(t) || t.tag == Tag::RB;
 }
 
+int ModifierStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit);
+
 // A mention that names a country as a place: "Sudan", "Nigeria's" — not a capital, a person or
 // a role ("in Beijing" is where a meeting was, not whom it was with).
 bool IsCountryPlace(const Mention& m) {
@@ -200,7 +202,10 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       // A role without a country modifying a noun is no actor of its own: "militant hideouts
       // in Afghanistan", "an army base in Somalia".
       const uint32_t after = mm.token_end;
-      if (mm.generic && !mm.plural && after < limit && c.mention(after) < 0 &&
+      const bool countryless = mm.generic || std::any_of(mm.rules.begin(), mm.rules.end(), [](const Mention::Rule& r) {
+                                 return r.kind == Mention::Rule::kResolveGeneric;
+                               });
+      if (countryless && !mm.plural && after < limit && c.mention(after) < 0 &&
           (c.tok(after).tag == Tag::NN || c.tok(after).tag == Tag::NNS)) {
         k = after - 1;
         continue;
@@ -230,7 +235,9 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
         ++n;
         continue;
       }
-      if (prep == "in") {
+      // ... unless a country adjective named the thing's owner: "the Iranian consulate in
+      // Damascus" is Iran's.
+      if (prep == "in" && ModifierStartingNear(c, pos, k + 1) < 0) {
         const int place = MentionStartingNear(c, k + 2, std::min(limit, k + 6));
         if (place >= 0 && IsCountryPlace((*c.mentions)[place])) return place;
       }
