@@ -214,6 +214,10 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
     }
     const Token& t = c.tok(k);
     if (Premodifier(t)) continue;
+    // A noun modifying the next one: "earthquake survivors in Afghanistan".
+    if ((t.tag == Tag::NN || t.tag == Tag::NNS) && k + 1 < limit && c.mention(k + 1) < 0 &&
+        (c.tok(k + 1).tag == Tag::NN || c.tok(k + 1).tag == Tag::NNS))
+      continue;
     // A participle before its noun: "a jailed Lithuanian journalist", "suspected hideouts".
     if (t.tag == Tag::VBN && k + 1 < limit && c.tok(k + 1).tag != Tag::IN && c.tok(k + 1).tag != Tag::TO) continue;
     // A place the dictionary does not know before a person with a role: "Istanbul mayor Ekrem
