@@ -825,6 +825,17 @@ int FindByAgent(const SentenceContext& c, uint32_t verb) {
   return -1;
 }
 
+// A country adjective that names the agent of a passive verb where no actor does: "killed by
+// Russian shelling", "wounded by Israeli fire". Index into the sentence's modifiers, or -1.
+int FindByModifier(const SentenceContext& c, uint32_t verb) {
+  const int clause = c.clauses.clause[verb - c.b()];
+  for (uint32_t k = verb + 1, n = 0; k + 1 < c.e() && n < 12; ++k, ++n) {
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.text(k) == "by") return ModifierStartingNear(c, k + 1, c.e());
+  }
+  return -1;
+}
+
 // "Russia remained open to talks but accused Kyiv": a verb joined to an earlier one by a
 // conjunction shares that verb's subject.
 int CoordinatedSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
@@ -1951,6 +1962,14 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       if (passive) {
         target = subject;
         source = FindByAgent(c, v);
+        if (source < 0) {
+          const int md = FindByModifier(c, v);
+          if (md >= 0) {
+            mentions.push_back((*c.modifiers)[md]);
+            was_subject.push_back(false);
+            source = static_cast<int>(mentions.size()) - 1;
+          }
+        }
         if (source < 0) source = FindObject(c, v, pm.end);
       } else if (target < 0) {
         // "[expel] * ambassador" in "expelled the Turkish ambassador": the actor whose name

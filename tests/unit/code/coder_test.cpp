@@ -269,6 +269,11 @@ TEST(Coder, ParticipleAndModifyingRoleBeforeTheTarget) {
   EXPECT_EQ(Dyads(Code("Arnor struck suspected militant hideouts in Gondor.")), "ARN>GON:195 ");
 }
 
+// A country adjective after "by" is the agent of a passive verb where no actor is.
+TEST(Coder, PassiveAgentNamedByACountryAdjective) {
+  EXPECT_EQ(Dyads(Code("Gondorian troops were attacked by Arnorian gunboats.")), "ARN>GONMIL:190 ");
+}
+
 // An agent with alone=no names an actor only next to a country or adjective.
 TEST(Coder, AgentThatNamesNoActorAlone) {
   EXPECT_EQ(Dyads(Code("Gondorian police detained an Arnorian man.")), "GONCOP>ARNCVL:173 ");
