@@ -75,6 +75,9 @@ const Case kCases[] = {
     {"Israeli jets struck targets in southern Lebanon.", "ISRMIL LBN 19"},
     {"Ukrainian drones hit an oil refinery in Russia's Krasnodar region.", "UKRMIL RUS 19"},
     {"Pakistani Taliban fighters attacked a police station in northwestern Pakistan.", "PAKREB PAK 19"},
+    {"Israeli air strikes killed at least 30 people in the Gaza Strip overnight.", "ISRMIL PSE 19"},
+    {"Houthi rebels targeted a U.S. destroyer in the Gulf of Aden.", "YEMREB USAMIL 19"},
+    {"Two Ukrainian soldiers were killed by Russian shelling in the Donetsk region.", "RUSMIL UKRMIL 19"},
     {"Syria used chemical weapons against rebels in Douma.", "SYR SYRREB 20"},
 };
 
@@ -98,6 +101,7 @@ TEST(DefaultCoverage, NonEventsStayUncoded) {
       "The storm hit southern China on Tuesday.",
       "Workers struck a deal with the company after weeks of talks.",
       "Oil prices fell after the ceasefire was announced.",
+      "Air strikes killed 30 people overnight.",
   };
   for (const char* s : kNone) EXPECT_EQ(CodeRoots(s), std::vector<std::string>{}) << s;
 }
