@@ -76,7 +76,7 @@ const Case kCases[] = {
     {"Ukrainian drones hit an oil refinery in Russia's Krasnodar region.", "UKRMIL RUS 19"},
     {"Pakistani Taliban fighters attacked a police station in northwestern Pakistan.", "PAKREB PAK 19"},
     {"Israeli air strikes killed at least 30 people in the Gaza Strip overnight.", "ISRMIL PSE 19"},
-    {"Houthi rebels targeted a U.S. destroyer in the Gulf of Aden.", "YEMREB USAMIL 19"},
+    {"Houthi rebels targeted a U.S. destroyer in the Gulf of Aden.", "YEMREB USA 19"},
     {"Two Ukrainian soldiers were killed by Russian shelling in the Donetsk region.", "RUSMIL UKRMIL 19"},
     {"Syria used chemical weapons against rebels in Douma.", "SYR SYRREB 20"},
 };

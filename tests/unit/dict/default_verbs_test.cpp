@@ -191,7 +191,8 @@ TEST(DefaultVerbs, WithdrawalsDrillsDemandsAndAlertsCodeTheirTarget) {
   EXPECT_EQ(Code("Kenya and Uganda agreed to cooperate on border security."),
             (std::vector<std::string>{"KEN UGA 030", "UGA KEN 030"}));
   EXPECT_EQ(Code("Germany agreed to cooperate with Poland on energy."), std::vector<std::string>{"DEU POL 030"});
-  EXPECT_EQ(Code("Egypt demanded an end to Israeli airstrikes on Lebanon."), std::vector<std::string>{"EGY ISR 1056"});
+  // "Israeli airstrikes" names the Israeli military (agents.dl: weapons and strikes).
+  EXPECT_EQ(Code("Egypt demanded an end to Israeli airstrikes on Lebanon."), std::vector<std::string>{"EGY ISRMIL 1056"});
   EXPECT_EQ(Code("Taiwan raised the alert level of its forces after Chinese drills."),
             std::vector<std::string>{"TWN CHN 152"});
   EXPECT_EQ(Code("The United States sent a destroyer to the region to deter China."),
