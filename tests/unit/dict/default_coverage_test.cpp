@@ -55,7 +55,7 @@ const Case kCases[] = {
     {"China lifted its ban on Japanese seafood imports.", "CHN JPN 08"},
     {"Israel allowed fuel trucks to enter Gaza through the Rafah crossing.", "ISR PSE 08"},
     // 09-13: investigation, demands, disapproval, rejection, threats
-    {"Polish prosecutors opened an investigation into a Belarusian drone incursion.", "POLJUD BLR 09"},
+    {"Polish prosecutors opened an investigation into a Belarusian drone incursion.", "POLJUD BLRMIL 09"},
     {"The Kremlin rebuffed calls from Washington for a ceasefire.", "RUSGOV USA 12"},
     {"Hungary blocked an EU plan to use frozen Russian assets for Ukraine.", "HUN IGOEUREEC 12"},
     {"Niger refused to allow French troops to stay in the country.", "NER FRAMIL 12"},
