@@ -74,7 +74,7 @@ const Case kCases[] = {
     {"Pakistan carried out air strikes on suspected militant hideouts in Afghanistan.", "PAK AFG 19"},
     {"Israeli jets struck targets in southern Lebanon.", "ISRMIL LBN 19"},
     {"Ukrainian drones hit an oil refinery in Russia's Krasnodar region.", "UKRMIL RUS 19"},
-    {"Pakistani Taliban fighters attacked a police station in northwestern Pakistan.", "PAKREB PAK 19"},
+    {"Pakistani Taliban fighters attacked a police station in northwestern Pakistan.", "PAKREB PAKCOP 19"},
     {"Israeli air strikes killed at least 30 people in the Gaza Strip overnight.", "ISRMIL PSE 19"},
     {"Houthi rebels targeted a U.S. destroyer in the Gulf of Aden.", "YEMREB USA 19"},
     {"Two Ukrainian soldiers were killed by Russian shelling in the Donetsk region.", "RUSMIL UKRMIL 19"},
