@@ -188,6 +188,17 @@ bool IsCountryPlace(const Mention& m) {
          m.code.size() == 3 && m.code == m.country;
 }
 
+// A role without a country of its own, singular, before a common noun: it modifies the noun and
+// is no actor ("militant hideouts", "military bases", "an army base").
+bool RoleModifyingANoun(const SentenceContext& c, const Mention& m, uint32_t limit) {
+  const bool countryless = m.generic || std::any_of(m.rules.begin(), m.rules.end(), [](const Mention::Rule& r) {
+                             return r.kind == Mention::Rule::kResolveGeneric;
+                           });
+  const uint32_t after = m.token_end;
+  return countryless && !m.plural && after < limit && c.mention(after) < 0 &&
+         (c.tok(after).tag == Tag::NN || c.tok(after).tag == Tag::NNS);
+}
+
 // Finds a mention starting at `pos` after at most 3 premodifiers ("the", "neighboring").
 // The actor of the noun phrase starting at `pos`: after determiners and adjectives, the first
 // mention inside the phrase — "the Prince of Dol Amroth" is Dol Amroth's. Returns -1 when the
@@ -201,13 +212,8 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       if (mm.token_begin != k) return -1;
       // A role without a country modifying a noun is no actor of its own: "militant hideouts
       // in Afghanistan", "an army base in Somalia".
-      const uint32_t after = mm.token_end;
-      const bool countryless = mm.generic || std::any_of(mm.rules.begin(), mm.rules.end(), [](const Mention::Rule& r) {
-                                 return r.kind == Mention::Rule::kResolveGeneric;
-                               });
-      if (countryless && !mm.plural && after < limit && c.mention(after) < 0 &&
-          (c.tok(after).tag == Tag::NN || c.tok(after).tag == Tag::NNS)) {
-        k = after - 1;
+      if (RoleModifyingANoun(c, mm, limit)) {
+        k = mm.token_end - 1;
         continue;
       }
       return m;
@@ -800,6 +806,11 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       // "by X" right after the verb is its agent, not its object; after a participle that
       // modifies the object ("welcomed memos sent by Bree") it names whose the object is.
       if (k > c.b() && c.text(k - 1) == "by" && !(k >= verb + 3 && c.tok(k - 2).tag == Tag::VBN)) continue;
+      // "rejected demands for military bases": a role modifying a noun is no object.
+      if (RoleModifyingANoun(c, (*c.mentions)[mi], c.e())) {
+        k = (*c.mentions)[mi].token_end - 1;
+        continue;
+      }
       // "along with X", "together with X": a partner of the subject, not the object.
       if (k > c.b() + 1 && c.text(k - 1) == "with" && (c.text(k - 2) == "along" || c.text(k - 2) == "together") &&
           !c.dict->tabari_conventions()) {
