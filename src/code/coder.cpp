@@ -234,13 +234,15 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       if (next.token_begin == k + 1 && next.person && !next.agent.empty()) continue;
     }
     // A head noun that names no actor, then "of" and the actor it belongs to, or "by",
-    // "between" or "with" and the actors behind it ("optimism about relations with France") ("hailed the decision by the United States", "welcomed
+    // "between", "from" or "with" and the actors behind it ("optimism about relations with
+    // France", "tariffs on goods from Brazil") ("hailed the decision by the United States", "welcomed
     // the agreement between Ethiopia and Somalia"), or "in" and the country where the thing is
     // ("struck targets in southern Lebanon", "a camp in Nigeria's Borno state").
     if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.mention(k + 1) < 0) {
       const std::string_view prep = c.text(k + 1);
       // ("the border with North Korea" is a shared place, not the other side's.)
-      if (prep == "of" || prep == "by" || prep == "between" || (prep == "with" && c.text(k) != "border")) {
+      if (prep == "of" || prep == "by" || prep == "between" || prep == "from" ||
+          (prep == "with" && c.text(k) != "border")) {
         after_of = true;
         ++k;
         ++n;
