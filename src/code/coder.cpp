@@ -188,8 +188,8 @@ bool IsCountryPlace(const Mention& m) {
          m.code.size() == 3 && m.code == m.country;
 }
 
-// A role without a country of its own, singular, before a common noun: it modifies the noun and
-// is no actor ("militant hideouts", "military bases", "an army base").
+// A role without a country of its own, singular, before a common noun: it modifies the noun
+// ("militant hideouts in Afghanistan", "an army base in Somalia").
 bool RoleModifyingANoun(const SentenceContext& c, const Mention& m, uint32_t limit) {
   const bool countryless = m.generic || std::any_of(m.rules.begin(), m.rules.end(), [](const Mention::Rule& r) {
                              return r.kind == Mention::Rule::kResolveGeneric;
@@ -212,9 +212,10 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       if (mm.token_begin != k) return -1;
       // A role without a country modifying a noun is no actor of its own: "militant hideouts
       // in Afghanistan", "an army base in Somalia".
+      // ... unless its noun phrase names no other actor: "dispersed an opposition rally".
       if (RoleModifyingANoun(c, mm, limit)) {
-        k = mm.token_end - 1;
-        continue;
+        const int owner = MentionStartingNear(c, mm.token_end, limit);
+        if (owner >= 0) return owner;
       }
       return m;
     }
@@ -2009,6 +2010,14 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           for (uint32_t k = v + 1; k + 1 < pm.end && target < 0; ++k) {
             const int mk = c.mention(k);
             if (mk >= 0 && mentions[mk].token_begin == k && mk != source && named(mk) && !own(mk)) target = mk;
+          }
+          // A role right before the pattern's last word is whose that thing is: "dispersed an
+          // opposition rally" for "[disperse] * rally".
+          if (target < 0 && pm.end >= v + 3) {
+            const int mk = c.mention(pm.end - 2);
+            if (mk >= 0 && mentions[mk].token_end == pm.end - 1 && mentions[mk].token_begin > v && mk != source &&
+                !own(mk) && !mentions[mk].capital)
+              target = mk;
           }
         }
         if (target < 0) target = FindObject(c, v, pm.end);

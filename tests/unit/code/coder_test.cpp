@@ -63,6 +63,9 @@ verb   0841    | [free] +               |
 verb   173     | [detain] +             |
 agent  UAF     | militant               |
 agent  CVL     | man                    | alone=no
+agent  OPP     | opposition             |
+verb   175     | [disperse] * rally     |
+verb   123     | [reject] * demand      |
 )";
 
 const Dictionary& TestDictionary() {
@@ -272,6 +275,13 @@ TEST(Coder, ParticipleAndModifyingRoleBeforeTheTarget) {
 // A country adjective after "by" is the agent of a passive verb where no actor is.
 TEST(Coder, PassiveAgentNamedByACountryAdjective) {
   EXPECT_EQ(Dyads(Code("Gondorian troops were attacked by Arnorian gunboats.")), "ARN>GONMIL:190 ");
+}
+
+// A role right before a pattern's last word is whose that thing is; a role modifying a noun
+// after the pattern is no object of it.
+TEST(Coder, RoleBeforeThePatternsLastWordAndRoleModifyingANoun) {
+  EXPECT_EQ(Dyads(Code("Gondorian police dispersed an opposition rally.")), "GONCOP>GONOPP:175 ");
+  EXPECT_EQ(Dyads(Code("Arnor rejected Gondorian demands for military bases.")), "ARN>GON:123 ");
 }
 
 // An agent with alone=no names an actor only next to a country or adjective.

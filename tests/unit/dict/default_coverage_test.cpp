@@ -59,7 +59,7 @@ const Case kCases[] = {
     {"The Kremlin rebuffed calls from Washington for a ceasefire.", "RUSGOV USA 12"},
     {"Hungary blocked an EU plan to use frozen Russian assets for Ukraine.", "HUN IGOEUREEC 12"},
     {"Niger refused to allow French troops to stay in the country.", "NER FRAMIL 12"},
-    {"Iraq rejected Turkish demands for military bases in Kurdistan.", "IRQ TUR 12"},
+    {"Zimbabwean police dispersed an opposition rally with tear gas.", "ZWECOP ZWEOPP 17"},
     {"Iran vowed revenge against Israel for the killing of its general.", "IRN ISR 13"},
     {"Russia warned Finland of countermeasures if NATO troops were deployed there.", "RUS FIN 13"},
     // 14-16: protest, force posture, reduced relations
