@@ -181,6 +181,20 @@ bool Premodifier(const Token& t) {
 
 int ModifierStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit);
 
+// Nouns of a relation with another party: "relations with", "talks with", "a deal with".
+bool IsRelationNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "relations", "relationship", "ties", "talks", "negotiations", "dialogue", "cooperation", "agreement",
+      "agreements", "deal", "deals", "accord", "pact", "treaty", "partnership", "alliance", "trade", "contacts",
+      "meeting", "meetings", "summit", "dispute", "disputes", "conflict", "tensions", "war", "truce", "ceasefire",
+      "coordination", "consultations", "contact", "contacts", "links", "engagement", "exchanges", "normalization",
+      "normalisation", "rapprochement", "reconciliation", "peace", "standoff", "clashes", "fighting", "hostilities",
+      "negotiation", "friendship", "rivalry", "feud", "row", "spat"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return false;
+}
+
 // A mention that names a country as a place: "Sudan", "Nigeria's" — not a capital, a person or
 // a role ("in Beijing" is where a meeting was, not whom it was with).
 bool IsCountryPlace(const Mention& m) {
@@ -239,19 +253,20 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
     // France", "tariffs on goods from Brazil") ("hailed the decision by the United States", "welcomed
     // the agreement between Ethiopia and Somalia"), or "in" and the country where the thing is
     // ("struck targets in southern Lebanon", "a camp in Nigeria's Borno state").
-    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.mention(k + 1) < 0) {
+    // A country adjective before the head names the thing's owner ("the Iranian consulate in
+    // Damascus", "a Russian refinery with drones"): no actor behind it is the slot's.
+    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.mention(k + 1) < 0 && ModifierStartingNear(c, pos, k + 1) < 0) {
       const std::string_view prep = c.text(k + 1);
-      // ("the border with North Korea" is a shared place, not the other side's.)
+      // ("with" only after a relation: "relations with X", not "the border with X", a shared
+      // place, nor "a refinery with drones", an instrument.)
       if (prep == "of" || prep == "by" || prep == "between" || prep == "from" ||
-          (prep == "with" && c.text(k) != "border")) {
+          (prep == "with" && IsRelationNoun(c.text(k)))) {
         after_of = true;
         ++k;
         ++n;
         continue;
       }
-      // ... unless a country adjective named the thing's owner: "the Iranian consulate in
-      // Damascus" is Iran's.
-      if (prep == "in" && ModifierStartingNear(c, pos, k + 1) < 0) {
+      if (prep == "in") {
         const int place = MentionStartingNear(c, k + 2, std::min(limit, k + 6));
         if (place >= 0 && IsCountryPlace((*c.mentions)[place])) return place;
       }

@@ -255,6 +255,8 @@ TEST(Coder, TargetBehindAHeadNounThroughByBetweenWith) {
   EXPECT_EQ(Dyads(Code("Arnor hailed the agreement between Gondor and Rohan.")), "ARN>GON:051 ARN>ROH:051 ");
   EXPECT_EQ(Dyads(Code("Arnor hailed the talks with Gondor.")), "ARN>GON:051 ");
   EXPECT_EQ(Dyads(Code("Arnor hailed the border with Gondor.")), "");
+  // ... nor an instrument, nor past a country adjective that names the owner.
+  EXPECT_EQ(Dyads(Code("Arnor struck a Gondorian depot with troops.")), "ARN>GON:195 ");
 }
 
 // "in COUNTRY" after a head noun gives the country as the target, unless a country adjective
