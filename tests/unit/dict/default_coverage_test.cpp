@@ -54,6 +54,10 @@ const Case kCases[] = {
     {"Belarus freed a jailed Lithuanian journalist.", "BLR LTUMED 08"},
     {"China lifted its ban on Japanese seafood imports.", "CHN JPN 08"},
     {"Israel allowed fuel trucks to enter Gaza through the Rafah crossing.", "ISR PSE 08"},
+    // The act's target as the subject: "received a call from", "came under fire from".
+    {"Zelensky received a phone call from Macron.", "FRAGOV UKRGOV 04"},
+    {"Pakistan secured a loan from China.", "CHN PAK 07"},
+    {"Israeli troops came under fire from Hezbollah.", "LBNREB ISRMIL 19"},
     // 09-13: investigation, demands, disapproval, rejection, threats
     {"Polish prosecutors opened an investigation into a Belarusian drone incursion.", "POLJUD BLRMIL 09"},
     {"The Kremlin rebuffed calls from Washington for a ceasefire.", "RUSGOV USA 12"},
