@@ -195,11 +195,11 @@ bool IsRelationNoun(std::string_view w) {
   return false;
 }
 
-// A mention that names a country as a place: "Sudan", "Nigeria's" — not a capital, a person or
-// a role ("in Beijing" is where a meeting was, not whom it was with).
+// A mention that names a country as a place: "Sudan", "Nigeria's", "Kyiv" — not a person or a
+// role.
 bool IsCountryPlace(const Mention& m) {
-  return m.agent.empty() && !m.person && !m.capital && !m.generic && !m.pronoun && m.compound < 0 &&
-         m.code.size() == 3 && m.code == m.country;
+  return m.agent.empty() && !m.person && !m.generic && !m.pronoun && m.compound < 0 && m.code.size() == 3 &&
+         m.code == m.country;
 }
 
 // A role without a country of its own, singular, before a common noun: it modifies the noun
