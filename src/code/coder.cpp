@@ -108,6 +108,40 @@ bool Premodifier(const Token& t) {
          t.tag == Tag::VBG || Transparent(t) || t.tag == Tag::RB;
 }
 
+int ModifierStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit);
+
+// Nouns of a relation with another party: "relations with", "talks with", "a deal with".
+bool IsRelationNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "relations", "relationship", "ties", "talks", "negotiations", "dialogue", "cooperation", "agreement",
+      "agreements", "deal", "deals", "accord", "pact", "treaty", "partnership", "alliance", "trade", "contacts",
+      "meeting", "meetings", "summit", "dispute", "disputes", "conflict", "tensions", "war", "truce", "ceasefire",
+      "coordination", "consultations", "contact", "contacts", "links", "engagement", "exchanges", "normalization",
+      "normalisation", "rapprochement", "reconciliation", "peace", "standoff", "clashes", "fighting", "hostilities",
+      "negotiation", "friendship", "rivalry", "feud", "row", "spat"};
+  for (std::string_view n : kNouns)
+    if (w == n) return true;
+  return false;
+}
+
+// A mention that names a country as a place: "Sudan", "Nigeria's", "Kyiv" — not a person or a
+// role.
+bool IsCountryPlace(const Mention& m) {
+  return m.agent.empty() && !m.person && !m.generic && !m.pronoun && m.compound < 0 && m.code.size() == 3 &&
+         m.code == m.country;
+}
+
+// A role without a country of its own, singular, before a common noun: it modifies the noun
+// ("militant hideouts in Afghanistan", "an army base in Somalia").
+bool RoleModifyingANoun(const SentenceContext& c, const Mention& m, uint32_t limit) {
+  const bool countryless = m.generic || std::any_of(m.rules.begin(), m.rules.end(), [](const Mention::Rule& r) {
+                             return r.kind == Mention::Rule::kResolveGeneric;
+                           });
+  const uint32_t after = m.token_end;
+  return countryless && !m.plural && after < limit && c.mention(after) < 0 &&
+         (c.tok(after).tag == Tag::NN || c.tok(after).tag == Tag::NNS);
+}
+
 // Finds a mention starting at `pos` after at most 3 premodifiers ("the", "neighboring").
 // The actor of the noun phrase starting at `pos`: after determiners and adjectives, the first
 // mention inside the phrase — "the Prince of Dol Amroth" is Dol Amroth's. Returns -1 when the
@@ -116,9 +150,26 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
   bool after_of = false;
   for (uint32_t k = pos, n = 0; k < limit && n <= 6; ++k, ++n) {
     const int m = c.mention(k);
-    if (m >= 0) return (*c.mentions)[m].token_begin == k ? m : -1;
+    if (m >= 0) {
+      const Mention& mm = (*c.mentions)[m];
+      if (mm.token_begin != k) return -1;
+      // A role without a country modifying a noun is no actor of its own: "militant hideouts
+      // in Afghanistan", "an army base in Somalia".
+      // ... unless its noun phrase names no other actor: "dispersed an opposition rally".
+      if (RoleModifyingANoun(c, mm, limit)) {
+        const int owner = MentionStartingNear(c, mm.token_end, limit);
+        if (owner >= 0) return owner;
+      }
+      return m;
+    }
     const Token& t = c.tok(k);
     if (Premodifier(t)) continue;
+    // A noun modifying the next one: "earthquake survivors in Afghanistan".
+    if ((t.tag == Tag::NN || t.tag == Tag::NNS) && k + 1 < limit && c.mention(k + 1) < 0 &&
+        (c.tok(k + 1).tag == Tag::NN || c.tok(k + 1).tag == Tag::NNS))
+      continue;
+    // A participle before its noun: "a jailed Lithuanian journalist", "suspected hideouts".
+    if (t.tag == Tag::VBN && k + 1 < limit && c.tok(k + 1).tag != Tag::IN && c.tok(k + 1).tag != Tag::TO) continue;
     // A place the dictionary does not know before a person with a role: "Istanbul mayor Ekrem
     // Imamoglu". (Not before a bare role, which would take its country from elsewhere: the
     // unknown name is more likely its owner.)
@@ -126,12 +177,28 @@ int MentionStartingNear(const SentenceContext& c, uint32_t pos, uint32_t limit) 
       const Mention& next = (*c.mentions)[c.mention(k + 1)];
       if (next.token_begin == k + 1 && next.person && !next.agent.empty()) continue;
     }
-    // A head noun that names no actor, then "of" and the actor it belongs to.
-    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.text(k + 1) == "of") {
-      after_of = true;
-      ++k;
-      ++n;
-      continue;
+    // A head noun that names no actor, then "of" and the actor it belongs to, or "by",
+    // "between", "from" or "with" and the actors behind it ("optimism about relations with
+    // France", "tariffs on goods from Brazil") ("hailed the decision by the United States", "welcomed
+    // the agreement between Ethiopia and Somalia"), or "in" and the country where the thing is
+    // ("struck targets in southern Lebanon", "a camp in Nigeria's Borno state").
+    // A country adjective before the head names the thing's owner ("the Iranian consulate in
+    // Damascus", "a Russian refinery with drones"): no actor behind it is the slot's.
+    if (IsNoun(t.tag) && !after_of && k + 1 < limit && c.mention(k + 1) < 0 && ModifierStartingNear(c, pos, k + 1) < 0) {
+      const std::string_view prep = c.text(k + 1);
+      // ("with" only after a relation: "relations with X", not "the border with X", a shared
+      // place, nor "a refinery with drones", an instrument.)
+      if (prep == "of" || prep == "by" || prep == "between" || prep == "from" ||
+          (prep == "with" && IsRelationNoun(c.text(k)))) {
+        after_of = true;
+        ++k;
+        ++n;
+        continue;
+      }
+      if (prep == "in") {
+        const int place = MentionStartingNear(c, k + 2, std::min(limit, k + 6));
+        if (place >= 0 && IsCountryPlace((*c.mentions)[place])) return place;
+      }
     }
     return -1;
   }
@@ -686,6 +753,11 @@ int FindObject(const SentenceContext& c, uint32_t verb, uint32_t pos) {
       // "by X" right after the verb is its agent, not its object; after a participle that
       // modifies the object ("welcomed memos sent by Bree") it names whose the object is.
       if (k > c.b() && c.text(k - 1) == "by" && !(k >= verb + 3 && c.tok(k - 2).tag == Tag::VBN)) continue;
+      // "rejected demands for military bases": a role modifying a noun is no object.
+      if (RoleModifyingANoun(c, (*c.mentions)[mi], c.e())) {
+        k = (*c.mentions)[mi].token_end - 1;
+        continue;
+      }
       // "along with X", "together with X": a partner of the subject, not the object.
       if (k > c.b() + 1 && c.text(k - 1) == "with" && (c.text(k - 2) == "along" || c.text(k - 2) == "together") &&
           !c.dict->tabari_conventions()) {
@@ -707,6 +779,17 @@ int FindByAgent(const SentenceContext& c, uint32_t verb) {
       const int mi = MentionStartingNear(c, k + 1, c.e());
       return mi;
     }
+  }
+  return -1;
+}
+
+// A country adjective that names the agent of a passive verb where no actor does: "killed by
+// Russian shelling", "wounded by Israeli fire". Index into the sentence's modifiers, or -1.
+int FindByModifier(const SentenceContext& c, uint32_t verb) {
+  const int clause = c.clauses.clause[verb - c.b()];
+  for (uint32_t k = verb + 1, n = 0; k + 1 < c.e() && n < 12; ++k, ++n) {
+    if (c.clauses.clause[k - c.b()] != clause) break;
+    if (c.text(k) == "by") return ModifierStartingNear(c, k + 1, c.e());
   }
   return -1;
 }
@@ -1865,6 +1948,14 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
       if (passive) {
         target = subject;
         source = FindByAgent(c, v);
+        if (source < 0) {
+          const int md = FindByModifier(c, v);
+          if (md >= 0) {
+            mentions.push_back((*c.modifiers)[md]);
+            was_subject.push_back(false);
+            source = static_cast<int>(mentions.size()) - 1;
+          }
+        }
         if (source < 0) source = FindObject(c, v, pm.end);
       } else if (target < 0) {
         // "[expel] * ambassador" in "expelled the Turkish ambassador": the actor whose name
@@ -1891,6 +1982,14 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           for (uint32_t k = v + 1; k + 1 < pm.end && target < 0; ++k) {
             const int mk = c.mention(k);
             if (mk >= 0 && mentions[mk].token_begin == k && mk != source && named(mk) && !own(mk)) target = mk;
+          }
+          // A role right before the pattern's last word is whose that thing is: "dispersed an
+          // opposition rally" for "[disperse] * rally".
+          if (target < 0 && pm.end >= v + 3) {
+            const int mk = c.mention(pm.end - 2);
+            if (mk >= 0 && mentions[mk].token_end == pm.end - 1 && mentions[mk].token_begin > v && mk != source &&
+                !own(mk) && !mentions[mk].capital)
+              target = mk;
           }
         }
         if (target < 0) target = FindObject(c, v, pm.end);

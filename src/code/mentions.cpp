@@ -431,6 +431,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
       }
       if (agent) m.plural = agent->plural;
     } else if (agent) {
+      if (!agent->alone) continue;
       m.generic = true;
       m.code = agent->code;
       m.agent = agent->code;

@@ -366,8 +366,10 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
     for (auto& [k, v] : kv) {
       if (k == "plural") {
         a.plural = v == "yes" || v == "true";
+      } else if (k == "alone") {
+        a.alone = !(v == "no" || v == "false");
       } else {
-        Problem(file, line_no, "unknown attribute '" + k + "' for an agent (known: plural)");
+        Problem(file, line_no, "unknown attribute '" + k + "' for an agent (known: plural, alone)");
         return;
       }
     }

@@ -83,6 +83,9 @@ struct AgentEntry {
   std::string name;  // the phrase as written
   bool plural = false;
   bool prefix = false;  // the agent code goes before the actor's ("NGO~" in TABARI)
+  // false: names an actor only next to a country or adjective ("a Slovak man" is SVKCVL; "a
+  // man" alone is nobody in particular, not the article's country).
+  bool alone = true;
   SourceLine where;
 };
 

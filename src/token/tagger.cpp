@@ -557,6 +557,12 @@ class SentenceTagger {
         // VB and VBP are spelled alike: together they are the weight of a present-tense reading.
         const float weight = finite == Tag::VBP ? r.Weight(Tag::VB) + r.Weight(Tag::VBP) : r.Weight(finite);
         if (IsFinite(finite) && weight >= 0.1f) return finite;
+        // A past form spelled like its base ("cut", "hit", "set"), whose past-tense reading the
+        // three kept readings lost to the participle: past tense after a name, or before an
+        // object ("Niger cut diplomatic ties", "drones hit an oil refinery").
+        if (r.Has(Tag::VBN) && r.Has(Tag::VB) && !r.Has(Tag::VBD) &&
+            (IsProperNoun(prev) || next == Tag::DT || next == Tag::PRPS || IsAdjective(next) || next == Tag::CD))
+          return Tag::VBD;
         return FirstOf(r, {Tag::NN, Tag::NNS});
       }
       if (IsNoun(prev) && clause_has_finite_) return FirstOf(r, {Tag::NN, Tag::NNS});

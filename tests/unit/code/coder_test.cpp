@@ -57,6 +57,15 @@ verb   138     | [threaten] to * attack + |
 verb   192     | [capture] * town       |
 verb   171     | [seize] * ship         |
 verb   046     | [negotiate] with +     |
+verb   051     | [hail] +               |
+verb   195     | [strike] +             |
+verb   0841    | [free] +               |
+verb   173     | [detain] +             |
+agent  UAF     | militant               |
+agent  CVL     | man                    | alone=no
+agent  OPP     | opposition             |
+verb   175     | [disperse] * rally     |
+verb   123     | [reject] * demand      |
 )";
 
 const Dictionary& TestDictionary() {
@@ -237,6 +246,50 @@ TEST(Coder, CountryAdjectiveInTheObjectIsTheTarget) {
   EXPECT_EQ(Dyads(Code("Arnor postponed the meeting over alleged Gondorian interference.")), "ARN>GON:120 ");
   // ... also among the words a pattern took: "[capture] * town".
   EXPECT_EQ(Dyads(Code("Arnor captured the Gondorian town of Osgiliath after a siege.")), "ARN>GON:192 ");
+}
+
+// A target slot reaches the actor behind a head noun that names none: "the decision by X",
+// "the talks between X and Y", "relations with X" — but not "the border with X", a shared place.
+TEST(Coder, TargetBehindAHeadNounThroughByBetweenWith) {
+  EXPECT_EQ(Dyads(Code("Arnor hailed the decision by Gondor.")), "ARN>GON:051 ");
+  EXPECT_EQ(Dyads(Code("Arnor hailed the agreement between Gondor and Rohan.")), "ARN>GON:051 ARN>ROH:051 ");
+  EXPECT_EQ(Dyads(Code("Arnor hailed the talks with Gondor.")), "ARN>GON:051 ");
+  EXPECT_EQ(Dyads(Code("Arnor hailed the border with Gondor.")), "");
+  // ... nor an instrument, nor past a country adjective that names the owner.
+  EXPECT_EQ(Dyads(Code("Arnor struck a Gondorian depot with troops.")), "ARN>GON:195 ");
+}
+
+// "in COUNTRY" after a head noun gives the country as the target, unless a country adjective
+// named the thing's owner; a capital counts as its country.
+TEST(Coder, PlaceInACountryIsTheTarget) {
+  EXPECT_EQ(Dyads(Code("Arnor struck targets in southern Gondor.")), "ARN>GON:195 ");
+  EXPECT_EQ(Dyads(Code("Arnor struck a camp in Gondor's northern province.")), "ARN>GON:195 ");
+  EXPECT_EQ(Dyads(Code("Arnor struck the Gondorian consulate in Rohan.")), "ARN>GON:195 ");
+  EXPECT_EQ(Dyads(Code("Gondor struck a market in Annuminas.")), "GON>ARN:195 ");
+}
+
+// A participle before its noun and a countryless role modifying a noun are passed over.
+TEST(Coder, ParticipleAndModifyingRoleBeforeTheTarget) {
+  EXPECT_EQ(Dyads(Code("Arnor freed a jailed Gondorian man.")), "ARN>GONCVL:0841 ");
+  EXPECT_EQ(Dyads(Code("Arnor struck suspected militant hideouts in Gondor.")), "ARN>GON:195 ");
+}
+
+// A country adjective after "by" is the agent of a passive verb where no actor is.
+TEST(Coder, PassiveAgentNamedByACountryAdjective) {
+  EXPECT_EQ(Dyads(Code("Gondorian troops were attacked by Arnorian gunboats.")), "ARN>GONMIL:190 ");
+}
+
+// A role right before a pattern's last word is whose that thing is; a role modifying a noun
+// after the pattern is no object of it.
+TEST(Coder, RoleBeforeThePatternsLastWordAndRoleModifyingANoun) {
+  EXPECT_EQ(Dyads(Code("Gondorian police dispersed an opposition rally.")), "GONCOP>GONOPP:175 ");
+  EXPECT_EQ(Dyads(Code("Arnor rejected Gondorian demands for military bases.")), "ARN>GON:123 ");
+}
+
+// An agent with alone=no names an actor only next to a country or adjective.
+TEST(Coder, AgentThatNamesNoActorAlone) {
+  EXPECT_EQ(Dyads(Code("Gondorian police detained an Arnorian man.")), "GONCOP>ARNCVL:173 ");
+  EXPECT_EQ(Dyads(Code("Gondorian police detained a man.")), "");
 }
 
 // "X-linked", "X-owned", "X-flagged" name X, as "X-led" does.

@@ -54,6 +54,14 @@ TEST(TaggerTest, SentVbdAfterPronoun) {
   ExpectTagLemma(doc, "Solomon", Tag::NNP, "solomon");
 }
 
+// A past form spelled like its base keeps its past-tense reading after a name or before an
+// object, though the lexicon's three most probable readings are noun, base and participle.
+TEST(TaggerTest, PastSpelledLikeBase) {
+  EXPECT_EQ(Find(Tagged("Niger cut diplomatic ties with Ukraine."), "cut")->tag, Tag::VBD);
+  EXPECT_EQ(Find(Tagged("The government cut its aid to Mali."), "cut")->tag, Tag::VBD);
+  EXPECT_EQ(Find(Tagged("The budget cut was approved."), "cut")->tag == Tag::VBD, false);
+}
+
 TEST(TaggerTest, PassiveVbn) {
   Document doc = Tagged("The troops were ordered to shoot to kill to quell an uprising across the country.");
   ExpectTagLemma(doc, "The", Tag::DT, "the");
