@@ -332,13 +332,14 @@ void DictionaryBuilder::ParseLine(uint16_t file, uint32_t line_no, std::string_v
       }
     }
     if (kind == "country") e.kind = ActorKind::kCountry;
+    else if (kind == "place") e.kind = ActorKind::kCountry, e.place = true;
     else if (kind == "adjective") e.kind = ActorKind::kAdjective;
     else if (kind == "capital") e.kind = ActorKind::kCapital;
     else if (kind == "org") e.kind = ActorKind::kOrganisation;
     else if (kind == "person") e.kind = ActorKind::kPerson;
     else if (kind == "group") e.kind = ActorKind::kGroup;
     else {
-      Problem(file, line_no, "unknown kind '" + kind + "' (known: country adjective capital org person group)");
+      Problem(file, line_no, "unknown kind '" + kind + "' (known: country place adjective capital org person group)");
       return;
     }
     if (e.from && e.to && *e.to < *e.from) {

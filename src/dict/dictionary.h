@@ -74,6 +74,7 @@ struct ActorEntry {
   std::optional<Date> from, to;  // inclusive validity range
   bool takes_agents = false;  // an agent next to it composes a code (TABARI: "Syrian" + "police")
   bool kind_known = true;     // false where the dictionary does not say who is a person (TABARI, PETRARCH)
+  bool place = false;         // kind=place: a city or region, coded as its country, and a place to locate events
   SourceLine where;
   bool ValidOn(const Date& d) const { return (!from || !(d < *from)) && (!to || !(*to < d)); }
 };

@@ -142,7 +142,9 @@ PlaceResolver::PlaceResolver(const Dictionary& dict, const Gazetteer& gazetteer)
     }
     switch (a.kind) {
       case ActorKind::kCountry:
-        if (a.code.size() == 3) country_names_.emplace(h, std::string_view(a.code));
+        // A city or region coded as its country ("Kharkiv", kind=place) stays a place.
+        if (a.code.size() == 3 && !a.place) country_names_.emplace(h, std::string_view(a.code));
+        if (a.place) place_actors_.insert(h);
         break;
       case ActorKind::kOrganisation:
       case ActorKind::kPerson:
@@ -503,10 +505,19 @@ Status PlaceResolver::Run(Document& doc) const {
       e.location = dateline;
       continue;
     }
-    // 3. An actor's country.
+    // 3. An actor's country — or the actor itself where it is a place the dictionary codes as
+    // its country ("Russian forces shelled Kharkiv": Kharkiv).
     const ActorRef& first = at_target ? e.target : e.source;
     const ActorRef& second = at_target ? e.source : e.target;
-    if (!first.country.empty()) e.location = CountryLocation(first.country);
+    if (first.span && !first.country.empty()) {
+      const std::string_view words = doc.view(*first.span);
+      if (place_actors_.count(Gazetteer::Hash(geo::KeyFold(words)))) {
+        const std::string_view country = first.country;
+        e.location = ResolveName(words, std::span<const std::string_view>(&country, 1), {});
+        if (e.location && e.location->country != first.country) e.location.reset();
+      }
+    }
+    if (!e.location && !first.country.empty()) e.location = CountryLocation(first.country);
     if (!e.location && !second.country.empty()) e.location = CountryLocation(second.country);
   }
   return Status::Ok();

@@ -90,6 +90,7 @@ class PlaceResolver final : public Stage {
   };
   // What `hash` (a folded name) names: nothing, an actor that is not a place, or candidates.
   bool IsNonPlaceActor(uint64_t hash) const { return non_places_.count(hash) != 0; }
+  std::unordered_set<uint64_t> place_actors_;  // phrases of kind=place actors ("Kharkiv"): their own place
   Candidates Lookup(uint64_t hash) const;
   // The best of the candidates, or kNone.
   uint32_t Choose(const Candidates& c, std::span<const uint16_t> near, std::span<const uint16_t> article) const;

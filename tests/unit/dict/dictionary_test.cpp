@@ -198,6 +198,19 @@ TEST(Dictionary, DateRangedPeopleFollowTheirOffice) {
   EXPECT_GE(tokayev, 2);
 }
 
+// kind=place: coded as its country (an actor like a country name), flagged as a place.
+TEST(Dictionary, PlaceKindIsACountryActorMarkedAsAPlace) {
+  DictionaryBuilder b;
+  b.AddFile("p.dl", "actor  UKR | Ukraine | kind=country\nactor  UKR | Kharkiv | kind=place\nactor UKR | Lviv | kind=town\n");
+  ASSERT_EQ(b.problems().size(), 1u);
+  EXPECT_NE(b.problems()[0].find("p.dl:3"), std::string::npos) << b.problems()[0];
+  Dictionary d = std::move(b).Build().take();
+  ASSERT_EQ(d.actors().size(), 2u);
+  EXPECT_EQ(d.actors()[1].kind, ActorKind::kCountry);
+  EXPECT_TRUE(d.actors()[1].place);
+  EXPECT_FALSE(d.actors()[0].place);
+}
+
 }  // namespace
 }  // namespace dateline
 

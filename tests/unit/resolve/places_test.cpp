@@ -355,6 +355,18 @@ TEST(SentencePlaces, CountriesTheArticleNamesTellPlacesApart) {
   EXPECT_EQ(doc.events.back().location->geonames_id.value_or(0), 266826u);
 }
 
+// A city the dictionary codes as its country (kind=place) is both: the act's target is the
+// country, the event's location the city — not the country's centroid.
+TEST(SentencePlaces, PlaceActorsAreActorsAndPlaces) {
+  REQUIRE_CITIES();
+  const std::vector<std::string> e = Located("Russian forces shelled Kharkiv overnight, killing two civilians.");
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e.front().substr(0, 3), "RUS");
+  EXPECT_NE(e.front().find(">UKR"), std::string::npos) << e.front();
+  EXPECT_NE(e.front().find("@ Kharkiv/city"), std::string::npos) << e.front();
+  EXPECT_EQ(Resolve("Odesa", {}), "Odessa, UKR, 698740, city");
+}
+
 TEST(SentencePlaces, AfterLeadWords) {
   REQUIRE_CITIES();
   EXPECT_EQ(FirstLocation("Israeli troops attacked militants near the border town of Rafah."), "Rafaḩ/city") << "GeoNames' name";
