@@ -175,18 +175,25 @@ struct IsoCountry {
   std::string alpha2, alpha3, name;
 };
 
-bool ReadIso1(const std::string& path, std::vector<IsoCountry>* out) {
-  simdjson::dom::parser parser;
+// The list `key` of an iso-codes JSON file ("3166-1", "3166-2"); false (reported) when the
+// file cannot be read or has no such list. The parser owns the list's memory.
+bool ReadIsoList(const std::string& path, const char* key, simdjson::dom::parser* parser, simdjson::dom::array* list) {
   simdjson::dom::element doc;
-  if (auto error = parser.load(path).get(doc)) {
+  if (auto error = parser->load(path).get(doc)) {
     std::cerr << path << ": " << simdjson::error_message(error) << "\n";
     return false;
   }
-  simdjson::dom::array list;
-  if (doc["3166-1"].get(list)) {
-    std::cerr << path << ": no \"3166-1\" list\n";
+  if (doc[key].get(*list)) {
+    std::cerr << path << ": no \"" << key << "\" list\n";
     return false;
   }
+  return true;
+}
+
+bool ReadIso1(const std::string& path, std::vector<IsoCountry>* out) {
+  simdjson::dom::parser parser;
+  simdjson::dom::array list;
+  if (!ReadIsoList(path, "3166-1", &parser, &list)) return false;
   for (simdjson::dom::element item : list) {
     std::string_view a2, a3, name;
     if (item["alpha_2"].get(a2) || item["alpha_3"].get(a3) || item["name"].get(name)) {
@@ -203,16 +210,8 @@ bool ReadIso1(const std::string& path, std::vector<IsoCountry>* out) {
 // "US-TX" -> name, for every subdivision.
 bool ReadIso2(const std::string& path, std::map<std::string, std::string>* out) {
   simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  if (auto error = parser.load(path).get(doc)) {
-    std::cerr << path << ": " << simdjson::error_message(error) << "\n";
-    return false;
-  }
   simdjson::dom::array list;
-  if (doc["3166-2"].get(list)) {
-    std::cerr << path << ": no \"3166-2\" list\n";
-    return false;
-  }
+  if (!ReadIsoList(path, "3166-2", &parser, &list)) return false;
   for (simdjson::dom::element item : list) {
     std::string_view code, name;
     if (item["code"].get(code) || item["name"].get(name)) continue;
