@@ -2134,6 +2134,12 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (!dict_.tabari_conventions() && m.token_begin > s.token_begin) {
           int64_t k = static_cast<int64_t>(m.token_begin) - 1;
           if (k > s.token_begin && c.text(static_cast<uint32_t>(k)) == "that") --k;
+          // An adverbial between the report and its clause: "said on Monday (that) it",
+          // "said in a statement it". At most a few words, naming no actor.
+          for (int64_t skipped = 0; k > s.token_begin && skipped < 5 && !IsVerb(doc.tokens[k].tag) &&
+                                    c.mention(static_cast<uint32_t>(k)) < 0 && c.text(static_cast<uint32_t>(k)) != ",";
+               ++skipped)
+            --k;
           if (IsVerb(doc.tokens[k].tag) && IsReportingVerb(doc.tokens[k].lemma)) {
             const int reporter = FindSubject(c, static_cast<uint32_t>(k), k - 1);
             if (reporter >= 0 && reporter < mi && !mentions[reporter].pronoun && !mentions[reporter].generic &&

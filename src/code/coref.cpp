@@ -57,7 +57,7 @@ bool ArticleMemory::Compatible(const Mention& p, const Mention& c, bool act_of_s
     if (!c.person) return false;
     if (p.gender && c.gender && p.gender != c.gender) return false;
   }
-  return !act_of_state || c.government();
+  return !act_of_state || c.government() || c.collective;
 }
 
 const Mention* ArticleMemory::ResolvePronoun(const Mention& p, uint32_t sentence, bool act_of_state,

@@ -407,6 +407,7 @@ void FindMentions(const Document& doc, const Sentence& s, const Dictionary& dict
     } else if (base) {
       m.country = base->country;
       if (base->kind == ActorKind::kOrganisation || base->kind == ActorKind::kGroup) {
+        m.collective = true;
         m.code = base->code;
         m.name = base->name;
       } else {

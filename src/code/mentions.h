@@ -29,6 +29,9 @@ struct Mention {
   bool surname = false;     // a bare surname resolved from earlier in the article
   bool plural = false;
   bool kind_known = true;   // the dictionary says whether it is a person
+  // An organisation or armed group named as such (kind=org or group: "Hezbollah", "NATO", "the
+  // Houthis"): it acts as a state does, so "it"/"they" may stand for it in an act of state.
+  bool collective = false;
   char gender = 0;          // 'm', 'f'; for the pronoun "it", 'n' (not a person)
   int compound = -1;        // mentions joined by "and" share a compound id
   uint32_t name_begin = 0;  // a person: first token of the name itself ("Xi" in "President Xi Jinping")
