@@ -621,7 +621,10 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
     if (mi >= 0 || IsNoun(t.tag) || t.tag == Tag::PRP || t.tag == Tag::CD) {
       // Walk to the start of this noun phrase.
       int64_t start = mi >= 0 ? (*c.mentions)[mi].token_begin : j;
-      while (start - 1 >= c.b() && c.clauses.clause[start - 1 - c.b()] == clause) {
+      // A personal pronoun is a phrase of its own: in "said on Monday it had", "Monday" ends
+      // the adverbial before it and "it" is the subject.
+      const bool personal_pronoun = t.tag == Tag::PRP || (mi >= 0 && (*c.mentions)[mi].pronoun);
+      while (!personal_pronoun && start - 1 >= c.b() && c.clauses.clause[start - 1 - c.b()] == clause) {
         const Token& p = c.tok(static_cast<uint32_t>(start - 1));
         const int pm = c.mention(static_cast<uint32_t>(start - 1));
         if (pm >= 0) {
@@ -1481,7 +1484,9 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
                 place.token_begin == s.token_begin)
               continue;
             uint32_t before = place.token_begin - 1;
-            while (before > s.token_begin && doc.tokens[before].tag == Tag::DT) --before;
+            // "in the north of", "in northeastern Nigeria": determiners and adjectives.
+            while (before > s.token_begin && (doc.tokens[before].tag == Tag::DT || doc.tokens[before].tag == Tag::JJ))
+              --before;
             if (LocativePreposition(doc.folded_view(doc.tokens[before].span))) country = place.country;
           }
           if (country.empty()) continue;

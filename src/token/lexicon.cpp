@@ -186,6 +186,17 @@ std::string_view Lexicon::Lemma(std::string_view word, Tag t) const {
   const bool verb = t == Tag::VBD || t == Tag::VBN || t == Tag::VBG || t == Tag::VBZ;
   const bool noun = t == Tag::NNS;
   const bool adj = t == Tag::JJR || t == Tag::JJS;
+  // A hyphenated word the lexicon does not know inflects in its last part: "test-fired" is
+  // "test-fire" because "fired" is "fire". The lemma stays a prefix of the word when the last
+  // part's lemma is a prefix of that part (regular endings); otherwise the rules below guess.
+  if (verb || noun || adj) {
+    const size_t dash = word.rfind('-');
+    if (dash != std::string_view::npos && dash > 0 && dash + 2 < word.size()) {
+      const std::string_view last = word.substr(dash + 1);
+      const std::string_view base = Lemma(last, t);
+      if (base.size() < last.size() && last.substr(0, base.size()) == base) return word.substr(0, dash + 1 + base.size());
+    }
+  }
   if (!verb && !noun && !adj) {
     // A base form the lexicon lists under another tag ("are" as VB): its own lemma for that tag.
     if (entry && (t == Tag::VB || t == Tag::VBP)) {

@@ -426,6 +426,32 @@ class SentenceTagger {
     return Tag::kUnknown;
   }
 
+  // A headline's present-tense verb that the lexicon knows only as a plural noun, or as a noun
+  // first: "Poland summons Russian ambassador", "Philippines slams China", "Israel vows to ...".
+  // Told by the shape: no final punctuation, nothing but a name before it, no finite verb yet,
+  // and a name, adjective, determiner, number or "to" after it.
+  bool HeadlineVerb(uint32_t i) const {
+    const Readings& r = r_[i];
+    const std::string_view w = Folded(i);
+    if (i == begin_ || w.size() < 4 || w.back() != 's' || toks_[i].has(Token::kCapitalized)) return false;
+    if (!r.Has(Tag::NNS) && !r.Has(Tag::NN)) return false;
+    const std::string_view last = Folded(end_ - 1);
+    if (last == "." || last == "?" || last == "!" || end_ - begin_ > 16) return false;
+    for (uint32_t j = begin_; j < i; ++j) {
+      const Tag t = toks_[j].tag;
+      if (t != Tag::NNP && t != Tag::NNPS && t != Tag::POS && !(j == begin_ && t == Tag::JJ)) return false;
+    }
+    if (!IsProperNoun(toks_[i - 1].tag)) return false;
+    if (i + 1 >= end_) return false;
+    const Tag next = r_[i + 1].top();
+    const bool fits_next = IsProperNoun(next) || next == Tag::JJ || next == Tag::DT || next == Tag::PRPS ||
+                           next == Tag::CD || Folded(i + 1) == "to" || toks_[i + 1].has(Token::kCapitalized);
+    if (!fits_next) return false;
+    if (r.Has(Tag::VBZ)) return true;
+    const std::optional<LexiconEntry> base = lex_.Lookup(w.substr(0, w.size() - 1));
+    return base && (base->wordnet_verb() || base->has(Tag::VB));
+  }
+
   static Tag FirstOf(const Readings& r, std::initializer_list<Tag> wanted) {
     for (int k = 0; k < r.n; ++k)
       for (Tag t : wanted)
@@ -465,6 +491,7 @@ class SentenceTagger {
       if (host == "let") return Tag::PRP;
       return Tag::POS;
     }
+    if (HeadlineVerb(i)) return Tag::VBZ;
     // "ca n't", "wo n't": the modal of a split contraction.
     if ((w == "ca" || w == "wo" || w == "sha") && r.Has(Tag::MD) && i + 1 < end_ && Folded(i + 1) == "n't") return Tag::MD;
     if (w == "there" && r.Has(Tag::EX)) {

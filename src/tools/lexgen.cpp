@@ -260,6 +260,10 @@ std::string Base(const WordNet& wn, WordClass c, const std::string& form) {
     if (wn.IsLemma(c, candidate)) return candidate;
   }
   if (wn.IsLemma(c, form)) return form;
+  // A hyphenated word WordNet does not know inflects in its last part: "test-fired" is
+  // "test-fire" because "fired" is "fire" (the spelling heuristic below would say "test-fir").
+  if (const size_t dash = form.rfind('-'); dash != std::string::npos && dash > 0 && dash + 2 < form.size())
+    return form.substr(0, dash + 1) + Base(wn, c, form.substr(dash + 1));
   // Heuristic: WordNet does not know the word.
   auto strip = [&](std::string_view suffix) { return form.substr(0, form.size() - suffix.size()); };
   switch (c) {

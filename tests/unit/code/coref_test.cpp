@@ -25,6 +25,8 @@ actor  ARNGOV  | Aragorn Elessar        | kind=person gender=m
 actor  ROHGOV  | Theoden King           | kind=person gender=m
 actor  ROHGOV  | Eowyn Dernhelm         | kind=person gender=f
 actor  ARNEDU  | Elrond Peredhel        | kind=person gender=m
+actor  GONREB  | Dunlendings            | kind=group country=GON
+actor  IGOWIS  | White Council          | kind=org
 agent  GOV     | president              |
 agent  GOV     | minister               |
 agent  GOV     | foreign minister       |
@@ -45,6 +47,9 @@ verb   051     | [praise] +             |
 verb   190     | [attack] +             |
 verb   074     | [send] * troops to +   |
 verb   074     | [send] * police * to + |
+verb   190     | [fire] * at +          |
+verb   070     | [send] * aid to +      |
+verb   081     | [ease] * sanctions on + |
 )";
 
 const Dictionary& TestDictionary() {
@@ -114,6 +119,23 @@ TEST(Coref, PronounIsNotItsOwnTarget) {
 TEST(Coref, TheyTakesPluralActorsAndCountries) {
   const Document doc = CodeText("Gondorian officials met Arnorian officials on Monday. They criticized Mordor.");
   EXPECT_EQ(DyadsOf(doc, "They"), "GONGOV>MOR:111 ");
+}
+
+// An organisation or armed group acts as a state does: "it"/"they" in an act of state may
+// stand for it, in its own sentence after a report ("said it ...", "said on Monday it ...") and
+// in the next sentence.
+TEST(Coref, PronounStandsForGroupOrOrganisationInActOfState) {
+  EXPECT_EQ(Dyads(CodeText("The Dunlendings said they fired rockets at Rohan.")), "GONREB>ROH:190 ");
+  EXPECT_EQ(Dyads(CodeText("The White Council said on Monday it had sent aid to Arnor.")), "IGOWIS>ARN:070 ");
+  EXPECT_EQ(Dyads(CodeText("The White Council said in a statement that it had eased sanctions on Mordor.")),
+            "IGOWIS>MOR:081 ");
+  EXPECT_EQ(DyadsOf(CodeText("The Dunlendings gathered near the river. They fired rockets at Rohan."), "They"),
+            "GONREB>ROH:190 ");
+}
+
+// A person the dictionaries do not know is still no antecedent of an act of state.
+TEST(Coref, ReportedClausePronounNeedsACodedReporter) {
+  EXPECT_EQ(Dyads(CodeText("A spokesman said it fired rockets at Rohan.")), "");
 }
 
 // --- titles ---

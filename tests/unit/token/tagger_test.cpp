@@ -54,6 +54,24 @@ TEST(TaggerTest, SentVbdAfterPronoun) {
   ExpectTagLemma(doc, "Solomon", Tag::NNP, "solomon");
 }
 
+// A hyphenated verb inflects in its last part: "test-fired" is "test-fire", not "test-fir".
+TEST(TaggerTest, HyphenatedVerbLemmaFromItsLastPart) {
+  ExpectTagLemma(Tagged("North Korea test-fired two missiles toward Japan."), "test-fired", Tag::VBD, "test-fire");
+  EXPECT_EQ(Lexicon::Default().Lemma("air-dropped", Tag::VBD), "air-drop");
+  EXPECT_EQ(Lexicon::Default().Lemma("re-imposed", Tag::VBN), "re-impose");
+}
+
+// A headline's present-tense verb the lexicon knows as a noun first.
+TEST(TaggerTest, HeadlineVerbKnownAsNoun) {
+  ExpectTagLemma(Tagged("Poland summons Russian ambassador over drone incursion"), "summons", Tag::VBZ, "summon");
+  ExpectTagLemma(Tagged("Philippines slams China over water cannon attack"), "slams", Tag::VBZ, "slam");
+  ExpectTagLemma(Tagged("Germany praises Poland's handling of border crisis"), "praises", Tag::VBZ, "praise");
+  ExpectTagLemma(Tagged("Israel vows to press Gaza offensive"), "vows", Tag::VBZ, "vow");
+  // Not in a sentence, nor after anything but a name.
+  EXPECT_NE(Find(Tagged("Poland summons were issued to Russian diplomats."), "summons")->tag, Tag::VBZ);
+  EXPECT_NE(Find(Tagged("The praises of Germany continued"), "praises")->tag, Tag::VBZ);
+}
+
 // A past form spelled like its base keeps its past-tense reading after a name or before an
 // object, though the lexicon's three most probable readings are noun, base and participle.
 TEST(TaggerTest, PastSpelledLikeBase) {
