@@ -134,7 +134,10 @@ void GuessReadings(const Lexicon& lex, std::string_view w, const Token& tok, Rea
     const std::string_view last = w.substr(w.rfind('-') + 1);
     static constexpr std::string_view kAdjectival[] = {"led", "run", "based", "backed", "owned", "made", "born",
                                                        "built", "held", "linked", "related", "style", "old", "long",
-                                                       "term", "wide", "level", "scale", "free", "like"};
+                                                       "term", "wide", "level", "scale", "free", "like",
+                                                       // participles not spelled -ed: "flood-hit", "war-torn"
+                                                       "hit", "torn", "stricken", "struck", "ridden", "bound", "won",
+                                                       "known", "grown"};
     static constexpr std::string_view kNumbers[] = {"one", "two", "three", "four", "five", "six", "seven", "eight",
                                                     "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty",
                                                     "forty", "fifty", "hundred", "thousand", "half", "multi", "single"};
@@ -616,7 +619,9 @@ class SentenceTagger {
       const std::string_view s = Folded(static_cast<uint32_t>(subject_index));
       plural = s == "they" || s == "we" || s == "you" || s == "i";
     }
-    if (subject == Tag::WDT || subject == Tag::WP) return r.Has(Tag::VBZ) ? Tag::VBZ : r.Has(Tag::VBP) ? Tag::VBP : r.tags[0];
+    // "who control": VB spells VBP when the present-tense reading was not kept.
+    if (subject == Tag::WDT || subject == Tag::WP)
+      return r.Has(Tag::VBZ) ? Tag::VBZ : (r.Has(Tag::VBP) || r.Has(Tag::VB)) ? Tag::VBP : r.tags[0];
     if (plural && (r.Has(Tag::VBP) || r.Has(Tag::VB))) return Tag::VBP;  // "tanks head back": VB spells VBP
     if (!plural && r.Has(Tag::VBZ)) return Tag::VBZ;
     return FirstOf(r, {Tag::NN, Tag::NNS});

@@ -72,6 +72,19 @@ TEST(TaggerTest, HeadlineVerbKnownAsNoun) {
   EXPECT_NE(Find(Tagged("The praises of Germany continued"), "praises")->tag, Tag::VBZ);
 }
 
+// "who control": the present tense after a relative pronoun, though the lexicon's kept readings
+// are noun and base form.
+TEST(TaggerTest, PresentTenseAfterRelativePronoun) {
+  EXPECT_EQ(Find(Tagged("The Houthis, who control much of Yemen, said they attacked ships."), "control")->tag,
+            Tag::VBP);
+}
+
+// A compound whose last part is a participle not spelled -ed is an adjective: "flood-hit Myanmar".
+TEST(TaggerTest, HyphenatedParticipleAdjective) {
+  EXPECT_EQ(Find(Tagged("Japan sent food to flood-hit Myanmar."), "flood-hit")->tag, Tag::JJ);
+  EXPECT_EQ(Find(Tagged("Aid reached war-torn Sudan."), "war-torn")->tag, Tag::JJ);
+}
+
 // A past form spelled like its base keeps its past-tense reading after a name or before an
 // object, though the lexicon's three most probable readings are noun, base and participle.
 TEST(TaggerTest, PastSpelledLikeBase) {
