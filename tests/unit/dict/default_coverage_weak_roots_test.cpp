@@ -57,6 +57,7 @@ const Case kCases[] = {
     // 16, 18: reduced relations, assault.
     {"Russia halted imports of Moldovan wine.", "RUS MDA 16"},
     {"Al-Shabaab fighters gunned down four Kenyan police officers near the border.", "SOMREB KENCOP 18"},
+    {"Pakistani Taliban fighters shot dead two Pakistani policemen.", "PAKREB PAKCOP 18"},
     {"Islamic State militants kidnapped 20 villagers in northeastern Nigeria.", "IMGMUSISI NGACVL 18"},
 };
 
