@@ -652,6 +652,20 @@ int FindSubject(const SentenceContext& c, uint32_t verb, int64_t pos) {
             IsNoun(c.tok(static_cast<uint32_t>(before - 1)).tag) && c.mention(static_cast<uint32_t>(before - 1)) < 0 &&
             c.clauses.clause[before - 1 - c.b()] == clause)
           return mi;
+        // "A car bomb planted by X killed ...", "an attack carried out by X killed ...": a
+        // head noun that names no actor, a participle and its agent just before the verb: the
+        // agent is the subject.
+        if (mi >= 0 && c.text(static_cast<uint32_t>(before)) == "by" && !c.dict->tabari_conventions()) {
+          int64_t v = before - 1;
+          if (v > c.b() && c.text(static_cast<uint32_t>(v)) == "out") --v;  // "carried out by"
+          bool next_to_verb = true;
+          for (uint32_t k2 = (*c.mentions)[mi].token_end; k2 < verb && next_to_verb; ++k2)
+            next_to_verb = c.tok(k2).tag == Tag::MD || c.tok(k2).tag == Tag::RB || IsBe(c.text(k2)) || IsHave(c.text(k2));
+          if (next_to_verb && v > c.b() && c.tok(static_cast<uint32_t>(v)).tag == Tag::VBN &&
+              c.clauses.clause[v - 1 - c.b()] == clause && IsNoun(c.tok(static_cast<uint32_t>(v - 1)).tag) &&
+              c.mention(static_cast<uint32_t>(v - 1)) < 0)
+            return mi;
+        }
         // A prepositional phrase: its noun is not the subject — though for PETRARCH the first
         // actor of the subject's modifiers stands for a head that names none ("Resumption of
         // ties between Arnor and Gondor may spur ...").

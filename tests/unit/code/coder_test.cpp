@@ -66,6 +66,9 @@ agent  CVL     | man                    | alone=no
 agent  OPP     | opposition             |
 verb   175     | [disperse] * rally     |
 verb   123     | [reject] * demand      |
+verb   180     | [kill] +               |
+agent  CVL     | villagers              | plural=yes
+verb   181     | [kidnap] +             |
 )";
 
 const Dictionary& TestDictionary() {
@@ -102,6 +105,20 @@ std::string Dyads(const std::vector<Coded>& events) {
 
 TEST(Coder, SubjectVerbObject) {
   EXPECT_EQ(Dyads(Code("Arnor attacked Gondor on Tuesday.")), "ARN>GON:190 ");
+}
+
+// "A car bomb planted by X killed ...": a head noun that names no actor, a participle and its agent
+// just before the verb: the agent is the subject. Not when the actor is only the participle's
+// object in a longer subject ("a plan approved by Arnor was criticized").
+TEST(Coder, AgentOfAParticipleInTheSubject) {
+  EXPECT_EQ(Dyads(Code("A car bomb planted by Arnorian troops killed Gondorian police.")), "ARNMIL>GONCOP:180 ");
+  EXPECT_EQ(Dyads(Code("The bomb killed Gondorian troops.")), "");
+}
+
+// A crowd of no state takes the country where the sentence says it was, past an adjective,
+// when no actor before it has a country.
+TEST(Coder, CrowdTargetTakesThePlaceAfterAnAdjective) {
+  EXPECT_EQ(Dyads(Code("The Fellowship Council kidnapped 20 villagers in northern Gondor.")), "IGOFEL>GONCVL:181 ");
 }
 
 TEST(Coder, AdjectiveAndAgentComposeACode) {
