@@ -13,7 +13,7 @@
 // (the dictionary's person entries give gender), a person for "he"/"she", a country, organisation
 // or group for "it" and "they"; a title fits a person introduced with it ("the president" → "Kazakh
 // President Kassym-Jomart Tokayev"); and an act of state (roots 03-20) goes only to a state
-// actor, never to a quoted analyst (a quote's speaker the dictionaries do not know is remembered
+// actor, an organisation or an armed group ("Hezbollah said it fired ..."), never to a quoted analyst (a quote's speaker the dictionaries do not know is remembered
 // as a person without a code, so that "he said" finds him and "he sent police" does not).
 // A title no mention fits stands for the government of the country the article is about (the
 // country its mentions name most, subjects counting double), or for nothing.
@@ -41,7 +41,8 @@ class ArticleMemory {
   const Mention* BySurname(uint32_t word) const;
 
   // Whether `c` can be what pronoun `p` stands for: number, gender, person or not ("it" is
-  // a country or an organisation), and a state actor for an act of state.
+  // a country or an organisation), and for an act of state a state actor, an organisation or
+  // an armed group.
   static bool Compatible(const Mention& p, const Mention& c, bool act_of_state);
 
   // The most recent compatible antecedent of a pronoun: recent sentences first, subjects first.

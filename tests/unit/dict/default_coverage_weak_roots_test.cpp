@@ -54,6 +54,9 @@ const Case kCases[] = {
     {"Israel eased restrictions on goods entering Gaza.", "ISR PSE 08"},
     {"Armenian police are examining claims that Azerbaijani agents planned an attack.", "ARMCOP AZE 09"},
     {"The IAEA sent inspectors to Ukraine's Zaporizhzhia nuclear plant.", "IGOUNOIAE UKR 09"},
+    {"Thailand provided food and medicine to Rohingya refugees.", "THA MMRREF 07"},
+    // 13: a warning of attacks is a threat.
+    {"Iran warned Israel of further attacks.", "IRN ISR 13"},
     // 16, 18: reduced relations, assault.
     {"Russia halted imports of Moldovan wine.", "RUS MDA 16"},
     {"Al-Shabaab fighters gunned down four Kenyan police officers near the border.", "SOMREB KENCOP 18"},
