@@ -111,6 +111,9 @@ class SqliteStore final : public EventStore {
     if (!(s = insert_article_.Prepare(db_, kInsertArticle)).ok()) return s;
     if (!(s = insert_event_.Prepare(db_, kInsertEvent)).ok()) return s;
     if (!(s = insert_quote_.Prepare(db_, kInsertQuote)).ok()) return s;
+    if (!(s = index_.Prepare(db_, "INSERT INTO articles_fts (rowid, title, text) SELECT article_id, title, text "
+                                  "FROM articles WHERE article_id >= ?1")).ok())
+      return s;
     return Status::Ok();
   }
 
@@ -121,12 +124,19 @@ class SqliteStore final : public EventStore {
   }
 
   Status CommitBatch() override {
+    if (first_added_ > 0) {  // the batch's new articles into the full-text index, in the same transaction
+      index_.Int(1, first_added_);
+      Status s = Step(index_, "indexing the batch's articles");
+      if (!s.ok()) return s;
+      first_added_ = 0;
+    }
     Status s = Step(commit_, "COMMIT");
     if (s.ok()) in_batch_ = false;
     return s;
   }
 
   void RollbackBatch() override {
+    first_added_ = 0;
     if (!in_batch_) return;
     (void)Step(rollback_, "ROLLBACK");
     in_batch_ = false;
@@ -190,6 +200,7 @@ class SqliteStore final : public EventStore {
     a.Reset();
     if (rc != SQLITE_DONE) return Error("storing article " + doc.id);
     const int64_t article_id = sqlite3_last_insert_rowid(db_);
+    if (first_added_ == 0) first_added_ = article_id;
 
     for (size_t i = 0; i < doc.events.size(); ++i) {
       Status s = InsertEvent(doc, doc.events[i], article_id, static_cast<int64_t>(i), version);
@@ -317,6 +328,8 @@ class SqliteStore final : public EventStore {
   std::string path_;
   int version_ = 0;
   bool in_batch_ = false;
+  int64_t first_added_ = 0;  // the batch's first new article, 0 when it has none yet
+  Statement index_;
   Statement begin_, commit_, rollback_, by_doc_id_, by_hash_, insert_article_, insert_event_, insert_quote_;
 };
 
