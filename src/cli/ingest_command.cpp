@@ -105,6 +105,9 @@ CLI::App* AddIngestSubcommand(CLI::App& app, IngestOptions* o) {
   ingest->add_option("--input-format", o->input_format, "auto, text, jsonl or petrarch-xml")->capture_default_str();
   ingest->add_option("--threads", o->threads, "Code articles on N threads; stored in input order")
       ->capture_default_str();
+  ingest->add_option("--batch", o->batch_documents, "Articles per thread in each transaction")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
   ingest->add_option("--rejects", o->rejects, "Write malformed input lines to this file");
   ingest->add_flag("--one-sided", o->one_sided, "Also store events with one side empty");
   ingest->add_flag("--all-modes", o->all_modes, "Also store negated and hypothetical events");
@@ -173,6 +176,7 @@ int RunIngestCommand(const IngestOptions& o) {
 
   RunOptions run;
   run.threads = o.threads;
+  run.batch_documents = o.batch_documents;
   RunSummary summary = RunPipeline(source, pipeline, sink, run, std::cerr);
   if (progress) progress->Finish(source.counters(), sink.counters());
   const StoreCounters& c = sink.counters();

@@ -33,6 +33,7 @@ struct IngestOptions {
   std::string date;
   std::string input_format = "auto";
   int threads = 1;
+  size_t batch_documents = 1024;  // per thread: a transaction holds batch_documents * threads articles
   std::string rejects;
   bool one_sided = false;
   bool all_modes = false;
