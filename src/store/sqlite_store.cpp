@@ -53,12 +53,17 @@ class Statement {
   }
   sqlite3_stmt* get() const { return stmt_; }
   // Binds parameter i (1-based).
-  // An empty view binds '' (a null data pointer would bind NULL).
+  // An empty view binds '' (a null data pointer would bind NULL). The bytes are not copied: they
+  // must stay valid until the statement has run (Reset).
   void Text(int i, std::string_view s) {
+    sqlite3_bind_text(stmt_, i, s.empty() ? "" : s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
+  // Copies: for temporaries.
+  void Copy(int i, std::string_view s) {
     sqlite3_bind_text(stmt_, i, s.empty() ? "" : s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
   }
-  void TextOrNull(int i, std::string_view s) {
-    if (s.empty()) Null(i); else Text(i, s);
+  void CopyOrNull(int i, std::string_view s) {
+    if (s.empty()) Null(i); else Copy(i, s);
   }
   void Int(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
   void Real(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
@@ -177,16 +182,16 @@ class SqliteStore final : public EventStore {
     a.Text(3, ArticleTitle(doc));
     a.Text(4, doc.url);
     a.Text(5, doc.outlet);
-    a.TextOrNull(6, DateText(doc.publication_date));
+    a.CopyOrNull(6, DateText(doc.publication_date));
     const Dateline& dl = doc.dateline;
     const bool has_dateline = !(dl.span.empty() && dl.place.empty() && dl.agency.empty() && !dl.date);
     if (has_dateline) {
       a.Text(7, dl.place);
-      a.TextOrNull(8, DateText(dl.date));
+      a.CopyOrNull(8, DateText(dl.date));
       a.Text(9, dl.agency);
     }
-    a.Text(10, JsonArray(doc.reporters));
-    a.Text(11, JsonArray(doc.editors));
+    a.Copy(10, JsonArray(doc.reporters));
+    a.Copy(11, JsonArray(doc.editors));
     std::string removed = "[";
     for (size_t i = 0; i < doc.removed.size(); ++i) {
       const RemovedLine& r = doc.removed[i];
@@ -201,7 +206,7 @@ class SqliteStore final : public EventStore {
     removed += ']';
     a.Text(12, removed);
     a.Int(13, static_cast<int64_t>(doc.sentences.size()));
-    a.Text(14, CleanedText(doc));
+    a.Copy(14, CleanedText(doc));
     rc = sqlite3_step(a.get());
     a.Reset();
     if (rc != SQLITE_DONE) return Error("storing article " + doc.id);
@@ -249,7 +254,7 @@ class SqliteStore final : public EventStore {
     s.Text(5, doc.outlet);
     s.Text(6, doc.url);
     s.Int(7, e.sentence);
-    s.TextOrNull(8, DateText(r.date));
+    s.CopyOrNull(8, DateText(r.date));
     s.Text(9, PrecisionName(e.date_precision));
     s.Int(10, e.historical ? 1 : 0);
     s.Text(11, ModeName(e.mode));
@@ -278,8 +283,8 @@ class SqliteStore final : public EventStore {
       if (l.geonames_id) s.Int(32, *l.geonames_id);
       s.Text(33, LocationPrecisionName(l.precision));
     }
-    s.Text(34, JsonArray(e.issues));
-    if (e.quote) s.Text(35, QuoteId(doc, *e.quote));
+    s.Copy(34, JsonArray(e.issues));
+    if (e.quote) s.Copy(35, QuoteId(doc, *e.quote));
     s.Text(36, r.sentence_text);
     s.Int(37, r.sentence.start);
     s.Int(38, r.sentence.end);
@@ -289,7 +294,7 @@ class SqliteStore final : public EventStore {
         s.Int(39 + 2 * k, (*spans[k])->start);
         s.Int(40 + 2 * k, (*spans[k])->end);
       }
-    s.Text(45, JsonArray(e.rules));
+    s.Copy(45, JsonArray(e.rules));
     s.Text(46, version);
     const int rc = sqlite3_step(s.get());
     s.Reset();
@@ -302,9 +307,9 @@ class SqliteStore final : public EventStore {
     Statement& s = insert_quote_;
     s.Int(1, article_id);
     s.Int(2, index);
-    s.Text(3, QuoteId(doc, index));
+    s.Copy(3, QuoteId(doc, index));
     s.Text(4, doc.id);
-    s.Text(5, QuoteText(doc, q));
+    s.Copy(5, QuoteText(doc, q));
     auto words = [&](const ActorRef& a) {
       return a.span && a.span->end <= doc.text().size() ? doc.view(*a.span) : std::string_view();
     };
