@@ -1,6 +1,7 @@
 // dateline: news articles in, CAMEO event records out.
 //
 //   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
+//   dateline ingest [FILES...] --db PATH   code articles and store them in an event database
 //   dateline dict lint|stats [DICTIONARIES] check or count the dictionaries a run would load
 //   dateline devset FILE                   score the coder on a development set (P/R/F1 per root)
 //   dateline explain "SENTENCE"            show how a sentence is coded, step by step
@@ -19,7 +20,9 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/dictionary_options.h"
 #include "cli/explain_command.h"
+#include "cli/ingest_command.h"
 #include "cli/dict_command.h"
 #include "cli/devset_command.h"
 #include "cli/validate_command.h"
@@ -32,46 +35,6 @@
 namespace {
 
 using namespace dateline;
-
-std::string VersionString(const Dictionary& dict) {
-  return std::string("dateline ") + DATELINE_VERSION + " dict " + dict.hash();
-}
-
-// The dictionary flags every command that codes shares.
-void AddDictionaryOptions(CLI::App* app, DictionaryOptions* d) {
-  app->add_option("--verbs", d->verbs, "Verb patterns (TABARI .verbs, PETRARCH verbs, or .dl)");
-  app->add_option("--actors", d->actors, "Actors (TABARI .actors, PETRARCH actors, or .dl); repeatable");
-  app->add_option("--agents", d->agents, "Agents (TABARI .agents, PETRARCH agents, or .dl)");
-  app->add_option("--discards", d->discards, "Discards (PETRARCH)");
-  app->add_option("--issues", d->issues, "Issues (PETRARCH)");
-  app->add_option("--options", d->options, "TABARI .options file");
-  app->add_option("--ontology", d->ontology, "PETRARCH-2 internal coding ontology (codes of negated events)");
-  app->add_option("--project", d->project, "TABARI .project file naming the dictionaries");
-  app->add_flag("--no-default-dictionaries", d->no_defaults, "Use only the dictionaries given");
-}
-
-// Loads the dictionaries, reporting every skipped entry and the load time on stderr.
-const Dictionary* LoadOrDefault(const DictionaryOptions& d, std::unique_ptr<Dictionary>* owned, double* seconds) {
-  const bool custom = d.no_defaults || !d.project.empty() || !d.actors.empty() || !d.verbs.empty() ||
-                      !d.agents.empty() || !d.discards.empty() || !d.issues.empty() || !d.options.empty() ||
-                      !d.ontology.empty();
-  const auto start = std::chrono::steady_clock::now();
-  if (!custom) {
-    const Dictionary& dict = DefaultDictionary();
-    *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return &dict;
-  }
-  Result<LoadedDictionaries> loaded = LoadDictionaries(d);
-  if (!loaded.ok()) {
-    std::cerr << "dateline: " << loaded.status().message() << "\n";
-    return nullptr;
-  }
-  for (const std::string& p : loaded->problems) std::cerr << p << "\n";
-  if (!loaded->problems.empty()) std::cerr << "dictionaries: " << loaded->problems.size() << " entries skipped\n";
-  *owned = std::move(loaded->dict);
-  *seconds = loaded->seconds;
-  return owned->get();
-}
 
 int RunCode(const std::vector<std::string>& files, const DictionaryOptions& dict_options, const std::string& date,
             const std::string& input_format, const std::string& format, int threads,
@@ -219,6 +182,10 @@ int main(int argc, char** argv) {
   CLI::App* devset = AddDevsetSubcommand(app, &devset_path, &devset_options);
   AddDictionaryOptions(devset, &devset_options.dictionaries);
 
+  IngestOptions ingest_options;
+  CLI::App* ingest = AddIngestSubcommand(app, &ingest_options);
+  AddDictionaryOptions(ingest, &ingest_options.dictionaries);
+
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
   std::string explain_text, explain_date;
@@ -239,6 +206,7 @@ int main(int argc, char** argv) {
   }
   if (*code)
     return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, quotes, one_sided, all_modes);
+  if (*ingest) return RunIngestCommand(ingest_options);
   if (*validate) return RunValidateCommand(suite_path, validate_options);
   if (*explain) {
     std::optional<Date> d;

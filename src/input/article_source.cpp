@@ -37,7 +37,9 @@ class ChunkReader {
  public:
   enum class LineStatus { kLine, kTooLong, kEnd };
 
-  explicit ChunkReader(std::istream& in) : in_(in), buffer_(kChunkBytes) {}
+  // `bytes_read` (if not null) counts the bytes read from `in`.
+  explicit ChunkReader(std::istream& in, uint64_t* bytes_read = nullptr)
+      : in_(in), buffer_(kChunkBytes), bytes_read_(bytes_read) {}
 
   // The bytes buffered at the current position (reading the first chunk if none are).
   std::string_view Peek() {
@@ -100,11 +102,13 @@ class ChunkReader {
     if (!in_.good()) return false;
     in_.read(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
     end_ = static_cast<size_t>(in_.gcount());
+    if (bytes_read_) *bytes_read_ += end_;
     return end_ > 0;
   }
 
   std::istream& in_;
   std::vector<char> buffer_;
+  uint64_t* bytes_read_;
   size_t position_ = 0;
   size_t end_ = 0;
 };
@@ -250,7 +254,7 @@ void ArticleSource::State::Open(const std::string& p) {
     stream = file.get();
   }
   path = p;
-  reader = std::make_unique<ChunkReader>(*stream);
+  reader = std::make_unique<ChunkReader>(*stream, &counters.bytes_read);
   format = options.format;
   if (format == InputFormat::kAuto) format = SniffFormat(p, is_stdin, reader->Peek());
   if (format == InputFormat::kPetrarchXml) {

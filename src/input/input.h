@@ -87,6 +87,7 @@ struct InputCounters {
   uint64_t rejects = 0;         // JSON lines that gave no document
   uint64_t warnings = 0;        // diagnostics on returned documents
   uint64_t unusable_files = 0;  // paths that could not be read at all
+  uint64_t bytes_read = 0;      // bytes read from plain-text and JSON Lines inputs (read ahead by up to 256 KiB)
 };
 
 // Streams Documents from a list of paths, one file open at a time.

@@ -13,22 +13,8 @@ using namespace output_internal;
 
 namespace {
 
-struct OffsetPair {
-  uint32_t start = 0;
-  uint32_t end = 0;
-};
-
-// A record's values that are derived rather than copied from the Document or the Event.
-struct ResolvedEvent {
-  char id[16];
-  std::string_view sentence_text;
-  OffsetPair sentence;  // input offsets
-  std::optional<OffsetPair> source_span, target_span, verb_span;
-  std::string_view source_text, target_text;
-  const CameoCode* cameo = nullptr;
-  std::string_view root;
-  std::optional<Date> date;
-};
+using OffsetPair = EventFields::Offsets;
+using ResolvedEvent = EventFields;
 
 // doc.view(span), or "" for a span outside the text (a defect upstream; never throw while writing).
 std::string_view SafeView(const Document& doc, ByteSpan s) {
@@ -98,7 +84,6 @@ ResolvedEvent Resolve(const Document& doc, const Event& e, const CameoTable& cam
   return r;
 }
 
-std::string QuoteId(const Document& doc, uint32_t quote) { return doc.id + "#q" + std::to_string(quote); }
 
 // A coordinate, which the gazetteer holds to 5 decimals: written from its integer 1e-5 degrees
 // (as AppendDecimal would write it — trailing zeros dropped, at least one decimal — at a tenth
@@ -250,6 +235,28 @@ const std::vector<std::string_view>& FlatColumns() {
   return kColumns;
 }
 
+EventFields ResolveEventFields(const Document& doc, const Event& e, const CameoTable& cameo) {
+  return Resolve(doc, e, cameo);
+}
+
+std::string QuoteId(const Document& doc, uint32_t quote) { return doc.id + "#q" + std::to_string(quote); }
+
+std::string QuoteText(const Document& doc, const Quote& q) {
+  // The parts of a quotation split by its attribution or a paragraph break, joined by a space.
+  std::string text;
+  for (const ByteSpan& p : q.parts) {
+    if (!text.empty()) text += ' ';
+    text += SafeView(doc, p);
+  }
+  return text;
+}
+
+EventFields::Offsets InputOffsets(const Document& doc, ByteSpan s) { return ToInput(doc, s); }
+
+std::string_view ArticleTitle(const Document& doc) {
+  return doc.title.empty() && doc.headline ? SafeView(doc, *doc.headline) : std::string_view(doc.title);
+}
+
 std::string EventId(const Document& doc, const Event& e) {
   char id[16];
   EventIdHex(doc, e, id);
@@ -289,13 +296,7 @@ void RecordWriter::WriteQuoteJson(const Document& doc, uint32_t index) {
   AppendUint(b, kSchemaVersion);
   Key(b, "quote_id"), AppendJsonString(b, QuoteId(doc, index));
   Key(b, "doc_id"), AppendJsonString(b, doc.id);
-  // The parts of a quotation split by its attribution or a paragraph break, joined by a space.
-  scratch_.clear();
-  for (const ByteSpan& p : q.parts) {
-    if (!scratch_.empty()) scratch_ += ' ';
-    scratch_ += doc.view(p);
-  }
-  Key(b, "text"), AppendJsonString(b, scratch_);
+  Key(b, "text"), AppendJsonString(b, QuoteText(doc, q));
   auto actor = [&](const char* key, const ActorRef& a) {
     Key(b, key);
     b += "{\"code\":";
@@ -466,7 +467,7 @@ void RecordWriter::WriteArticleJson(const Document& doc) {
   AppendUint(b, kSchemaVersion);
   Key(b, "doc_id"), AppendJsonString(b, doc.id);
   // The title given with the article, else the headline the cleaner found in its text.
-  Key(b, "title"), AppendJsonString(b, doc.title.empty() && doc.headline ? doc.view(*doc.headline) : std::string_view(doc.title));
+  Key(b, "title"), AppendJsonString(b, ArticleTitle(doc));
   Key(b, "dateline");
   const Dateline& d = doc.dateline;
   if (d.span.empty() && d.place.empty() && d.agency.empty() && !d.date) {

@@ -25,6 +25,7 @@
 
 #include "core/document.h"
 #include "core/event.h"
+#include "core/status.h"
 #include "dict/cameo.h"
 
 namespace dateline {
@@ -44,7 +45,21 @@ struct OutputOptions {
 // The schema version written in every JSON record.
 inline constexpr int kSchemaVersion = 1;
 
-class RecordWriter {
+// Where RunPipeline puts coded documents: it calls Write for each document of a batch in input
+// order, then EndBatch, all on one thread. A sink that returns an error from EndBatch stops the
+// run (RunSummary::sink_error). RecordWriter writes records to a stream; the event store
+// (src/store) stores them, one transaction per batch.
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+  virtual void Write(const Document& doc) = 0;
+  // The batch's documents have all been written: a place to commit them.
+  virtual Status EndBatch() { return Status::Ok(); }
+  virtual uint64_t events_written() const = 0;
+  virtual uint64_t quotes_written() const = 0;
+};
+
+class RecordWriter : public RecordSink {
  public:
   // For TSV and CSV the header row is written here, so an output without events still has it.
   RecordWriter(std::ostream& out, OutputOptions opts, const CameoTable& cameo = CameoTable::Default());
@@ -52,10 +67,10 @@ class RecordWriter {
   // Writes the records of one document: its article record (JSON Lines with opts.articles), its
   // quote records in text order (JSON Lines with opts.quotes), then one record per event, in
   // Document::events order.
-  void Write(const Document& doc);
+  void Write(const Document& doc) override;
 
-  uint64_t events_written() const { return events_written_; }
-  uint64_t quotes_written() const { return quotes_written_; }
+  uint64_t events_written() const override { return events_written_; }
+  uint64_t quotes_written() const override { return quotes_written_; }
 
  private:
   void WriteArticleJson(const Document& doc);
@@ -76,6 +91,33 @@ class RecordWriter {
 // The deterministic id of an event: XXH3-64 of its doc_id, sentence, source, target and code, as
 // 16 lower-case hex digits. The same input and dictionaries give the same id.
 std::string EventId(const Document& doc, const Event& e);
+
+// An event's record values that are derived rather than copied from the Document or the Event,
+// computed as every writer computes them. Views point into doc, e and the CAMEO table.
+struct EventFields {
+  struct Offsets {
+    uint32_t start = 0;
+    uint32_t end = 0;
+  };
+  char id[16];                        // event_id, 16 hex digits (not NUL-terminated)
+  std::string_view sentence_text;     // evidence.text
+  Offsets sentence;                   // evidence.start, evidence.end (input offsets)
+  std::optional<Offsets> source_span, target_span, verb_span;
+  std::string_view source_text, target_text;
+  const CameoCode* cameo = nullptr;   // quad_class, goldstein, plover*: null when the code has no row
+  std::string_view root;
+  std::optional<Date> date;           // the event's date, else the publication date
+};
+EventFields ResolveEventFields(const Document& doc, const Event& e, const CameoTable& cameo = CameoTable::Default());
+
+// "doc_id#qN": the id of the document's quote N.
+std::string QuoteId(const Document& doc, uint32_t quote);
+// A quotation's text as the quote record writes it: its parts joined by a space.
+std::string QuoteText(const Document& doc, const Quote& q);
+// Input offsets of a span of doc's text.
+EventFields::Offsets InputOffsets(const Document& doc, ByteSpan s);
+// The article record's title: the title given with the article, else the headline found in it.
+std::string_view ArticleTitle(const Document& doc);
 
 // The columns of the TSV/CSV output, in order: the event record's fields with nested objects
 // flattened to dotted names ("location.lat", "evidence.source_span.start").

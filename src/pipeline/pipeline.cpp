@@ -61,7 +61,7 @@ void Pipeline::Process(Document& doc) const {
   if (text_.Process(doc)) Code(doc);
 }
 
-RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWriter& writer, RunOptions options,
+RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordSink& writer, RunOptions options,
                        std::ostream& log) {
   const auto start = options.started ? *options.started : std::chrono::steady_clock::now();
   RunSummary summary;
@@ -106,6 +106,12 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
     else if (b.prepared[i] == 1) pipeline.Code(b.docs[i]);
   };
   auto write = [&](Batch* b) {
+    const bool any = !b->docs.empty();
+    if (!summary.sink_error.empty()) {  // the sink failed: the rest is coded but not written
+      b->docs.clear();
+      b->known_diagnostics.clear();
+      return;
+    }
     for (size_t i = 0; i < b->docs.size(); ++i) {
       const Document& d = b->docs[i];
       writer.Write(d);
@@ -119,11 +125,15 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
     }
     b->docs.clear();
     b->known_diagnostics.clear();
+    if (any) {
+      Status s = writer.EndBatch();
+      if (!s.ok()) summary.sink_error = s.message();
+    }
   };
 
   if (threads == 1) {
     Batch batch;
-    for (read(&batch); !batch.docs.empty(); read(&batch)) {
+    for (read(&batch); !batch.docs.empty() && summary.sink_error.empty(); read(&batch)) {
       for (size_t i = 0; i < batch.docs.size(); ++i) process(batch, i);
       write(&batch);
     }
@@ -162,7 +172,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWr
       });
     Batch coded, coding, next;
     read(&coding);
-    while (!coding.docs.empty()) {
+    while (!coding.docs.empty() && summary.sink_error.empty()) {
       {
         std::lock_guard<std::mutex> lock(crew.mutex);
         crew.batch = &coding;

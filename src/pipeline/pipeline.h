@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "code/coder.h"
@@ -32,7 +33,7 @@ namespace dateline {
 
 class ArticleSource;
 class PlaceResolver;
-class RecordWriter;
+class RecordSink;
 
 // The stages before coding — clean → sentences → tokens → tags — which need no dictionary, so
 // that they can run while the dictionaries load.
@@ -92,10 +93,13 @@ struct RunSummary {
   uint64_t rejects = 0;
   uint64_t unusable_files = 0;
   double seconds = 0;
+  std::string sink_error;  // why the sink stopped the run (its EndBatch failed); "" when it did not
 };
 
 // Diagnostics that the stages add to a document are printed on `log` as "doc_id@offset: warning: ...".
-RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordWriter& writer, RunOptions options,
+// The sink receives every document in input order, and EndBatch after each batch; when EndBatch
+// fails the run stops after that batch (nothing more is written) and RunSummary::sink_error says why.
+RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordSink& writer, RunOptions options,
                        std::ostream& log);
 
 // "documents 3, sentences 40, events 12, quotes 0, warnings 0, rejects 0, 0.01 s, 4000 sentences/s"

@@ -1,0 +1,122 @@
+// Crash safety of `dateline ingest`: a run killed with SIGKILL at random moments, several times,
+// and then run to completion leaves exactly the rows of an uninterrupted run; running it once
+// more changes nothing.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+#include <vector>
+
+#include "unit/store/store_test_util.h"
+
+namespace dateline {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+// Starts `dateline ingest CORPUS --db DB --threads 2`, its output to `log`; returns the child's pid.
+pid_t StartIngest(const fs::path& corpus, const fs::path& db, const fs::path& log) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+    }
+    ::execl(DATELINE_BINARY, DATELINE_BINARY, "ingest", corpus.c_str(), "--db", db.c_str(), "--threads", "2",
+            "--progress", "none", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+int Wait(pid_t pid) {
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return status;
+}
+
+TEST(IngestCrash, KilledRunsResumedGiveTheUninterruptedRunsRows) {
+  const fs::path dir = fs::temp_directory_path() / ("dateline-crash-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  constexpr int kArticles = 10000;
+  const fs::path corpus = dir / "wire.jsonl", log = dir / "log.txt";
+  std::ofstream(corpus, std::ios::binary) << testing::WireCorpus(kArticles);
+
+  // The uninterrupted run, and how long it takes.
+  const fs::path reference = dir / "reference.db";
+  const auto t0 = Clock::now();
+  const int status = Wait(StartIngest(corpus, reference, log));
+  const double run_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << testing::ReadFile(log);
+  ASSERT_EQ(testing::QueryInt(reference.string(), "SELECT count(*) FROM articles"), kArticles);
+  const std::string expected = testing::DumpStore(reference.string());
+
+  // Killed runs, each starting over on the same database. The first two are killed at a random
+  // moment early in a run (dictionary load, schema creation, first batches); the others once the
+  // database holds a random, growing number of articles, plus a random 0-30 ms, so that the kill
+  // falls anywhere in a batch's coding or its transaction.
+  const fs::path crashed = dir / "crashed.db";
+  const unsigned seed = std::random_device{}();
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  constexpr int kEarlyKills = 2, kProgressKills = 6;
+  std::vector<long long> targets;
+  for (int k = 0; k < kProgressKills; ++k) targets.push_back(static_cast<long long>(unit(rng) * 0.9 * kArticles));
+  std::sort(targets.begin(), targets.end());
+  auto stored = [&] {
+    return fs::exists(crashed) ? testing::QueryInt(crashed.string(), "SELECT count(*) FROM articles") : 0;
+  };
+  int partial = 0;  // kills that left some but not all of the articles stored
+  std::string history;
+  for (int k = 0; k < kEarlyKills + kProgressKills; ++k) {
+    const pid_t pid = StartIngest(corpus, crashed, log);
+    std::string when;
+    if (k < kEarlyKills) {
+      const double at = unit(rng) * 0.3 * run_seconds;
+      std::this_thread::sleep_for(std::chrono::duration<double>(at));
+      when = "at " + std::to_string(at) + " s";
+    } else {
+      const long long target = targets[k - kEarlyKills];
+      const auto begin = Clock::now();
+      while (stored() < target && std::chrono::duration<double>(Clock::now() - begin).count() < 30 &&
+             ::waitpid(pid, nullptr, WNOHANG) == 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      const int extra_ms = static_cast<int>(unit(rng) * 30);
+      std::this_thread::sleep_for(std::chrono::milliseconds(extra_ms));
+      when = "after " + std::to_string(target) + " articles + " + std::to_string(extra_ms) + " ms";
+    }
+    ::kill(pid, SIGKILL);
+    const int killed = Wait(pid);
+    const long long now_stored = stored();
+    history += "kill " + std::to_string(k + 1) + " " + when + ": " + (WIFSIGNALED(killed) ? "killed" : "had finished") +
+               ", " + std::to_string(now_stored) + " articles stored\n";
+    if (WIFSIGNALED(killed) && now_stored < kArticles) ++partial;
+  }
+  std::cout << "seed " << seed << ", uninterrupted run " << run_seconds << " s\n" << history;
+  EXPECT_GE(partial, kProgressKills - 1) << "kills did not land in the middle of the ingest:\n" << history;
+
+  // The resumed run completes the database: the same rows as the uninterrupted run.
+  const int resumed = Wait(StartIngest(corpus, crashed, log));
+  ASSERT_TRUE(WIFEXITED(resumed) && WEXITSTATUS(resumed) == 0) << testing::ReadFile(log);
+  EXPECT_TRUE(testing::DumpStore(crashed.string()) == expected) << history;
+  EXPECT_EQ(testing::QueryInt(crashed.string(), "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'delegates'"), kArticles);
+
+  // Once more: nothing changes.
+  ASSERT_EQ(Wait(StartIngest(corpus, crashed, log)), 0) << testing::ReadFile(log);
+  EXPECT_TRUE(testing::DumpStore(crashed.string()) == expected);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace dateline
