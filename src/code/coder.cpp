@@ -1476,6 +1476,11 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
         if (countries.empty() && !dict_.tabari_conventions() && mentions[mi].token_begin > s.token_begin &&
             c.text(mentions[mi].token_begin - 1) == "foreign")
           continue;
+        // "The three leaders", "both governments": the members of the compound named as a
+        // subject just before (code/coref.h).
+        if (countries.empty() && !dict_.tabari_conventions() &&
+            ResolvePluralGeneric(doc, memory, s, si, &mentions, mi, &next_compound))
+          continue;
         // "The president", "the foreign minister": the person the title fits, else the
         // government of the country the article is about (code/coref.h).
         if (countries.empty() && !dict_.tabari_conventions() && ResolveTitle(doc, dict_, memory, si, &mentions, mi))

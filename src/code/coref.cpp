@@ -90,6 +90,20 @@ void ArticleMemory::CompoundOf(const Mention* a, std::vector<const Mention*>* ou
     if (it.sentence == item->sentence && it.mention.compound == a->compound) out->push_back(&it.mention);
 }
 
+void ArticleMemory::RecentCompoundSubject(uint32_t sentence, std::vector<const Mention*>* out) const {
+  out->clear();
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+    if (it->sentence >= sentence) continue;
+    if (sentence - it->sentence > 2) break;
+    if (!it->subject || it->mention.compound < 0 || it->mention.pronoun) continue;
+    for (const Item& m : items_)
+      if (m.sentence == it->sentence && m.mention.compound == it->mention.compound && !m.mention.code.empty())
+        out->push_back(&m.mention);
+    if (out->size() >= 2) return;
+    out->clear();
+  }
+}
+
 std::string ArticleMemory::RecentCountry(uint32_t sentence) const {
   for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
     if (sentence - it->sentence > 6) break;
@@ -179,6 +193,44 @@ bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemo
   m->name = name.empty() ? country : std::string(name);
   m->generic = false;
   m->rules.push_back(ResolvedRule());
+  return true;
+}
+
+bool ResolvePluralGeneric(const Document& doc, const ArticleMemory& memory, const Sentence& s, uint32_t sentence,
+                          std::vector<Mention>* mentions, size_t mi, int* next_compound) {
+  const Mention& g = (*mentions)[mi];
+  if (!g.generic || !g.plural || g.token_begin <= s.token_begin) return false;
+  // The words before it: "both", or "the" and at most one number word.
+  size_t count = 0;  // 0: any number of members
+  uint32_t k = g.token_begin - 1;
+  const std::string_view before = doc.folded_view(doc.tokens[k].span);
+  static constexpr std::string_view kNumbers[] = {"two", "three", "four", "five", "six"};
+  for (size_t n = 0; n < std::size(kNumbers); ++n)
+    if (before == kNumbers[n]) count = n + 2;
+  if (count) {
+    if (k == s.token_begin) return false;
+    --k;
+  }
+  const std::string_view det = doc.folded_view(doc.tokens[k].span);
+  if (det == "both" && !count) count = 2;
+  else if (det != "the") return false;
+  std::vector<const Mention*> members;
+  memory.RecentCompoundSubject(sentence, &members);
+  if (members.size() < 2 || (count && members.size() != count)) return false;
+  const Mention generic = g;
+  const int compound = (*next_compound)++;
+  for (size_t i = 0; i < members.size(); ++i) {
+    Mention r = *members[i];
+    if (r.agent.empty() && !r.person) r.code += generic.agent;  // "Congo and Rwanda" ... "both governments"
+    r.token_begin = generic.token_begin;
+    r.token_end = generic.token_end;
+    r.compound = compound;
+    r.generic = false;
+    r.pronoun = false;
+    r.rules.push_back({Mention::Rule::kResolveGeneric, {}});
+    if (i == 0) (*mentions)[mi] = std::move(r);
+    else mentions->push_back(std::move(r));
+  }
   return true;
 }
 

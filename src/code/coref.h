@@ -57,6 +57,10 @@ class ArticleMemory {
   // The country the article last spoke of, for a generic agent ("Authorities").
   std::string RecentCountry(uint32_t sentence) const;
 
+  // The members of the most recent compound (two or more actors joined by "and") remembered
+  // as a subject in the two sentences before `sentence`; empty when there is none.
+  void RecentCompoundSubject(uint32_t sentence, std::vector<const Mention*>* out) const;
+
   // The most recent person whose title, as written, holds every word of `title` ("foreign
   // minister" fits "Kazakh Foreign Minister Mukhtar Tileuberdi"), subjects first.
   const Mention* ResolveTitle(const Document& doc, const std::vector<std::string_view>& title, uint32_t sentence) const;
@@ -87,6 +91,14 @@ class ArticleMemory {
 // when it is not such a title, or when the article has named no country yet.
 bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemory& memory, uint32_t sentence,
                   std::vector<Mention>* mentions, size_t mi);
+
+// "The three leaders", "both governments", "the two countries": a plural generic agent after
+// "both", or after "the" with or without a number, as mentions[mi], stands for the members of
+// the compound the article named as a subject in the two sentences before (as many as the
+// number says). Replaces it by one resolved mention per member (sharing a new compound id from
+// *next_compound) and returns true; false, changing nothing, otherwise.
+bool ResolvePluralGeneric(const Document& doc, const ArticleMemory& memory, const Sentence& s, uint32_t sentence,
+                          std::vector<Mention>* mentions, size_t mi, int* next_compound);
 
 // A generic agent after a possessive pronoun ("its troops", "their officials", "his
 // government", adjectives between allowed): the country of what the pronoun stands for (the

@@ -33,6 +33,8 @@ agent  GOV     | foreign minister       |
 agent  GOV     | officials              | plural=yes
 agent  GOV     | authorities            | plural=yes
 agent  GOV     | government             |
+agent  GOV     | leaders                | plural=yes
+agent  GOV     | governments            | plural=yes
 agent  MIL     | troops                 | plural=yes
 agent  MIL     | general                |
 agent  EDU     | professor              |
@@ -92,6 +94,21 @@ TEST(Coref, PronounChainAcrossThreeSentences) {
       "Gondorian President Faramir Steward visited Rohan on Monday. He criticized Mordor. He praised Arnor. "
       "He accused Mordor.");
   EXPECT_EQ(Dyads(doc), "GONGOV>ROH:042 GONGOV>MOR:111 GONGOV>ARN:051 GONGOV>MOR:112 ");
+}
+
+// "The two leaders", "both governments": the members of the compound subject just before, as
+// many as the number says; a number that does not fit leaves the generic to the other rules.
+TEST(Coref, PluralGenericStandsForTheCompoundBefore) {
+  Document doc = CodeText(
+      "Gondorian President Faramir Steward and Arnorian President Aragorn Elessar met in Rohan on Monday. "
+      "The two leaders accused Mordor.");
+  EXPECT_EQ(DyadsOf(doc, "The two leaders"), "GONGOV>MOR:112 ARNGOV>MOR:112 ");
+  doc = CodeText("Gondor and Arnor signed a treaty on Monday. Rohan praised both governments.");
+  EXPECT_EQ(DyadsOf(doc, "both governments"), "ROH>GONGOV:051 ROH>ARNGOV:051 ");
+  doc = CodeText(
+      "Gondorian President Faramir Steward and Arnorian President Aragorn Elessar met in Rohan on Monday. "
+      "The three leaders accused Mordor.");
+  EXPECT_EQ(DyadsOf(doc, "The three leaders").find("ARNGOV>MOR"), std::string::npos);
 }
 
 // The previous sentence's subject, not its object, for "he" and "the president" alike.
