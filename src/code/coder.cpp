@@ -1472,10 +1472,18 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
           }
           continue;
         }
-        // "foreign troops", "foreign fighters": not the country the story speaks of.
-        if (countries.empty() && !dict_.tabari_conventions() && mentions[mi].token_begin > s.token_begin &&
-            c.text(mentions[mi].token_begin - 1) == "foreign")
-          continue;
+        // "foreign troops", "foreign fighters": not the country the story speaks of; nor are
+        // "European governments" or "Western officials": a capitalised word before a state
+        // agent that names no actor the dictionaries know names some other group of states.
+        if (countries.empty() && !dict_.tabari_conventions() && mentions[mi].token_begin > s.token_begin) {
+          const uint32_t before = mentions[mi].token_begin - 1;
+          const std::string_view w = doc.view(doc.tokens[before].span);
+          // (Only for state agents: "Masalit civilians" are still the story's country's.)
+          const bool proper_modifier = mentions[mi].government() && before > s.token_begin && !w.empty() &&
+                                       w[0] >= 'A' && w[0] <= 'Z' && c.mention(before) < 0 &&
+                                       doc.tokens[before].tag != Tag::DT;
+          if (c.text(before) == "foreign" || proper_modifier) continue;
+        }
         // "The three leaders", "both governments": the members of the compound named as a
         // subject just before (code/coref.h).
         if (countries.empty() && !dict_.tabari_conventions() &&

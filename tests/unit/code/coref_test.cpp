@@ -111,6 +111,14 @@ TEST(Coref, PluralGenericStandsForTheCompoundBefore) {
   EXPECT_EQ(DyadsOf(doc, "The three leaders").find("ARNGOV>MOR"), std::string::npos);
 }
 
+// A capitalised modifier the dictionaries do not know before a state agent names some other
+// group of states: "Numenorean governments" are not the story's country's (no self-event).
+TEST(Coref, UnknownProperModifierKeepsAStateAgentFromTheStorysCountry) {
+  const Document doc = CodeText("Gondor criticized Arnor on Monday. Gondor then accused Numenorean governments.");
+  EXPECT_EQ(DyadsOf(doc, "Numenorean"), "");
+  EXPECT_EQ(DyadsOf(doc, "criticized"), "GON>ARN:111 ");
+}
+
 // The previous sentence's subject, not its object, for "he" and "the president" alike.
 TEST(Coref, PronounAndTitleAgreeOnThePreviousSubject) {
   const Document doc = CodeText(
