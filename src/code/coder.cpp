@@ -1306,6 +1306,8 @@ Status EventCoder::Code(Document& doc, CoderTrace* trace) const {
     if (s.token_end <= s.token_begin) continue;
     LookUpWords(doc, s, dict_, &words);
     FindMentions(doc, s, dict_, words, anchor, &mentions, dict_.tabari_conventions() ? nullptr : &modifiers);
+    // "Congo" after "the Democratic Republic of Congo" (code/coref.h).
+    if (!dict_.tabari_conventions()) AdoptLongerCountryNames(doc, memory, &mentions);
 
     // Issues: the story's themes, from the issue phrases its sentences contain.
     if (!dict_.issue_phrases().empty()) FindIssues(dict_, words, &issues);

@@ -90,6 +90,53 @@ void ArticleMemory::CompoundOf(const Mention* a, std::vector<const Mention*>* ou
     if (it.sentence == item->sentence && it.mention.compound == a->compound) out->push_back(&it.mention);
 }
 
+namespace {
+
+// The folded words of tokens [begin, end), one space between.
+std::string FoldedWords(const Document& doc, uint32_t begin, uint32_t end) {
+  std::string out;
+  for (uint32_t t = begin; t < end; ++t) {
+    if (!out.empty()) out += ' ';
+    out += doc.folded_view(doc.tokens[t].span);
+  }
+  return out;
+}
+
+bool IsBareCountry(const Mention& m) {
+  return !m.person && !m.pronoun && !m.generic && m.agent.empty() && m.code.size() == 3 && m.code == m.country;
+}
+
+}  // namespace
+
+const Mention* ArticleMemory::LongerCountryName(const Document& doc, std::string_view words,
+                                                std::string_view code) const {
+  for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
+    const Mention& m = it->mention;
+    if (!IsBareCountry(m) || m.code == code || m.token_end - m.token_begin < 2) continue;
+    const std::string longer = FoldedWords(doc, m.token_begin, m.token_end);
+    if (longer.size() > words.size() + 1 && longer.compare(longer.size() - words.size(), words.size(), words) == 0 &&
+        longer[longer.size() - words.size() - 1] == ' ')
+      return &m;
+  }
+  return nullptr;
+}
+
+void AdoptLongerCountryNames(const Document& doc, const ArticleMemory& memory, std::vector<Mention>* mentions) {
+  for (Mention& m : *mentions) {
+    if (!IsBareCountry(m)) continue;
+    const std::string words = FoldedWords(doc, m.token_begin, m.token_end);
+    std::string canonical;
+    for (char ch : m.name) canonical += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (words == canonical) continue;  // "Sudan" is Sudan, whatever "South Sudan" did before
+    if (const Mention* longer = memory.LongerCountryName(doc, words, m.code)) {
+      m.code = longer->code;
+      m.country = longer->country;
+      m.name = longer->name;
+      m.rules.push_back({Mention::Rule::kResolveGeneric, {}});
+    }
+  }
+}
+
 void ArticleMemory::RecentCompoundSubject(uint32_t sentence, std::vector<const Mention*>* out) const {
   out->clear();
   for (auto it = items_.rbegin(); it != items_.rend(); ++it) {

@@ -57,6 +57,10 @@ class ArticleMemory {
   // The country the article last spoke of, for a generic agent ("Authorities").
   std::string RecentCountry(uint32_t sentence) const;
 
+  // A country the article named by a longer name ending with `words` (folded, as written:
+  // "congo" after "the Democratic Republic of Congo"), other than `code`; nullptr if none.
+  const Mention* LongerCountryName(const Document& doc, std::string_view words, std::string_view code) const;
+
   // The members of the most recent compound (two or more actors joined by "and") remembered
   // as a subject in the two sentences before `sentence`; empty when there is none.
   void RecentCompoundSubject(uint32_t sentence, std::vector<const Mention*>* out) const;
@@ -91,6 +95,11 @@ class ArticleMemory {
 // when it is not such a title, or when the article has named no country yet.
 bool ResolveTitle(const Document& doc, const Dictionary& dict, const ArticleMemory& memory, uint32_t sentence,
                   std::vector<Mention>* mentions, size_t mi);
+
+// A country named by a short name that is not its canonical one ("Congo", canonically the
+// Republic of Congo) stands for the country the article named with a longer name ending with
+// the same words ("the Democratic Republic of Congo"): the mention takes that country.
+void AdoptLongerCountryNames(const Document& doc, const ArticleMemory& memory, std::vector<Mention>* mentions);
 
 // "The three leaders", "both governments", "the two countries": a plural generic agent after
 // "both", or after "the" with or without a number, as mentions[mi], stands for the members of

@@ -20,6 +20,9 @@ actor  GON     | Gondorian              | kind=adjective
 actor  ROH     | Rohan                  | kind=country
 actor  ROH     | Rohirric               | kind=adjective
 actor  MOR     | Mordor                 | kind=country
+actor  NUM     | Republic of Numenor    | kind=country
+actor  NUM     | Numenor                | kind=country
+actor  DNM     | Democratic Republic of Numenor | kind=country
 actor  GONGOV  | Faramir Steward        | kind=person gender=m
 actor  ARNGOV  | Aragorn Elessar        | kind=person gender=m
 actor  ROHGOV  | Theoden King           | kind=person gender=m
@@ -117,6 +120,18 @@ TEST(Coref, UnknownProperModifierKeepsAStateAgentFromTheStorysCountry) {
   const Document doc = CodeText("Gondor criticized Arnor on Monday. Gondor then accused Numenorean governments.");
   EXPECT_EQ(DyadsOf(doc, "Numenorean"), "");
   EXPECT_EQ(DyadsOf(doc, "criticized"), "GON>ARN:111 ");
+}
+
+// A short name that is not its country's canonical one ("Numenor", canonically the Republic
+// of Numenor) stands for the country the article named with a longer name ending with it.
+TEST(Coref, ShortCountryNameTakesTheLongerNameUsedBefore) {
+  Document doc = CodeText("The Democratic Republic of Numenor accused Gondor on Monday. Numenor also criticized Rohan.");
+  EXPECT_EQ(DyadsOf(doc, "also criticized"), "DNM>ROH:111 ");
+  doc = CodeText("Numenor criticized Rohan on Monday.");
+  EXPECT_EQ(Dyads(doc), "NUM>ROH:111 ");
+  // A canonical name is never taken over: "Rohan" after a longer name ending in it stays Rohan.
+  doc = CodeText("The Republic of Numenor accused Gondor on Monday. Numenor also criticized Rohan.");
+  EXPECT_EQ(DyadsOf(doc, "also criticized"), "NUM>ROH:111 ");
 }
 
 // The previous sentence's subject, not its object, for "he" and "the president" alike.
