@@ -202,6 +202,21 @@ TEST_F(QueryTest, QueryWritesCodesRecordsByteForByte) {
   EXPECT_FALSE(fs::exists(dir_ / "absent.db"));  // read-only: nothing created
 }
 
+// The same on generated wire stories: 300 articles of several sentences, places of every precision.
+TEST_F(QueryTest, QueryReproducesCodeOnWireStories) {
+  const fs::path wire = dir_ / "wire.jsonl", wire_db = dir_ / "wire.db";
+  std::ofstream(wire, std::ios::binary) << testing::WireCorpus(300, 11);
+  ASSERT_EQ(Dateline("ingest " + wire.string() + " --db " + wire_db.string() + " --batch 50").status, 0);
+  for (const char* format : {"jsonl", "tsv"}) {
+    const CommandRun code = Dateline(std::string("code --format ") + format + " " + wire.string());
+    const CommandRun query = Dateline(std::string("query --db ") + wire_db.string() + " --format " + format);
+    ASSERT_EQ(code.status, 0) << code.err;
+    EXPECT_GT(code.out.size(), 10000u);
+    EXPECT_TRUE(query.out == code.out) << format;
+  }
+  EXPECT_NE(testing::ReadFile(dir_ / "out.txt").find("\tcity\t"), std::string::npos);  // cities, with GeoNames ids
+}
+
 TEST_F(QueryTest, GdeltRowsFollowGdeltsConventions) {
   EXPECT_EQ(GdeltColumns().size(), 61u);
   EXPECT_EQ(GdeltColumns()[0], "GLOBALEVENTID");
