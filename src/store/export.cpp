@@ -363,28 +363,22 @@ void WriteEventTable(std::ostream& out, const std::vector<StoredEvent>& events) 
 // --- GDELT ---------------------------------------------------------------------------------------
 
 const std::vector<std::string_view>& GdeltColumns() {
-  static const std::vector<std::string_view> kColumns = [] {
-    std::vector<std::string_view> c = {"GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"};
-    static const char* kActor[] = {"Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                                   "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"};
-    static std::vector<std::string> names;  // owns the composed names
-    names.reserve(64);
-    for (const char* who : {"Actor1", "Actor2"})
-      for (const char* f : kActor) names.push_back(std::string(who) + f);
-    for (const std::string& n : names) c.push_back(n);
-    for (std::string_view f : {"IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-                               "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"})
-      c.push_back(f);
-    static const char* kGeo[] = {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"};
-    static std::vector<std::string> geo;
-    geo.reserve(32);
-    for (const char* who : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"})
-      for (const char* f : kGeo) geo.push_back(std::string(who) + f);
-    for (const std::string& n : geo) c.push_back(n);
-    c.push_back("DATEADDED");
-    c.push_back("SOURCEURL");
-    return c;
-  }();
+  // GDELT 2.0 event table, in GDELT's order (the GDELT Event Codebook V2.0).
+  static const std::vector<std::string_view> kColumns = {
+      "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+      "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+      "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+      "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+      "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+      "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+      "NumMentions", "NumSources", "NumArticles", "AvgTone",
+      "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+      "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+      "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+      "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+      "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+      "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+      "DATEADDED", "SOURCEURL"};
   return kColumns;
 }
 
