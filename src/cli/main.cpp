@@ -2,6 +2,9 @@
 //
 //   dateline code [OPTIONS] [FILES...]     code articles (files, directories, "-" for stdin)
 //   dateline ingest [FILES...] --db PATH   code articles and store them in an event database
+//   dateline query --db PATH [FILTERS]     select stored events (table, jsonl, csv, tsv)
+//   dateline stats --db PATH --by day|week|month [--per ...]   events and mean Goldstein per period
+//   dateline export --db PATH --format gdelt|csv|plover          the events in other tools' layouts
 //   dateline dict lint|stats [DICTIONARIES] check or count the dictionaries a run would load
 //   dateline devset FILE                   score the coder on a development set (P/R/F1 per root)
 //   dateline explain "SENTENCE"            show how a sentence is coded, step by step
@@ -23,6 +26,7 @@
 #include "cli/dictionary_options.h"
 #include "cli/explain_command.h"
 #include "cli/ingest_command.h"
+#include "cli/query_command.h"
 #include "cli/dict_command.h"
 #include "cli/devset_command.h"
 #include "cli/validate_command.h"
@@ -186,6 +190,8 @@ int main(int argc, char** argv) {
   CLI::App* ingest = AddIngestSubcommand(app, &ingest_options);
   AddDictionaryOptions(ingest, &ingest_options.dictionaries);
 
+  QueryCommands query_commands = AddQuerySubcommands(app);
+
   CLI::App* version = app.add_subcommand("version", "Print the version and the dictionary hash");
 
   std::string explain_text, explain_date;
@@ -207,6 +213,7 @@ int main(int argc, char** argv) {
   if (*code)
     return RunCode(files, dict_options, date, input_format, format, threads, rejects, articles, quotes, one_sided, all_modes);
   if (*ingest) return RunIngestCommand(ingest_options);
+  if (int rc = RunQueryCommands(query_commands); rc >= 0) return rc;
   if (*validate) return RunValidateCommand(suite_path, validate_options);
   if (*explain) {
     std::optional<Date> d;

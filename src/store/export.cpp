@@ -1,0 +1,532 @@
+#include "store/export.h"
+
+#include <simdjson.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "core/embedded.h"
+#include "output/escape.h"
+
+namespace dateline {
+
+using namespace output_internal;
+
+namespace {
+
+// A coordinate to 5 decimals (the gazetteer's precision), trailing zeros dropped, as `code` writes it.
+void AppendCoordinate(std::string& b, double degrees) {
+  long long v = std::llround(degrees * 1e5);
+  if (v < 0) b += '-', v = -v;
+  AppendUint(b, static_cast<uint64_t>(v / 100000));
+  char frac[6] = {'.', '0', '0', '0', '0', '0'};
+  long long f = v % 100000;
+  for (int i = 5; i >= 1; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
+  size_t n = 6;
+  while (n > 2 && frac[n - 1] == '0') --n;
+  b.append(frac, n);
+}
+
+void AppendInt(std::string& b, int64_t v) {
+  if (v < 0) b += '-', v = -v;
+  AppendUint(b, static_cast<uint64_t>(v));
+}
+
+void Key(std::string& b, std::string_view key) {
+  b += ",\"";
+  b += key;
+  b += "\":";
+}
+
+// A stored JSON array of strings (issues, rules) as its elements; [] for anything unreadable.
+std::vector<std::string> JsonStringArray(const std::string& json) {
+  std::vector<std::string> items;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (parser.parse(json).get(doc)) return items;
+  simdjson::dom::array array;
+  if (doc.get_array().get(array)) return items;
+  for (simdjson::dom::element el : array) {
+    std::string_view s;
+    if (!el.get_string().get(s)) items.emplace_back(s);
+  }
+  return items;
+}
+
+void JsonOptPair(std::string& b, const std::optional<int64_t>& start, const std::optional<int64_t>& end) {
+  if (!start || !end) {
+    b += "null";
+    return;
+  }
+  b += '[';
+  AppendInt(b, *start);
+  b += ',';
+  AppendInt(b, *end);
+  b += ']';
+}
+
+// Flat (TSV/CSV) fields, as src/output's flat writer writes them.
+class Flat {
+ public:
+  Flat(std::string& out, OutputFormat format) : out_(out), csv_(format == OutputFormat::kCsv) {}
+  void Str(std::string_view s) {
+    Sep();
+    s = ValidUtf8(s, scratch_);
+    if (csv_) AppendCsvField(out_, s); else AppendTsvField(out_, s);
+  }
+  void Empty() { Sep(); }
+  void Int(int64_t v) { Sep(), AppendInt(out_, v); }
+  void OptInt(const std::optional<int64_t>& v) { v ? Int(*v) : Empty(); }
+  void List(const std::vector<std::string>& items) {
+    std::string joined;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i) joined += '|';
+      std::string item = items[i];
+      std::replace(item.begin(), item.end(), '|', ' ');
+      joined += item;
+    }
+    Str(joined);
+  }
+  std::string& out() { Sep(); return out_; }
+
+ private:
+  void Sep() {
+    if (!first_) out_ += csv_ ? ',' : '\t';
+    first_ = false;
+  }
+  std::string& out_;
+  bool csv_;
+  bool first_ = true;
+  std::string scratch_;
+};
+
+// --- GDELT --------------------------------------------------------------------------------------
+
+const std::unordered_map<std::string, std::string>& FipsTable() {
+  static const std::unordered_map<std::string, std::string> table = [] {
+    std::unordered_map<std::string, std::string> t;
+    const std::optional<std::string_view> bytes = EmbeddedFile("geo/fips.tsv");
+    if (!bytes) return t;
+    std::string_view rest = *bytes;
+    while (!rest.empty()) {
+      const size_t nl = rest.find('\n');
+      std::string_view line = rest.substr(0, nl);
+      rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      if (tab == std::string_view::npos) continue;
+      t.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    }
+    return t;
+  }();
+  return table;
+}
+
+constexpr std::array<std::string_view, 39> kRoleTypes = {
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "IGO",
+    "NGO", "IMG", "INT", "MNC", "NGM", "PKO", "UIS", "SET", "REL", "RES", "UNK"};
+constexpr std::array<std::string_view, 30> kReligions = {
+    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "ENG", "GNS", "HIN", "ITR", "JAN",
+    "JEW", "JHW", "LDS", "MOS", "MRN", "NRM", "ORT", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& set, std::string_view s) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+// A CAMEO actor code split into GDELT's actor fields: three-letter parts, the first a country
+// when it is one, then role types (up to three), religions (up to two) and a known group.
+struct ActorParts {
+  std::string country, known_group, religion1, religion2;
+  std::string types[3];
+};
+
+ActorParts SplitActor(std::string_view code) {
+  ActorParts p;
+  int types = 0;
+  for (size_t i = 0; i + 3 <= code.size(); i += 3) {
+    const std::string_view part = code.substr(i, 3);
+    if (i == 0 && FipsTable().count(std::string(part))) {
+      p.country = part;
+    } else if (In(kReligions, part)) {
+      (p.religion1.empty() ? p.religion1 : p.religion2) = part;
+    } else if (In(kRoleTypes, part)) {
+      if (types < 3) p.types[types++] = part;
+    } else if (p.known_group.empty()) {
+      p.known_group = part;
+    }
+  }
+  return p;
+}
+
+std::string Upper(std::string_view s) {
+  std::string u(s);
+  for (char& c : u)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return u;
+}
+
+// GDELT's geography type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+std::string_view GeoType(const StoredEvent& e) {
+  const bool us = e.location_country == "USA";
+  if (e.location_precision == "country") return "1";
+  if (e.location_precision == "admin1") return us ? "2" : "5";
+  return us ? "3" : "4";
+}
+
+void Tab(std::string& b) { b += '\t'; }
+void Field(std::string& b, std::string_view s) {
+  b += '\t';
+  AppendTsvField(b, s);
+}
+
+}  // namespace
+
+// --- code's records ------------------------------------------------------------------------------
+
+void AppendEventJson(std::string& b, const StoredEvent& e) {
+  b += "{\"type\":\"event\",\"schema_version\":";
+  AppendUint(b, kSchemaVersion);
+  Key(b, "event_id"), AppendJsonString(b, e.event_id);
+  Key(b, "doc_id"), AppendJsonString(b, e.doc_id);
+  Key(b, "outlet"), AppendJsonString(b, e.outlet);
+  Key(b, "url"), AppendJsonString(b, e.url);
+  Key(b, "sentence"), AppendInt(b, e.sentence);
+  Key(b, "date");
+  if (e.date) AppendJsonString(b, *e.date); else b += "null";
+  Key(b, "date_precision"), AppendJsonString(b, e.date_precision);
+  Key(b, "historical"), b += e.historical ? "true" : "false";
+  Key(b, "mode"), AppendJsonString(b, e.mode);
+  Key(b, "source"), AppendJsonString(b, e.source);
+  Key(b, "target"), AppendJsonString(b, e.target);
+  Key(b, "source_name"), AppendJsonString(b, e.source_name);
+  Key(b, "target_name"), AppendJsonString(b, e.target_name);
+  Key(b, "source_country"), AppendJsonString(b, e.source_country);
+  Key(b, "target_country"), AppendJsonString(b, e.target_country);
+  Key(b, "source_text"), AppendJsonString(b, e.source_text);
+  Key(b, "target_text"), AppendJsonString(b, e.target_text);
+  Key(b, "code"), AppendJsonString(b, e.code);
+  Key(b, "root"), AppendJsonString(b, e.root);
+  Key(b, "quad_class");
+  if (e.quad_class) AppendInt(b, *e.quad_class); else b += "null";
+  Key(b, "goldstein");
+  if (e.goldstein) AppendDecimal(b, *e.goldstein); else b += "null";
+  Key(b, "plover"), AppendJsonString(b, e.plover);
+  Key(b, "plover_mode"), AppendJsonString(b, e.plover_mode);
+  Key(b, "plover_context"), AppendJsonString(b, e.plover_context);
+  Key(b, "location");
+  if (e.has_location) {
+    b += "{\"name\":";
+    AppendJsonString(b, e.location_name);
+    Key(b, "country"), AppendJsonString(b, e.location_country);
+    Key(b, "admin1"), AppendJsonString(b, e.location_admin1);
+    Key(b, "lat");
+    if (e.location_lat) AppendCoordinate(b, *e.location_lat); else b += "null";
+    Key(b, "lon");
+    if (e.location_lon) AppendCoordinate(b, *e.location_lon); else b += "null";
+    Key(b, "geonames_id");
+    if (e.location_geonames_id) AppendInt(b, *e.location_geonames_id); else b += "null";
+    Key(b, "precision"), AppendJsonString(b, e.location_precision);
+    b += '}';
+  } else {
+    b += "null";
+  }
+  Key(b, "issues"), b += e.issues;  // stored as the JSON array `code` writes
+  Key(b, "quote_id");
+  if (e.quote_id) AppendJsonString(b, *e.quote_id); else b += "null";
+  b += ",\"evidence\":{\"text\":";
+  AppendJsonString(b, e.evidence_text);
+  Key(b, "start"), AppendInt(b, e.evidence_start);
+  Key(b, "end"), AppendInt(b, e.evidence_end);
+  Key(b, "source_span"), JsonOptPair(b, e.source_span_start, e.source_span_end);
+  Key(b, "target_span"), JsonOptPair(b, e.target_span_start, e.target_span_end);
+  Key(b, "verb_span"), JsonOptPair(b, e.verb_span_start, e.verb_span_end);
+  b += '}';
+  Key(b, "rules"), b += e.rules;
+  Key(b, "version"), AppendJsonString(b, e.version);
+  b += "}\n";
+}
+
+void AppendFlatHeader(std::string& out, OutputFormat format) {
+  Flat row(out, format);
+  for (std::string_view column : FlatColumns()) row.Str(column);
+  out += '\n';
+}
+
+void AppendEventFlat(std::string& out, const StoredEvent& e, OutputFormat format) {
+  Flat r(out, format);
+  r.Str("event");
+  r.Int(kSchemaVersion);
+  r.Str(e.event_id);
+  r.Str(e.doc_id);
+  r.Str(e.outlet);
+  r.Str(e.url);
+  r.Int(e.sentence);
+  e.date ? r.Str(*e.date) : r.Empty();
+  r.Str(e.date_precision);
+  r.Str(e.historical ? "true" : "false");
+  r.Str(e.mode);
+  r.Str(e.source);
+  r.Str(e.target);
+  r.Str(e.source_name);
+  r.Str(e.target_name);
+  r.Str(e.source_country);
+  r.Str(e.target_country);
+  r.Str(e.source_text);
+  r.Str(e.target_text);
+  r.Str(e.code);
+  r.Str(e.root);
+  r.OptInt(e.quad_class);
+  if (e.goldstein) AppendDecimal(r.out(), *e.goldstein); else r.Empty();
+  r.Str(e.plover);
+  r.Str(e.plover_mode);
+  r.Str(e.plover_context);
+  if (e.has_location) {
+    r.Str(e.location_name);
+    r.Str(e.location_country);
+    r.Str(e.location_admin1);
+    if (e.location_lat) AppendCoordinate(r.out(), *e.location_lat); else r.Empty();
+    if (e.location_lon) AppendCoordinate(r.out(), *e.location_lon); else r.Empty();
+    r.OptInt(e.location_geonames_id);
+    r.Str(e.location_precision);
+  } else {
+    for (int i = 0; i < 7; ++i) r.Empty();
+  }
+  r.List(JsonStringArray(e.issues));
+  e.quote_id ? r.Str(*e.quote_id) : r.Empty();
+  r.Str(e.evidence_text);
+  r.Int(e.evidence_start);
+  r.Int(e.evidence_end);
+  r.OptInt(e.source_span_start);
+  r.OptInt(e.source_span_end);
+  r.OptInt(e.target_span_start);
+  r.OptInt(e.target_span_end);
+  r.OptInt(e.verb_span_start);
+  r.OptInt(e.verb_span_end);
+  r.List(JsonStringArray(e.rules));
+  r.Str(e.version);
+  out += '\n';
+}
+
+// --- table ---------------------------------------------------------------------------------------
+
+namespace {
+// Display width: code points (the table's text is mostly ASCII; wide characters are rare).
+size_t Width(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Clip(std::string_view s, size_t max) {
+  if (Width(s) <= max) return std::string(s);
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && ++n > max - 1) break;
+    out += s[i];
+  }
+  return out + "\xE2\x80\xA6";  // …
+}
+}  // namespace
+
+void WriteEventTable(std::ostream& out, const std::vector<StoredEvent>& events) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"date", "source", "target", "code", "quad", "goldstein", "plover", "place", "doc_id", "sentence"});
+  for (const StoredEvent& e : events) {
+    std::string goldstein;
+    if (e.goldstein) AppendDecimal(goldstein, *e.goldstein);
+    rows.push_back({e.date.value_or(""), e.source, e.target, e.code,
+                    e.quad_class ? std::to_string(*e.quad_class) : "", goldstein, e.plover,
+                    e.has_location ? Clip(e.location_name, 24) : "", Clip(e.doc_id, 32), std::to_string(e.sentence)});
+  }
+  std::vector<size_t> width(rows[0].size(), 0);
+  for (const auto& row : rows)
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], Width(row[c]));
+  std::string line;
+  for (const auto& row : rows) {
+    line.clear();
+    for (size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line.append(width[c] - Width(row[c]) + 2, ' ');
+    }
+    out << line << '\n';
+  }
+}
+
+// --- GDELT ---------------------------------------------------------------------------------------
+
+const std::vector<std::string_view>& GdeltColumns() {
+  // GDELT 2.0 event table, in GDELT's order (the GDELT Event Codebook V2.0).
+  static const std::vector<std::string_view> kColumns = {
+      "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+      "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
+      "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
+      "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
+      "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
+      "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+      "NumMentions", "NumSources", "NumArticles", "AvgTone",
+      "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code",
+      "Actor1Geo_ADM2Code", "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
+      "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code",
+      "Actor2Geo_ADM2Code", "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
+      "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code",
+      "ActionGeo_ADM2Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
+      "DATEADDED", "SOURCEURL"};
+  return kColumns;
+}
+
+std::string_view FipsCountryCode(std::string_view alpha3) {
+  const auto& t = FipsTable();
+  const auto it = t.find(std::string(alpha3));
+  return it == t.end() ? std::string_view() : std::string_view(it->second);
+}
+
+int64_t GdeltEventId(const StoredEvent& e) {
+  std::string key = e.event_id;
+  key += '\x1f';
+  key += e.doc_id;
+  key += '\x1f';
+  key += std::to_string(e.event_index);
+  return static_cast<int64_t>(XXH3_64bits(key.data(), key.size()) & 0x7FFFFFFFFFFFFFFFull);
+}
+
+void AppendGdeltRow(std::string& b, const StoredEvent& e) {
+  AppendInt(b, GdeltEventId(e));
+  // Dates: SQLDATE YYYYMMDD, MonthYear YYYYMM, Year, FractionDate YYYY.FFFF with GDELT's
+  // fraction (month * 30 + day) / 365.
+  int y = 0, m = 0, d = 0;
+  const bool dated = e.date && std::sscanf(e.date->c_str(), "%d-%d-%d", &y, &m, &d) == 3;
+  char buf[32];
+  if (dated) {
+    std::snprintf(buf, sizeof buf, "\t%04d%02d%02d\t%04d%02d\t%04d\t%.4f", y, m, d, y, m, y,
+                  y + (m * 30 + d) / 365.0);
+    b += buf;
+  } else {
+    b += "\t\t\t\t";
+  }
+  const auto actor = [&](const std::string& code, const std::string& name) {
+    const ActorParts p = SplitActor(code);
+    Field(b, code);
+    Field(b, Upper(name));
+    Field(b, p.country);
+    Field(b, p.known_group);
+    Tab(b);  // EthnicCode: dateline's dictionaries have none
+    Field(b, p.religion1);
+    Field(b, p.religion2);
+    for (const std::string& t : p.types) Field(b, t);
+  };
+  actor(e.source, e.source_name);
+  actor(e.target, e.target_name);
+  // IsRootEvent: GDELT's "in the lead paragraph"; here the headline or the first sentence after it.
+  Field(b, e.sentence <= 1 ? "1" : "0");
+  Field(b, e.code);
+  Field(b, e.code.substr(0, std::min<size_t>(3, e.code.size())));
+  Field(b, e.root);
+  Tab(b);
+  if (e.quad_class) AppendInt(b, *e.quad_class);
+  Tab(b);
+  if (e.goldstein) AppendDecimal(b, *e.goldstein);
+  b += "\t1\t1\t1\t";  // NumMentions, NumSources, NumArticles (one article per row); AvgTone empty
+  // Actor1Geo_* and Actor2Geo_*: dateline places the event, not each actor.
+  for (int i = 0; i < 16; ++i) Tab(b);
+  if (e.has_location) {
+    const std::string_view fips = FipsCountryCode(e.location_country);
+    Field(b, GeoType(e));
+    Field(b, e.location_name);
+    Field(b, fips);
+    Field(b, !fips.empty() && !e.location_admin1.empty() && e.location_precision != "country"
+                 ? std::string(fips) + e.location_admin1
+                 : std::string());
+    Tab(b);  // ADM2Code
+    Tab(b);
+    if (e.location_lat) AppendCoordinate(b, *e.location_lat);
+    Tab(b);
+    if (e.location_lon) AppendCoordinate(b, *e.location_lon);
+    Tab(b);
+    if (e.location_precision == "country")
+      b += fips;  // GDELT's FeatureID of a country is its FIPS code
+    else if (e.location_geonames_id)
+      AppendInt(b, *e.location_geonames_id);  // a GeoNames id (GDELT: GNS/GNIS), docs/export-gdelt.md
+  } else {
+    for (int i = 0; i < 8; ++i) Tab(b);
+  }
+  // DATEADDED: the article's publication date at 00:00:00 (dateline keeps no ingest time).
+  Tab(b);
+  if (e.publication_date && e.publication_date->size() == 10) {
+    const std::string& p = *e.publication_date;
+    b += p.substr(0, 4) + p.substr(5, 2) + p.substr(8, 2) + "000000";
+  }
+  Field(b, !e.url.empty() ? e.url : e.outlet);
+  b += '\n';
+}
+
+// --- PLOVER --------------------------------------------------------------------------------------
+
+bool AppendPloverJson(std::string& b, const StoredEvent& e) {
+  if (e.plover.empty()) return false;
+  b += "{\"id\":";
+  AppendJsonString(b, e.event_id);
+  Key(b, "date");
+  if (e.date) AppendJsonString(b, *e.date); else b += "null";
+  Key(b, "date_precision"), AppendJsonString(b, e.date_precision);
+  Key(b, "event_type"), AppendJsonString(b, e.plover);
+  Key(b, "mode"), AppendJsonString(b, e.plover_mode);
+  Key(b, "context");
+  b += '[';
+  bool first = true;
+  for (size_t from = 0; from < e.plover_context.size();) {
+    size_t semi = e.plover_context.find(';', from);
+    if (semi == std::string::npos) semi = e.plover_context.size();
+    if (semi > from) {
+      if (!first) b += ',';
+      first = false;
+      AppendJsonString(b, std::string_view(e.plover_context).substr(from, semi - from));
+    }
+    from = semi + 1;
+  }
+  b += ']';
+  Key(b, "status"), AppendJsonString(b, e.mode);
+  Key(b, "actor"), AppendJsonString(b, e.source);
+  Key(b, "actor_name"), AppendJsonString(b, e.source_name);
+  Key(b, "actor_country"), AppendJsonString(b, e.source_country);
+  Key(b, "actor_text"), AppendJsonString(b, e.source_text);
+  Key(b, "recipient"), AppendJsonString(b, e.target);
+  Key(b, "recipient_name"), AppendJsonString(b, e.target_name);
+  Key(b, "recipient_country"), AppendJsonString(b, e.target_country);
+  Key(b, "recipient_text"), AppendJsonString(b, e.target_text);
+  Key(b, "location");
+  if (e.has_location) {
+    b += "{\"place_name\":";
+    AppendJsonString(b, e.location_name);
+    Key(b, "country"), AppendJsonString(b, e.location_country);
+    Key(b, "admin1"), AppendJsonString(b, e.location_admin1);
+    Key(b, "lat");
+    if (e.location_lat) AppendCoordinate(b, *e.location_lat); else b += "null";
+    Key(b, "lon");
+    if (e.location_lon) AppendCoordinate(b, *e.location_lon); else b += "null";
+    Key(b, "geonames_id");
+    if (e.location_geonames_id) AppendInt(b, *e.location_geonames_id); else b += "null";
+    b += '}';
+  } else {
+    b += "null";
+  }
+  Key(b, "source_text"), AppendJsonString(b, e.evidence_text);
+  Key(b, "doc_id"), AppendJsonString(b, e.doc_id);
+  Key(b, "url"), AppendJsonString(b, e.url);
+  Key(b, "outlet"), AppendJsonString(b, e.outlet);
+  Key(b, "story_date");
+  if (e.publication_date) AppendJsonString(b, *e.publication_date); else b += "null";
+  Key(b, "cameo_code"), AppendJsonString(b, e.code);
+  Key(b, "version"), AppendJsonString(b, e.version);
+  b += "}\n";
+  return true;
+}
+
+}  // namespace dateline

@@ -1,0 +1,107 @@
+// The GDELT row of hand-made stored events: actor codes split into GDELT's parts, US places,
+// missing values left empty, and the stable GLOBALEVENTID. (query_test.cpp checks the rows of a
+// real database.)
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "store/export.h"
+
+namespace dateline {
+namespace {
+
+std::vector<std::string> GdeltFields(const StoredEvent& e) {
+  std::string line;
+  AppendGdeltRow(line, e);
+  EXPECT_EQ(line.back(), '\n');
+  line.pop_back();
+  std::vector<std::string> fields;
+  size_t from = 0;
+  for (size_t tab; (tab = line.find('\t', from)) != std::string::npos; from = tab + 1)
+    fields.push_back(line.substr(from, tab - from));
+  fields.push_back(line.substr(from));
+  return fields;
+}
+
+StoredEvent Base() {
+  StoredEvent e;
+  e.event_id = "0123456789abcdef";
+  e.doc_id = "doc-1";
+  e.event_index = 0;
+  e.source = "IRQSHIREBMIL";
+  e.source_name = "Kata'ib Hezbollah";
+  e.target = "USAGOV";
+  e.target_name = "United States";
+  e.code = "190";
+  e.root = "19";
+  e.sentence = 3;
+  return e;
+}
+
+TEST(GdeltExport, SplitsActorCodesIntoGdeltsParts) {
+  const std::vector<std::string> f = GdeltFields(Base());
+  ASSERT_EQ(f.size(), 61u);
+  EXPECT_EQ(f[5], "IRQSHIREBMIL");
+  EXPECT_EQ(f[6], "KATA'IB HEZBOLLAH");
+  EXPECT_EQ(f[7], "IRQ");
+  EXPECT_EQ(f[8], "");      // no known group
+  EXPECT_EQ(f[10], "SHI");  // religion
+  EXPECT_EQ(f[11], "");
+  EXPECT_EQ(f[12], "REB");
+  EXPECT_EQ(f[13], "MIL");
+  EXPECT_EQ(f[14], "");
+  EXPECT_EQ(f[15], "USAGOV");
+  EXPECT_EQ(f[17], "USA");
+  EXPECT_EQ(f[22], "GOV");
+  EXPECT_EQ(f[25], "0");  // not in the lead
+  EXPECT_EQ(f[27], "190");
+}
+
+TEST(GdeltExport, LeavesMissingValuesEmpty) {
+  StoredEvent e = Base();
+  e.outlet = "BBC Monitoring";  // no url: the outlet, as GDELT does
+  const std::vector<std::string> f = GdeltFields(e);
+  for (int c : {1, 2, 3, 4, 29, 30, 34, 59}) EXPECT_EQ(f[c], "") << GdeltColumns()[c];  // no date, no scores
+  for (int c = 35; c < 59; ++c) EXPECT_EQ(f[c], "") << GdeltColumns()[c];                 // no place
+  EXPECT_EQ(f[60], "BBC Monitoring");
+}
+
+TEST(GdeltExport, UsPlacesAndAdm1Codes) {
+  StoredEvent e = Base();
+  e.has_location = true;
+  e.location_name = "Sacramento";
+  e.location_country = "USA";
+  e.location_admin1 = "CA";
+  e.location_precision = "city";
+  e.location_lat = 38.58157;
+  e.location_lon = -121.4944;
+  e.location_geonames_id = 5389489;
+  std::vector<std::string> f = GdeltFields(e);
+  EXPECT_EQ(f[51], "3");  // US city
+  EXPECT_EQ(f[53], "US");
+  EXPECT_EQ(f[54], "USCA");
+  EXPECT_EQ(f[56], "38.58157");
+  EXPECT_EQ(f[57], "-121.4944");
+  EXPECT_EQ(f[58], "5389489");
+  e.location_precision = "admin1";
+  EXPECT_EQ(GdeltFields(e)[51], "2");
+  e.location_country = "DEU";
+  EXPECT_EQ(GdeltFields(e)[51], "5");
+  EXPECT_EQ(GdeltFields(e)[53], "GM");
+  EXPECT_EQ(GdeltFields(e)[54], "GMCA");
+}
+
+TEST(GdeltExport, GlobalEventIdIsStablePositiveAndPerEvent) {
+  StoredEvent a = Base(), b = Base();
+  EXPECT_EQ(GdeltEventId(a), GdeltEventId(b));
+  EXPECT_GT(GdeltEventId(a), 0);
+  b.event_index = 1;  // the same event id twice in one article (e.g. --all-modes)
+  EXPECT_NE(GdeltEventId(a), GdeltEventId(b));
+  b = Base();
+  b.article_id = 99;  // another database's rowid: the id does not depend on it
+  EXPECT_EQ(GdeltEventId(a), GdeltEventId(b));
+}
+
+}  // namespace
+}  // namespace dateline
