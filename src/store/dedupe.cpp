@@ -1,0 +1,166 @@
+#include "store/dedupe.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace dateline {
+
+namespace {
+
+uint64_t SplitMix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// The hash functions: h_k(x) = high 32 bits of a_k * x + b_k (a_k odd), fixed forever (stored
+// sketches depend on them).
+struct HashFamily {
+  std::array<uint64_t, kSketchSize> a, b;
+  HashFamily() {
+    for (int k = 0; k < kSketchSize; ++k) {
+      a[k] = SplitMix(2 * k + 1) | 1;
+      b[k] = SplitMix(2 * k + 2);
+    }
+  }
+};
+
+bool WordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+
+}  // namespace
+
+Sketch ArticleSketch(std::string_view text) {
+  static const HashFamily kFamily;
+  std::vector<uint64_t> words;
+  std::string word;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (WordByte(c)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if (!word.empty()) {
+      words.push_back(XXH3_64bits(word.data(), word.size()));
+      word.clear();
+    }
+  }
+  std::vector<uint64_t> shingles;
+  if (words.size() == 1) shingles.push_back(words[0]);
+  for (size_t i = 0; i + 1 < words.size(); ++i) shingles.push_back(SplitMix(words[i] * 31 + words[i + 1]));
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  Sketch s;
+  s.fill(UINT32_MAX);
+  for (uint64_t x : shingles)
+    for (int k = 0; k < kSketchSize; ++k) {
+      const uint32_t h = static_cast<uint32_t>((kFamily.a[k] * x + kFamily.b[k]) >> 32);
+      if (h < s[k]) s[k] = h;
+    }
+  return s;
+}
+
+double EstimatedJaccard(const Sketch& a, const Sketch& b) {
+  int same = 0;
+  for (int k = 0; k < kSketchSize; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / kSketchSize;
+}
+
+std::string SketchBytes(const Sketch& s) {
+  std::string out(sizeof(uint32_t) * kSketchSize, '\0');
+  for (int k = 0; k < kSketchSize; ++k)
+    for (int byte = 0; byte < 4; ++byte) out[4 * k + byte] = static_cast<char>((s[k] >> (8 * byte)) & 0xff);
+  return out;
+}
+
+bool SketchFromBytes(std::string_view blob, Sketch* s) {
+  if (blob.size() != sizeof(uint32_t) * kSketchSize) return false;
+  for (int k = 0; k < kSketchSize; ++k) {
+    uint32_t v = 0;
+    for (int byte = 0; byte < 4; ++byte) v |= static_cast<uint32_t>(static_cast<unsigned char>(blob[4 * k + byte])) << (8 * byte);
+    (*s)[k] = v;
+  }
+  return true;
+}
+
+namespace {
+
+uint64_t BandHash(const Sketch& s, int band) {
+  return XXH3_64bits_withSeed(s.data() + band * kRows, kRows * sizeof(uint32_t), static_cast<uint64_t>(band));
+}
+
+}  // namespace
+
+int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
+  std::vector<int64_t> candidates;
+  for (int band = 0; band < kBands; ++band) {
+    auto it = buckets_.find(BandHash(s, band));
+    if (it != buckets_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  int64_t story = article_id;
+  double best = -1;
+  for (int64_t c : candidates) {
+    const Entry& e = articles_.at(c);
+    const double j = EstimatedJaccard(s, e.sketch);
+    if (j >= threshold_ && j > best) {
+      best = j;
+      story = e.story_id;
+    }
+  }
+  Insert(article_id, story, s);
+  return story;
+}
+
+void StoryIndex::Insert(int64_t article_id, int64_t story_id, const Sketch& s) {
+  articles_[article_id] = Entry{story_id, s};
+  for (int band = 0; band < kBands; ++band) buckets_[BandHash(s, band)].push_back(article_id);
+}
+
+void StoryIndex::Clear() {
+  articles_.clear();
+  buckets_.clear();
+}
+
+int64_t ClusterIndex::Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet) {
+  auto [it, added] = clusters_.try_emplace(key);
+  EventCluster& c = it->second;
+  if (added) {
+    c.cluster_id = ++last_id_;
+    c.key = key;
+    c.first_article_id = article_id;
+    c.first_event_index = event_index;
+  }
+  ++c.num_mentions;
+  if (c.article_ids.empty() || c.article_ids.back() != article_id) c.article_ids.push_back(article_id);
+  c.sources.insert(outlet);
+  if (!c.dirty) {
+    c.dirty = true;
+    dirty_.push_back(&c);
+  }
+  return c.cluster_id;
+}
+
+void ClusterIndex::Insert(EventCluster c) {
+  last_id_ = std::max(last_id_, c.cluster_id);
+  c.dirty = false;
+  ClusterKey key = c.key;
+  clusters_[std::move(key)] = std::move(c);
+}
+
+std::vector<const EventCluster*> ClusterIndex::TakeDirty() {
+  std::vector<const EventCluster*> out(dirty_.begin(), dirty_.end());
+  for (EventCluster* c : dirty_) c->dirty = false;
+  dirty_.clear();
+  std::sort(out.begin(), out.end(), [](const EventCluster* a, const EventCluster* b) { return a->cluster_id < b->cluster_id; });
+  return out;
+}
+
+void ClusterIndex::Clear() {
+  clusters_.clear();
+  dirty_.clear();
+  last_id_ = 0;
+}
+
+}  // namespace dateline

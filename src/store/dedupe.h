@@ -1,0 +1,105 @@
+// Near-duplicate articles and repeated events: the in-memory indexes the store keeps while it
+// ingests (and rebuilds from the database when it opens).
+//
+//   Sketch s = ArticleSketch(CleanedText(doc));          // MinHash of the word bigrams
+//   StoryIndex stories;                                  // LSH buckets over the stored sketches
+//   int64_t story = stories.Add(article_id, s);          // the story of the most similar stored
+//                                                        // article, or article_id (a new story)
+//   ClusterIndex clusters;
+//   int64_t cluster = clusters.Add({date, source, target, code, date.empty() ? story : 0},
+//                                  article_id, event_index, outlet);
+//
+// Both indexes are deterministic: the same articles added in the same order give the same
+// stories and clusters, which is what makes a resumed ingest equal an uninterrupted one.
+// docs/store.md states the rules.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline {
+
+// MinHash: kSketchSize minimum hash values of the article's word bigrams (lower-cased words),
+// one per hash function. Banding for LSH: kBands bands of kRows values.
+inline constexpr int kSketchSize = 128;
+inline constexpr int kBands = 32;
+inline constexpr int kRows = 4;
+static_assert(kBands * kRows == kSketchSize);
+// Two articles are the same story when their estimated Jaccard similarity is at least this.
+inline constexpr double kStoryThreshold = 0.45;
+
+using Sketch = std::array<uint32_t, kSketchSize>;
+
+Sketch ArticleSketch(std::string_view text);
+// The fraction of equal positions: an estimate of the Jaccard similarity of the bigram sets.
+double EstimatedJaccard(const Sketch& a, const Sketch& b);
+// As a BLOB (little-endian uint32s) and back; false when `blob` has the wrong size.
+std::string SketchBytes(const Sketch& s);
+bool SketchFromBytes(std::string_view blob, Sketch* s);
+
+class StoryIndex {
+ public:
+  explicit StoryIndex(double threshold = kStoryThreshold) : threshold_(threshold) {}
+  // The story of a new article (ids increase): among stored articles sharing an LSH band with
+  // it, the one of highest estimated Jaccard if that is >= threshold (ties: the earliest),
+  // else a new story whose id is `article_id`. The article is added to the index.
+  int64_t Add(int64_t article_id, const Sketch& s);
+  // An article already assigned (when loading a database).
+  void Insert(int64_t article_id, int64_t story_id, const Sketch& s);
+  void Clear();
+
+ private:
+  struct Entry {
+    int64_t story_id;
+    Sketch sketch;
+  };
+  double threshold_;
+  std::unordered_map<int64_t, Entry> articles_;
+  std::unordered_map<uint64_t, std::vector<int64_t>> buckets_;  // band hash -> article ids
+};
+
+// The clustering key of an event: its date, dyad and code; undated events also carry their
+// story (they cluster only within it), dated ones story 0.
+struct ClusterKey {
+  std::string date, source, target, code;
+  int64_t story_id = 0;
+  bool operator<(const ClusterKey& o) const {
+    return std::tie(date, source, target, code, story_id) < std::tie(o.date, o.source, o.target, o.code, o.story_id);
+  }
+};
+
+struct EventCluster {
+  int64_t cluster_id = 0;
+  ClusterKey key;
+  int64_t first_article_id = 0, first_event_index = 0;
+  int64_t num_mentions = 0;
+  std::vector<int64_t> article_ids;  // distinct, increasing
+  std::set<std::string> sources;     // distinct outlets ("" included when an article has none)
+  bool dirty = false;                // changed since the last TakeDirty
+};
+
+class ClusterIndex {
+ public:
+  // Adds a mention (events of an article in order, articles in increasing id order); returns
+  // its cluster id, a new one (one more than the largest) for a new key.
+  int64_t Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet);
+  // A stored cluster (loading).
+  void Insert(EventCluster c);
+  // The clusters changed since the last call, in cluster id order; clears their dirty marks.
+  std::vector<const EventCluster*> TakeDirty();
+  void Clear();
+
+ private:
+  std::map<ClusterKey, EventCluster> clusters_;
+  std::vector<EventCluster*> dirty_;
+  int64_t last_id_ = 0;
+};
+
+}  // namespace dateline
