@@ -22,12 +22,17 @@
 // calls). docs/store.md describes the schema.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
@@ -81,31 +86,58 @@ struct StoreCounters {
   uint64_t batches_committed = 0;
 };
 
-// A RecordSink that stores each batch in one transaction: RunPipeline's write step calls Write
-// for each document and EndBatch to commit. Conflicts are reported on `log` as
-// "doc_id: already stored with different text; kept the first". The first error stops the
-// sink: later documents are ignored, EndBatch returns the error.
+// A RecordSink that stores each batch in one transaction, on a writer thread of its own so that
+// the database's work overlaps the coding of the next batch. RunPipeline's write step calls
+// Write for each document (copied into the batch) and EndBatch, which hands the batch to the
+// writer: at most one batch waits while another is stored (EndBatch blocks until there is
+// room), and batches are stored in the order given. Conflicts are reported on `log` as
+// "doc_id: already stored with different text; kept the first", by the calling thread. The
+// first error stops the sink: later documents are ignored, EndBatch (or status()) returns it.
+// counters(), events_written(), quotes_written() and status() first wait for the batches handed
+// over to be stored; the destructor too.
 class StoreSink : public RecordSink {
  public:
   StoreSink(EventStore& store, std::string version, std::ostream& log);
+  ~StoreSink() override;
+  StoreSink(const StoreSink&) = delete;
+  StoreSink& operator=(const StoreSink&) = delete;
+
   void Write(const Document& doc) override;
   Status EndBatch() override;
   // Events and quotes of the articles added (not of those skipped).
-  uint64_t events_written() const override { return counters_.events_added; }
-  uint64_t quotes_written() const override { return counters_.quotes_added; }
+  uint64_t events_written() const override { return counters().events_added; }
+  uint64_t quotes_written() const override { return counters().quotes_added; }
 
-  const StoreCounters& counters() const { return counters_; }
-  // Called after each committed batch (for progress lines).
+  StoreCounters counters() const;
+  // The counters of the batches stored so far, without waiting (for progress lines).
+  StoreCounters counters_so_far() const;
+  // Ok, or the error that stopped the sink (after the batches handed over are stored).
+  Status status() const;
+  // Called on the calling thread after each EndBatch (for progress lines).
   void set_after_batch(std::function<void()> f) { after_batch_ = std::move(f); }
 
  private:
+  void WriterLoop();
+  // Stores one batch in one transaction (on the writer thread).
+  Status StoreBatch(const std::vector<Document>& docs, StoreCounters* counters, std::string* messages);
+  // Waits until the writer is idle and prints its messages; the lock held.
+  void Drain(std::unique_lock<std::mutex>& lock) const;
+
   EventStore& store_;
   std::string version_;
   std::ostream& log_;
-  StoreCounters counters_;
-  bool in_batch_ = false;
-  Status error_;
+  std::vector<Document> current_;  // the batch being written (calling thread)
   std::function<void()> after_batch_;
+
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  std::deque<std::vector<Document>> queue_;  // handed over, not yet taken by the writer
+  bool busy_ = false;                         // the writer is storing a batch
+  bool closing_ = false;
+  StoreCounters counters_;
+  Status error_;
+  mutable std::string messages_;  // conflict lines, to print on the calling thread
+  std::thread writer_;
 };
 
 }  // namespace dateline
