@@ -50,13 +50,15 @@ Sketch ArticleSketch(std::string_view text) {
   for (size_t i = 0; i + 1 < words.size(); ++i) shingles.push_back(SplitMix(words[i] * 31 + words[i + 1]));
   std::sort(shingles.begin(), shingles.end());
   shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-  Sketch s;
-  s.fill(UINT32_MAX);
+  std::array<uint32_t, kSketchSize> minima;
+  minima.fill(UINT32_MAX);
   for (uint64_t x : shingles)
     for (int k = 0; k < kSketchSize; ++k) {
       const uint32_t h = static_cast<uint32_t>((kFamily.a[k] * x + kFamily.b[k]) >> 32);
-      if (h < s[k]) s[k] = h;
+      if (h < minima[k]) minima[k] = h;
     }
+  Sketch s;
+  for (int k = 0; k < kSketchSize; ++k) s[k] = static_cast<uint16_t>(minima[k] & 0xffff);
   return s;
 }
 
@@ -67,46 +69,48 @@ double EstimatedJaccard(const Sketch& a, const Sketch& b) {
 }
 
 std::string SketchBytes(const Sketch& s) {
-  std::string out(sizeof(uint32_t) * kSketchSize, '\0');
-  for (int k = 0; k < kSketchSize; ++k)
-    for (int byte = 0; byte < 4; ++byte) out[4 * k + byte] = static_cast<char>((s[k] >> (8 * byte)) & 0xff);
+  std::string out(sizeof(uint16_t) * kSketchSize, '\0');
+  for (int k = 0; k < kSketchSize; ++k) {
+    out[2 * k] = static_cast<char>(s[k] & 0xff);
+    out[2 * k + 1] = static_cast<char>(s[k] >> 8);
+  }
   return out;
 }
 
 bool SketchFromBytes(std::string_view blob, Sketch* s) {
-  if (blob.size() != sizeof(uint32_t) * kSketchSize) return false;
-  for (int k = 0; k < kSketchSize; ++k) {
-    uint32_t v = 0;
-    for (int byte = 0; byte < 4; ++byte) v |= static_cast<uint32_t>(static_cast<unsigned char>(blob[4 * k + byte])) << (8 * byte);
-    (*s)[k] = v;
-  }
+  if (blob.size() != sizeof(uint16_t) * kSketchSize) return false;
+  for (int k = 0; k < kSketchSize; ++k)
+    (*s)[k] = static_cast<uint16_t>(static_cast<unsigned char>(blob[2 * k]) |
+                                    static_cast<unsigned char>(blob[2 * k + 1]) << 8);
   return true;
 }
 
 namespace {
 
 uint64_t BandHash(const Sketch& s, int band) {
-  return XXH3_64bits_withSeed(s.data() + band * kRows, kRows * sizeof(uint32_t), static_cast<uint64_t>(band));
+  return XXH3_64bits_withSeed(s.data() + band * kRows, kRows * sizeof(uint16_t), static_cast<uint64_t>(band));
 }
 
 }  // namespace
 
 int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
-  std::vector<int64_t> candidates;
+  std::vector<const Entry*> candidates;
   for (int band = 0; band < kBands; ++band) {
     auto it = buckets_.find(BandHash(s, band));
-    if (it != buckets_.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    if (it != buckets_.end())
+      for (const BucketEntry& e : it->second) candidates.push_back(e.entry);
   }
-  std::sort(candidates.begin(), candidates.end());
+  // In article order, so that ties go to the earliest.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Entry* a, const Entry* b) { return a->article_id < b->article_id; });
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   int64_t story = article_id;
   double best = -1;
-  for (int64_t c : candidates) {
-    const Entry& e = articles_.at(c);
-    const double j = EstimatedJaccard(s, e.sketch);
+  for (const Entry* e : candidates) {
+    const double j = EstimatedJaccard(s, e->sketch);
     if (j >= threshold_ && j > best) {
       best = j;
-      story = e.story_id;
+      story = e->story_id;
     }
   }
   Insert(article_id, story, s);
@@ -114,8 +118,20 @@ int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
 }
 
 void StoryIndex::Insert(int64_t article_id, int64_t story_id, const Sketch& s) {
-  articles_[article_id] = Entry{story_id, s};
-  for (int band = 0; band < kBands; ++band) buckets_[BandHash(s, band)].push_back(article_id);
+  const Entry* entry = &(articles_[article_id] = Entry{article_id, story_id, s});
+  // A bucket keeps one article per story: a story's later copies mostly repeat its bands, and
+  // comparing a new article with one member per shared band is enough to find the story. This
+  // keeps buckets (and the comparisons) from growing with the copies of popular stories.
+  for (int band = 0; band < kBands; ++band) {
+    std::vector<BucketEntry>& bucket = buckets_[BandHash(s, band)];
+    bool present = false;
+    for (const BucketEntry& e : bucket)
+      if (e.story_id == story_id) {
+        present = true;
+        break;
+      }
+    if (!present && bucket.size() < kBucketStories) bucket.push_back(BucketEntry{entry, story_id});
+  }
 }
 
 void StoryIndex::Clear() {

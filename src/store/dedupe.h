@@ -26,21 +26,26 @@
 
 namespace dateline {
 
-// MinHash: kSketchSize minimum hash values of the article's word bigrams (lower-cased words),
-// one per hash function. Banding for LSH: kBands bands of kRows values.
+// MinHash: for each of kSketchSize hash functions the low 16 bits of the minimum 32-bit hash value
+// of the article's word bigrams (lower-cased words): "b-bit MinHash", half the bytes of full
+// values, with a chance of 1/65,536 that two different minima look equal. Banding for LSH:
+// kBands bands of kRows values.
 inline constexpr int kSketchSize = 128;
 inline constexpr int kBands = 32;
 inline constexpr int kRows = 4;
 static_assert(kBands * kRows == kSketchSize);
+// A bucket holds at most this many stories: a band value shared by more is boilerplate (the
+// band equivalent of a stop word) and would make every new article compare with all of them.
+inline constexpr size_t kBucketStories = 4;
 // Two articles are the same story when their estimated Jaccard similarity is at least this.
 inline constexpr double kStoryThreshold = 0.45;
 
-using Sketch = std::array<uint32_t, kSketchSize>;
+using Sketch = std::array<uint16_t, kSketchSize>;
 
 Sketch ArticleSketch(std::string_view text);
 // The fraction of equal positions: an estimate of the Jaccard similarity of the bigram sets.
 double EstimatedJaccard(const Sketch& a, const Sketch& b);
-// As a BLOB (little-endian uint32s) and back; false when `blob` has the wrong size.
+// As a BLOB (little-endian uint16s) and back; false when `blob` has the wrong size.
 std::string SketchBytes(const Sketch& s);
 bool SketchFromBytes(std::string_view blob, Sketch* s);
 
@@ -48,7 +53,8 @@ class StoryIndex {
  public:
   explicit StoryIndex(double threshold = kStoryThreshold) : threshold_(threshold) {}
   // The story of a new article (ids increase): among stored articles sharing an LSH band with
-  // it, the one of highest estimated Jaccard if that is >= threshold (ties: the earliest),
+  // it (each bucket holds the first article of each story that has its band value), the one of
+  // highest estimated Jaccard if that is >= threshold (ties: the earliest),
   // else a new story whose id is `article_id`. The article is added to the index.
   int64_t Add(int64_t article_id, const Sketch& s);
   // An article already assigned (when loading a database).
@@ -57,12 +63,18 @@ class StoryIndex {
 
  private:
   struct Entry {
+    int64_t article_id;
     int64_t story_id;
     Sketch sketch;
   };
   double threshold_;
   std::unordered_map<int64_t, Entry> articles_;
-  std::unordered_map<uint64_t, std::vector<int64_t>> buckets_;  // band hash -> article ids
+  struct BucketEntry {
+    const Entry* entry;  // stable: the map's nodes do not move
+    int64_t story_id;
+  };
+  // band hash -> the first article of each story with that band value
+  std::unordered_map<uint64_t, std::vector<BucketEntry>> buckets_;
 };
 
 // The clustering key of an event: its date, dyad and code; undated events also carry their
