@@ -95,10 +95,11 @@ uint64_t BandHash(const Sketch& s, int band) {
 
 int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
   std::vector<const Entry*> candidates;
+  std::array<Bucket*, kBands> buckets;
   for (int band = 0; band < kBands; ++band) {
-    auto it = buckets_.find(BandHash(s, band));
-    if (it != buckets_.end())
-      for (const BucketEntry& e : it->second) candidates.push_back(e.entry);
+    Bucket& bucket = buckets_[BandHash(s, band)];  // the article joins it below: one lookup
+    buckets[band] = &bucket;
+    for (size_t i = 0; i < bucket.size; ++i) candidates.push_back(bucket.entries[i].entry);
   }
   // In article order, so that ties go to the earliest.
   std::sort(candidates.begin(), candidates.end(),
@@ -113,25 +114,27 @@ int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
       story = e->story_id;
     }
   }
-  Insert(article_id, story, s);
+  Link(&(articles_[article_id] = Entry{article_id, story, s}), buckets);
   return story;
 }
 
 void StoryIndex::Insert(int64_t article_id, int64_t story_id, const Sketch& s) {
-  const Entry* entry = &(articles_[article_id] = Entry{article_id, story_id, s});
-  // A bucket keeps one article per story: a story's later copies mostly repeat its bands, and
-  // comparing a new article with one member per shared band is enough to find the story. This
-  // keeps buckets (and the comparisons) from growing with the copies of popular stories.
-  for (int band = 0; band < kBands; ++band) {
-    std::vector<BucketEntry>& bucket = buckets_[BandHash(s, band)];
-    bool present = false;
-    for (const BucketEntry& e : bucket)
-      if (e.story_id == story_id) {
-        present = true;
-        break;
-      }
-    if (!present && bucket.size() < kBucketStories) bucket.push_back(BucketEntry{entry, story_id});
-  }
+  std::array<Bucket*, kBands> buckets;
+  for (int band = 0; band < kBands; ++band) buckets[band] = &buckets_[BandHash(s, band)];
+  Link(&(articles_[article_id] = Entry{article_id, story_id, s}), buckets);
+}
+
+// A bucket keeps one article per story: a story's later copies mostly repeat its bands, and
+// comparing a new article with one member per shared band is enough to find the story. This
+// keeps buckets (and the comparisons) from growing with the copies of popular stories.
+void StoryIndex::Bucket::Add(const Entry* entry, int64_t story_id) {
+  for (size_t i = 0; i < size; ++i)
+    if (entries[i].story_id == story_id) return;
+  if (size < kBucketStories) entries[size++] = BucketEntry{entry, story_id};
+}
+
+void StoryIndex::Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets) {
+  for (Bucket* b : buckets) b->Add(entry, entry->story_id);
 }
 
 void StoryIndex::Clear() {
@@ -140,7 +143,7 @@ void StoryIndex::Clear() {
 }
 
 int64_t ClusterIndex::Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet) {
-  auto [it, added] = clusters_.try_emplace(key);
+  auto [it, added] = clusters_.try_emplace(Flat(key));
   EventCluster& c = it->second;
   if (added) {
     c.cluster_id = ++last_id_;
@@ -161,8 +164,23 @@ int64_t ClusterIndex::Add(const ClusterKey& key, int64_t article_id, int64_t eve
 void ClusterIndex::Insert(EventCluster c) {
   last_id_ = std::max(last_id_, c.cluster_id);
   c.dirty = false;
-  ClusterKey key = c.key;
+  std::string key = Flat(c.key);
   clusters_[std::move(key)] = std::move(c);
+}
+
+std::string ClusterIndex::Flat(const ClusterKey& k) {
+  std::string out;
+  out.reserve(k.date.size() + k.source.size() + k.target.size() + k.code.size() + 24);
+  out += k.date;
+  out += '\x1f';
+  out += k.source;
+  out += '\x1f';
+  out += k.target;
+  out += '\x1f';
+  out += k.code;
+  out += '\x1f';
+  out += std::to_string(k.story_id);
+  return out;
 }
 
 std::vector<const EventCluster*> ClusterIndex::TakeDirty() {

@@ -73,8 +73,14 @@ class StoryIndex {
     const Entry* entry;  // stable: the map's nodes do not move
     int64_t story_id;
   };
-  // band hash -> the first article of each story with that band value
-  std::unordered_map<uint64_t, std::vector<BucketEntry>> buckets_;
+  // The first article of each story with a band value (at most kBucketStories), inline.
+  struct Bucket {
+    size_t size = 0;
+    std::array<BucketEntry, kBucketStories> entries;
+    void Add(const Entry* entry, int64_t story_id);
+  };
+  std::unordered_map<uint64_t, Bucket> buckets_;  // band hash -> bucket
+  void Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets);
 };
 
 // The clustering key of an event: its date, dyad and code; undated events also carry their
@@ -109,7 +115,8 @@ class ClusterIndex {
   void Clear();
 
  private:
-  std::map<ClusterKey, EventCluster> clusters_;
+  static std::string Flat(const ClusterKey& key);  // the fields joined, for hashing
+  std::unordered_map<std::string, EventCluster> clusters_;  // nodes do not move: dirty_ points into them
   std::vector<EventCluster*> dirty_;
   int64_t last_id_ = 0;
 };

@@ -259,9 +259,9 @@ class SqliteStore final : public EventStore {
 
   int schema_version() const override { return version_; }
 
-  Result<AddOutcome> AddArticle(const Document& doc, std::string_view version) override {
+  Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
-    const std::string hash = ContentHash(doc.text());
+    const std::string& hash = prepared.hash;
     // Known doc_id: a rerun (same text) or a conflict (different text); either way the stored
     // article stays as it is.
     by_doc_id_.Text(1, doc.id);
@@ -310,9 +310,9 @@ class SqliteStore final : public EventStore {
     removed += ']';
     a.Text(12, removed);
     a.Int(13, static_cast<int64_t>(doc.sentences.size()));
-    const std::string text = CleanedText(doc);
+    const std::string& text = prepared.cleaned;
     const int64_t article_id = next_article_id_;
-    const Sketch sketch = ArticleSketch(text);
+    const Sketch& sketch = prepared.sketch;
     const int64_t story_id = stories_.Add(article_id, sketch);
     a.Text(14, text);
     a.Int(15, article_id);
@@ -619,6 +619,14 @@ std::string ContentHash(std::string_view text) {
   std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
   return std::string(out, 32);
+}
+
+PreparedText PrepareText(const Document& doc) {
+  PreparedText p;
+  p.hash = ContentHash(doc.text());
+  p.cleaned = CleanedText(doc);
+  p.sketch = ArticleSketch(p.cleaned);
+  return p;
 }
 
 std::string CleanedText(const Document& doc) {

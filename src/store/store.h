@@ -37,8 +37,18 @@
 #include "core/document.h"
 #include "core/status.h"
 #include "output/output.h"
+#include "store/dedupe.h"
 
 namespace dateline {
+
+// What the store derives from an article's text before storing it: pure, so computed on the
+// calling thread (StoreSink) while the writer thread stores the batch before.
+struct PreparedText {
+  std::string hash;     // ContentHash(doc.text())
+  std::string cleaned;  // CleanedText(doc)
+  Sketch sketch;        // ArticleSketch(cleaned)
+};
+PreparedText PrepareText(const Document& doc);
 
 enum class AddOutcome {
   kAdded,          // stored, with its events and quotes
@@ -53,9 +63,11 @@ class EventStore {
 
   // A batch: everything added between BeginBatch and CommitBatch is stored together or not at all.
   virtual Status BeginBatch() = 0;
-  // Adds a coded article with its events (Document::events, all of them) and quotes. `version`
-  // is the events' "version" field. Only between BeginBatch and CommitBatch.
-  [[nodiscard]] virtual Result<AddOutcome> AddArticle(const Document& doc, std::string_view version) = 0;
+  // Adds a coded article with its events (Document::events, all of them) and quotes; `text` is
+  // PrepareText(doc). `version` is the events' "version" field. Only between BeginBatch and
+  // CommitBatch.
+  [[nodiscard]] virtual Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& text,
+                                                      std::string_view version) = 0;
   virtual Status CommitBatch() = 0;
   // Drops the batch in progress (after an error).
   virtual void RollbackBatch() = 0;
@@ -117,21 +129,25 @@ class StoreSink : public RecordSink {
   void set_after_batch(std::function<void()> f) { after_batch_ = std::move(f); }
 
  private:
+  struct Item {
+    Document doc;
+    PreparedText text;
+  };
   void WriterLoop();
   // Stores one batch in one transaction (on the writer thread).
-  Status StoreBatch(const std::vector<Document>& docs, StoreCounters* counters, std::string* messages);
+  Status StoreBatch(const std::vector<Item>& items, StoreCounters* counters, std::string* messages);
   // Waits until the writer is idle and prints its messages; the lock held.
   void Drain(std::unique_lock<std::mutex>& lock) const;
 
   EventStore& store_;
   std::string version_;
   std::ostream& log_;
-  std::vector<Document> current_;  // the batch being written (calling thread)
   std::function<void()> after_batch_;
 
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
-  std::deque<std::vector<Document>> queue_;  // handed over, not yet taken by the writer
+  std::vector<Item> current_;          // the batch being written (calling thread)
+  std::deque<std::vector<Item>> queue_;  // handed over, not yet taken by the writer
   bool busy_ = false;                         // the writer is storing a batch
   bool closing_ = false;
   StoreCounters counters_;

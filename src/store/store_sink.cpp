@@ -15,7 +15,7 @@ StoreSink::~StoreSink() {
   if (!messages_.empty()) log_ << messages_;
 }
 
-void StoreSink::Write(const Document& doc) { current_.push_back(doc); }
+void StoreSink::Write(const Document& doc) { current_.push_back(Item{doc, PrepareText(doc)}); }
 
 Status StoreSink::EndBatch() {
   {
@@ -66,7 +66,7 @@ Status StoreSink::status() const {
 
 void StoreSink::WriterLoop() {
   for (;;) {
-    std::vector<Document> batch;
+    std::vector<Item> batch;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });
@@ -104,10 +104,11 @@ void StoreSink::WriterLoop() {
   }
 }
 
-Status StoreSink::StoreBatch(const std::vector<Document>& docs, StoreCounters* c, std::string* messages) {
+Status StoreSink::StoreBatch(const std::vector<Item>& items, StoreCounters* c, std::string* messages) {
   if (Status s = store_.BeginBatch(); !s.ok()) return s;
-  for (const Document& doc : docs) {
-    Result<AddOutcome> added = store_.AddArticle(doc, version_);
+  for (const Item& item : items) {
+    const Document& doc = item.doc;
+    Result<AddOutcome> added = store_.AddArticle(doc, item.text, version_);
     if (!added.ok()) {
       store_.RollbackBatch();
       return added.status();
