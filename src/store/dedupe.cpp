@@ -95,12 +95,9 @@ uint64_t BandHash(const Sketch& s, int band) {
 
 int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
   std::vector<const Entry*> candidates;
-  std::array<Bucket*, kBands> buckets;
-  for (int band = 0; band < kBands; ++band) {
-    Bucket& bucket = buckets_[BandHash(s, band)];  // the article joins it below: one lookup
-    buckets[band] = &bucket;
-    for (size_t i = 0; i < bucket.size; ++i) candidates.push_back(bucket.entries[i].entry);
-  }
+  const std::array<Bucket*, kBands> buckets = Buckets(s);  // the article joins them below
+  for (Bucket* bucket : buckets)
+    for (size_t i = 0; i < bucket->size; ++i) candidates.push_back(bucket->entries[i].entry);
   // In article order, so that ties go to the earliest.
   std::sort(candidates.begin(), candidates.end(),
             [](const Entry* a, const Entry* b) { return a->article_id < b->article_id; });
@@ -119,8 +116,7 @@ int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
 }
 
 void StoryIndex::Insert(int64_t article_id, int64_t story_id, const Sketch& s) {
-  std::array<Bucket*, kBands> buckets;
-  for (int band = 0; band < kBands; ++band) buckets[band] = &buckets_[BandHash(s, band)];
+  const std::array<Bucket*, kBands> buckets = Buckets(s);
   Link(&(articles_[article_id] = Entry{article_id, story_id, s}), buckets);
 }
 
@@ -140,6 +136,53 @@ void StoryIndex::Link(const Entry* entry, const std::array<Bucket*, kBands>& buc
 void StoryIndex::Clear() {
   articles_.clear();
   buckets_.clear();
+  bands_.Clear();
+}
+
+uint32_t StoryIndex::BandTable::FindOrAdd(uint64_t key, uint32_t next, bool* added) {
+  if (key == 0) key = 1;
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SplitMix(key) & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.key == key) {
+      *added = false;
+      return slot.index;
+    }
+    if (slot.key == 0) {
+      slot = Slot{key, next};
+      ++used_;
+      *added = true;
+      return next;
+    }
+  }
+}
+
+void StoryIndex::BandTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    size_t i = SplitMix(s.key) & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+uint32_t StoryIndex::BucketOf(uint64_t band_hash) {
+  bool added = false;
+  const uint32_t index = bands_.FindOrAdd(band_hash, static_cast<uint32_t>(buckets_.size()), &added);
+  if (added) buckets_.emplace_back();
+  return index;
+}
+
+std::array<StoryIndex::Bucket*, kBands> StoryIndex::Buckets(const Sketch& s) {
+  std::array<uint32_t, kBands> indices;
+  for (int band = 0; band < kBands; ++band) indices[band] = BucketOf(BandHash(s, band));
+  std::array<Bucket*, kBands> out;
+  for (int band = 0; band < kBands; ++band) out[band] = &buckets_[indices[band]];
+  return out;
 }
 
 int64_t ClusterIndex::Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet) {

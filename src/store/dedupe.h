@@ -79,7 +79,30 @@ class StoryIndex {
     std::array<BucketEntry, kBucketStories> entries;
     void Add(const Entry* entry, int64_t story_id);
   };
-  std::unordered_map<uint64_t, Bucket> buckets_;  // band hash -> bucket
+  // Band hash -> index in buckets_: open addressing with linear probing (keys never 0), a table
+  // of plain integers rather than a node per band value — the lookups are most of the index's
+  // time, and a node-based map's cache misses doubled it.
+  class BandTable {
+   public:
+    // The bucket index of `key`, added (as `next`) when absent; *added says which.
+    uint32_t FindOrAdd(uint64_t key, uint32_t next, bool* added);
+    void Clear() { slots_.clear(); used_ = 0; }
+
+   private:
+    struct Slot {
+      uint64_t key = 0;
+      uint32_t index = 0;
+    };
+    void Grow();
+    std::vector<Slot> slots_;
+    size_t used_ = 0;
+  };
+  BandTable bands_;
+  std::vector<Bucket> buckets_;
+  // The index in buckets_ of a band value's bucket (added empty when new).
+  uint32_t BucketOf(uint64_t band_hash);
+  // The article's buckets: their indices resolved once all are looked up (buckets_ may grow).
+  std::array<Bucket*, kBands> Buckets(const Sketch& s);
   void Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets);
 };
 

@@ -312,7 +312,7 @@ class SqliteStore final : public EventStore {
     a.Int(13, static_cast<int64_t>(doc.sentences.size()));
     const std::string& text = prepared.cleaned;
     const int64_t article_id = next_article_id_;
-    const Sketch& sketch = prepared.sketch;
+    const Sketch sketch = prepared.sketch ? *prepared.sketch : ArticleSketch(text);
     const int64_t story_id = stories_.Add(article_id, sketch);
     a.Text(14, text);
     a.Int(15, article_id);
@@ -621,11 +621,11 @@ std::string ContentHash(std::string_view text) {
   return std::string(out, 32);
 }
 
-PreparedText PrepareText(const Document& doc) {
+PreparedText PrepareText(const Document& doc, bool sketch) {
   PreparedText p;
   p.hash = ContentHash(doc.text());
   p.cleaned = CleanedText(doc);
-  p.sketch = ArticleSketch(p.cleaned);
+  if (sketch) p.sketch = ArticleSketch(p.cleaned);
   return p;
 }
 

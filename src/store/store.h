@@ -28,10 +28,12 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -46,9 +48,10 @@ namespace dateline {
 struct PreparedText {
   std::string hash;     // ContentHash(doc.text())
   std::string cleaned;  // CleanedText(doc)
-  Sketch sketch;        // ArticleSketch(cleaned)
+  std::optional<Sketch> sketch;  // ArticleSketch(cleaned); when absent the store computes it
 };
-PreparedText PrepareText(const Document& doc);
+// With `sketch` false the sketch is left out (for texts that will most likely not be stored).
+PreparedText PrepareText(const Document& doc, bool sketch = true);
 
 enum class AddOutcome {
   kAdded,          // stored, with its events and quotes
@@ -143,6 +146,9 @@ class StoreSink : public RecordSink {
   std::string version_;
   std::ostream& log_;
   std::function<void()> after_batch_;
+  // Content hashes this sink has seen: a text seen before is a repeat, not stored again (nearly
+  // always), so its sketch is not computed on the calling thread (the store computes it if needed).
+  std::unordered_set<std::string> seen_hashes_;
 
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;

@@ -15,7 +15,11 @@ StoreSink::~StoreSink() {
   if (!messages_.empty()) log_ << messages_;
 }
 
-void StoreSink::Write(const Document& doc) { current_.push_back(Item{doc, PrepareText(doc)}); }
+void StoreSink::Write(const Document& doc) {
+  PreparedText text = PrepareText(doc, false);
+  if (seen_hashes_.insert(text.hash).second) text.sketch = ArticleSketch(text.cleaned);
+  current_.push_back(Item{doc, std::move(text)});
+}
 
 Status StoreSink::EndBatch() {
   {
