@@ -10,13 +10,19 @@
 // unique too. Adding an article whose doc_id is stored already changes nothing: with the same
 // text it is `kPresent` (a rerun), with different text it is a `kConflict` — the first text is
 // kept and the conflict reported. An article with a new doc_id but the text of a stored one is
-// `kDuplicateText` and is not stored (near-duplicates are a later stage's business). So adding
-// the same articles again, in any batches, leaves the database as it was.
+// `kDuplicateText` and is not stored. So adding the same articles again, in any batches,
+// leaves the database as it was.
 //
-// Crash safety: a batch (its articles, events and quotes) is committed in one transaction, and
-// batches are committed in input order; a process killed at any moment leaves the batches
-// committed before it and nothing of the one in progress. Running the same input again skips
-// what is stored and adds the rest, giving the rows an uninterrupted run gives.
+// Deduplication (dedupe.h): a stored article joins the story of its most similar stored article
+// (MinHash of word bigrams, estimated Jaccard >= 0.45) or starts one; each stored event joins the
+// cluster of its (date, source, target, code) — (story, source, target, code) when undated —
+// whose mention, article and source counts it raises. Both depend only on the stored articles and
+// their order.
+//
+// Crash safety: a batch (its articles, events, quotes, stories and clusters) is committed in one
+// transaction, and batches are committed in input order; a process killed at any moment leaves
+// the batches committed before it and nothing of the one in progress. Running the same input
+// again skips what is stored and adds the rest, giving the rows an uninterrupted run gives.
 //
 // EventStore is the backend interface (SQLite now; a server database later implements the same
 // calls). docs/store.md describes the schema.
