@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <random>
@@ -201,12 +202,31 @@ TEST_F(DedupeTest, PlantedNearDuplicatesAreGroupedIntoStories) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   std::vector<std::pair<int, int64_t>> rows;  // planted story, assigned story
+  std::vector<Sketch> sketches;
   sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT doc_id, story_id FROM articles ORDER BY article_id", -1, &st, nullptr), SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW)
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT doc_id, story_id, sketch FROM articles ORDER BY article_id", -1, &st, nullptr),
+            SQLITE_OK);
+  while (sqlite3_step(st) == SQLITE_ROW) {
     rows.emplace_back(corpus.story_of.at(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))),
                       sqlite3_column_int64(st, 1));
+    Sketch sketch{};
+    EXPECT_TRUE(SketchFromBytes(std::string_view(static_cast<const char*>(sqlite3_column_blob(st, 2)),
+                                                 static_cast<size_t>(sqlite3_column_bytes(st, 2))),
+                                &sketch));
+    sketches.push_back(sketch);
+  }
   sqlite3_finalize(st);
+  // How well the threshold separates: the least similar copy of a story (to its first article)
+  // and the most similar pair of different stories.
+  double least_same = 1, most_different = 0;
+  for (size_t i = 0; i < rows.size(); ++i)
+    for (size_t j = i + 1; j < rows.size(); ++j) {
+      const double jaccard = EstimatedJaccard(sketches[i], sketches[j]);
+      if (rows[i].first != rows[j].first) most_different = std::max(most_different, jaccard);
+      else if (rows[i].second == static_cast<int64_t>(i + 1)) least_same = std::min(least_same, jaccard);
+    }
+  std::cout << "estimated Jaccard: copies with their story's first article >= " << least_same
+            << ", different stories <= " << most_different << " (threshold " << kStoryThreshold << ")\n";
   // Every story row names its first article, which belongs to it.
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM stories s JOIN articles a ON a.article_id = s.first_article_id "
                          "WHERE a.story_id = s.story_id"),
