@@ -1,8 +1,9 @@
 // Writes a benchmark input: the lines of a JSON Lines pool cycled to N records (record k is pool
 // line k mod size), each given a unique id. Lines are copied as they are apart from the id, so
-// the coder sees exactly the pool's sentences.
+// the coder sees exactly the pool's sentences. With --distinct each text ends with " (ID)", so that
+// every record is a new article for `dateline ingest` (no two share a content hash).
 //
-//   dateline-benchgen POOL.jsonl N > input.jsonl
+//   dateline-benchgen POOL.jsonl N [--distinct] > input.jsonl
 #include <simdjson.h>
 
 #include <cstdlib>
@@ -12,8 +13,9 @@
 #include <vector>
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: dateline-benchgen POOL.jsonl N\n";
+  const bool distinct = argc == 4 && std::string(argv[3]) == "--distinct";
+  if (argc != 3 && !distinct) {
+    std::cerr << "usage: dateline-benchgen POOL.jsonl N [--distinct]\n";
     return 2;
   }
   std::ifstream in(argv[1]);
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
       if (static_cast<unsigned char>(c) < 0x20) { out += ' '; continue; }
       out += c;
     }
+    if (distinct) out += " (b" + std::to_string(k) + ")";
     out += "\"}\n";
     std::cout << out;
   }

@@ -171,15 +171,18 @@ int RunIngestCommand(const IngestOptions& o) {
   if (o.progress != "none") {
     const bool in_place = o.progress == "auto" && isatty(STDERR_FILENO);
     progress = std::make_unique<Progress>(in_place, o.progress_seconds, InputBytes(paths));
-    sink.set_after_batch([&] { progress->Update(source.counters(), sink.counters()); });
+    sink.set_after_batch([&] { progress->Update(source.counters(), sink.counters_so_far()); });
   }
 
   RunOptions run;
   run.threads = o.threads;
   run.batch_documents = o.batch_documents;
   RunSummary summary = RunPipeline(source, pipeline, sink, run, std::cerr);
-  if (progress) progress->Finish(source.counters(), sink.counters());
-  const StoreCounters& c = sink.counters();
+  // The writer thread may fail on the last batch, after RunPipeline's last EndBatch.
+  if (const Status stored = sink.status(); summary.sink_error.empty() && !stored.ok())
+    summary.sink_error = stored.message();
+  const StoreCounters c = sink.counters();
+  if (progress) progress->Finish(source.counters(), c);
   std::cerr << "dictionaries: loaded in " << std::fixed << std::setprecision(3) << load_seconds << " s\n";
   PrintSummary(std::cerr, summary);
   std::cerr << "store: " << o.db << " (schema version " << (*store)->schema_version() << "): articles added "

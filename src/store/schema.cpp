@@ -110,10 +110,50 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 )sql";
 
+// Version 3: stories (near-duplicate articles grouped) and event clusters (the same event in
+// several articles). Articles get their story and MinHash sketch, events their cluster; the
+// view events_one_a_day keeps the first event of each cluster (Phoenix's one-a-day filter). The
+// update trigger of the full-text index now fires only when the indexed columns change (the
+// backfill below sets story_id and sketch of every article). The SQLite backend then fills the
+// new columns and tables for the articles already stored (BackfillStoriesAndClusters), in the
+// same transaction, as an ingest of those articles in article_id order would.
+constexpr std::string_view kV3 = R"sql(
+CREATE TABLE stories (
+  story_id          INTEGER PRIMARY KEY,
+  first_article_id  INTEGER NOT NULL
+);
+ALTER TABLE articles ADD COLUMN story_id INTEGER;
+ALTER TABLE articles ADD COLUMN sketch BLOB;
+CREATE TABLE event_clusters (
+  cluster_id         INTEGER PRIMARY KEY,
+  date               TEXT,
+  source             TEXT NOT NULL,
+  target             TEXT NOT NULL,
+  code               TEXT NOT NULL,
+  story_id           INTEGER,
+  first_article_id   INTEGER NOT NULL,
+  first_event_index  INTEGER NOT NULL,
+  num_mentions       INTEGER NOT NULL,
+  num_articles       INTEGER NOT NULL,
+  num_sources        INTEGER NOT NULL,
+  article_ids        TEXT NOT NULL,
+  sources            TEXT NOT NULL
+);
+ALTER TABLE events ADD COLUMN cluster_id INTEGER;
+CREATE VIEW events_one_a_day AS
+  SELECT e.* FROM events e JOIN event_clusters c
+    ON c.cluster_id = e.cluster_id AND c.first_article_id = e.article_id AND c.first_event_index = e.event_index;
+DROP TRIGGER articles_fts_update;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.article_id, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.article_id, new.title, new.text);
+END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& StoreMigrations() {
-  static const std::vector<Migration> kMigrations = {{1, kV1}, {2, kV2}};
+  static const std::vector<Migration> kMigrations = {{1, kV1}, {2, kV2}, {3, kV3}};
   return kMigrations;
 }
 

@@ -1,6 +1,7 @@
 // The SQLite backend of the event store: WAL journal, synchronous=NORMAL (a killed process loses
 // no committed transaction; only a power loss may lose the last ones), one transaction per
 // batch, prepared statements reused for every row.
+#include <simdjson.h>
 #include <sqlite3.h>
 #include <xxhash.h>
 
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "store/dedupe.h"
 #include "store/schema.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
@@ -66,6 +68,9 @@ class Statement {
     if (s.empty()) Null(i); else Copy(i, s);
   }
   void Int(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  void Blob(int i, std::string_view b) {
+    sqlite3_bind_blob(stmt_, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+  }
   void Real(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
   void Null(int i) { sqlite3_bind_null(stmt_, i); }
   void Reset() {
@@ -79,13 +84,107 @@ class Statement {
 
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (doc_id, content_hash, title, url, outlet, publication_date, dateline_place, "
-    "dateline_date, dateline_agency, reporters, editors, removed, sentences, text) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "dateline_date, dateline_agency, reporters, editors, removed, sentences, text, article_id, story_id, sketch) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 
 constexpr std::string_view kInsertEvent =
     "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
     "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, "
-    "?41, ?42, ?43, ?44, ?45, ?46)";
+    "?41, ?42, ?43, ?44, ?45, ?46, ?47)";
+
+constexpr std::string_view kInsertStory = "INSERT INTO stories (story_id, first_article_id) VALUES (?1, ?2)";
+
+constexpr std::string_view kWriteCluster =
+    "INSERT OR REPLACE INTO event_clusters (cluster_id, date, source, target, code, story_id, first_article_id, "
+    "first_event_index, num_mentions, num_articles, num_sources, article_ids, sources) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+// Writes the clusters `index` changed since its last TakeDirty.
+Status WriteClusters(sqlite3* db, Statement& st, ClusterIndex& index) {
+  for (const EventCluster* c : index.TakeDirty()) {
+    st.Int(1, c->cluster_id);
+    st.CopyOrNull(2, c->key.date);
+    st.Text(3, c->key.source);
+    st.Text(4, c->key.target);
+    st.Text(5, c->key.code);
+    if (c->key.story_id) st.Int(6, c->key.story_id);
+    st.Int(7, c->first_article_id);
+    st.Int(8, c->first_event_index);
+    st.Int(9, c->num_mentions);
+    st.Int(10, static_cast<int64_t>(c->article_ids.size()));
+    st.Int(11, static_cast<int64_t>(c->sources.size()));
+    std::string ids = "[";
+    for (size_t i = 0; i < c->article_ids.size(); ++i) {
+      if (i) ids += ',';
+      ids += std::to_string(c->article_ids[i]);
+    }
+    ids += ']';
+    st.Copy(12, ids);
+    st.Copy(13, JsonArray(std::vector<std::string>(c->sources.begin(), c->sources.end())));
+    const int rc = sqlite3_step(st.get());
+    st.Reset();
+    if (rc != SQLITE_DONE) return IoError(std::string("storing an event cluster: ") + sqlite3_errmsg(db));
+  }
+  return Status::Ok();
+}
+
+std::string ColumnText(sqlite3_stmt* st, int c) {
+  const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
+  return t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(st, c))) : std::string();
+}
+
+// Rebuilds the in-memory indexes from the database; returns the next article id.
+Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clusters) {
+  stories.Clear();
+  clusters.Clear();
+  int64_t next_article = 1;
+  sqlite3_stmt* st = nullptr;
+  auto fail = [&](const char* what) {
+    sqlite3_finalize(st);
+    return IoError(std::string(what) + ": " + sqlite3_errmsg(db));
+  };
+  if (sqlite3_prepare_v2(db, "SELECT article_id, story_id, sketch FROM articles ORDER BY article_id", -1, &st, nullptr) !=
+      SQLITE_OK)
+    return fail("loading the sketches");
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const int64_t id = sqlite3_column_int64(st, 0);
+    next_article = id + 1;
+    Sketch sketch;
+    const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, 2));
+    if (blob && SketchFromBytes(std::string_view(blob, static_cast<size_t>(sqlite3_column_bytes(st, 2))), &sketch))
+      stories.Insert(id, sqlite3_column_int64(st, 1), sketch);
+  }
+  if (rc != SQLITE_DONE) return fail("loading the sketches");
+  sqlite3_finalize(st);
+  st = nullptr;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT cluster_id, date, source, target, code, story_id, first_article_id, first_event_index, "
+                         "num_mentions, article_ids, sources FROM event_clusters",
+                         -1, &st, nullptr) != SQLITE_OK)
+    return fail("loading the event clusters");
+  simdjson::dom::parser parser;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    EventCluster c;
+    c.cluster_id = sqlite3_column_int64(st, 0);
+    c.key = ClusterKey{ColumnText(st, 1), ColumnText(st, 2), ColumnText(st, 3), ColumnText(st, 4),
+                       sqlite3_column_int64(st, 5)};
+    c.first_article_id = sqlite3_column_int64(st, 6);
+    c.first_event_index = sqlite3_column_int64(st, 7);
+    c.num_mentions = sqlite3_column_int64(st, 8);
+    simdjson::dom::array ids, sources;
+    if (parser.parse(simdjson::padded_string(ColumnText(st, 9))).get(ids) != simdjson::SUCCESS)
+      return fail("an event cluster's article_ids");
+    for (simdjson::dom::element e : ids) c.article_ids.push_back(int64_t(e));
+    if (parser.parse(simdjson::padded_string(ColumnText(st, 10))).get(sources) != simdjson::SUCCESS)
+      return fail("an event cluster's sources");
+    for (simdjson::dom::element e : sources) c.sources.insert(std::string(std::string_view(e)));
+    clusters.Insert(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return fail("loading the event clusters");
+  sqlite3_finalize(st);
+  return next_article;
+}
 
 constexpr std::string_view kInsertQuote =
     "INSERT INTO quotes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
@@ -122,6 +221,9 @@ class SqliteStore final : public EventStore {
     if (!(s = insert_article_.Prepare(db_, kInsertArticle)).ok()) return s;
     if (!(s = insert_event_.Prepare(db_, kInsertEvent)).ok()) return s;
     if (!(s = insert_quote_.Prepare(db_, kInsertQuote)).ok()) return s;
+    if (!(s = insert_story_.Prepare(db_, kInsertStory)).ok()) return s;
+    if (!(s = write_cluster_.Prepare(db_, kWriteCluster)).ok()) return s;
+    if (!(s = Reload()).ok()) return s;
     if (!(s = index_.Prepare(db_, "INSERT INTO articles_fts (rowid, title, text) SELECT article_id, title, text "
                                   "FROM articles WHERE article_id >= ?1")).ok())
       return s;
@@ -141,6 +243,7 @@ class SqliteStore final : public EventStore {
       if (!s.ok()) return s;
       first_added_ = 0;
     }
+    if (Status s = WriteClusters(db_, write_cluster_, clusters_); !s.ok()) return s;
     Status s = Step(commit_, "COMMIT");
     if (s.ok()) in_batch_ = false;
     return s;
@@ -151,13 +254,14 @@ class SqliteStore final : public EventStore {
     if (!in_batch_) return;
     (void)Step(rollback_, "ROLLBACK");
     in_batch_ = false;
+    (void)Reload();  // the indexes held the batch's articles and events
   }
 
   int schema_version() const override { return version_; }
 
-  Result<AddOutcome> AddArticle(const Document& doc, std::string_view version) override {
+  Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
-    const std::string hash = ContentHash(doc.text());
+    const std::string& hash = prepared.hash;
     // Known doc_id: a rerun (same text) or a conflict (different text); either way the stored
     // article stays as it is.
     by_doc_id_.Text(1, doc.id);
@@ -206,15 +310,27 @@ class SqliteStore final : public EventStore {
     removed += ']';
     a.Text(12, removed);
     a.Int(13, static_cast<int64_t>(doc.sentences.size()));
-    a.Copy(14, CleanedText(doc));
+    const std::string& text = prepared.cleaned;
+    const int64_t article_id = next_article_id_;
+    const Sketch sketch = prepared.sketch ? *prepared.sketch : ArticleSketch(text);
+    const int64_t story_id = stories_.Add(article_id, sketch);
+    a.Text(14, text);
+    a.Int(15, article_id);
+    a.Int(16, story_id);
+    a.Blob(17, SketchBytes(sketch));
     rc = sqlite3_step(a.get());
     a.Reset();
     if (rc != SQLITE_DONE) return Error("storing article " + doc.id);
-    const int64_t article_id = sqlite3_last_insert_rowid(db_);
+    ++next_article_id_;
     if (first_added_ == 0) first_added_ = article_id;
+    if (story_id == article_id) {
+      insert_story_.Int(1, story_id);
+      insert_story_.Int(2, article_id);
+      if (Status s = Step(insert_story_, "storing a story"); !s.ok()) return s;
+    }
 
     for (size_t i = 0; i < doc.events.size(); ++i) {
-      Status s = InsertEvent(doc, doc.events[i], article_id, static_cast<int64_t>(i), version);
+      Status s = InsertEvent(doc, doc.events[i], article_id, story_id, static_cast<int64_t>(i), version);
       if (!s.ok()) return s;
     }
     for (uint32_t q = 0; q < doc.quotes.size(); ++q) {
@@ -225,6 +341,13 @@ class SqliteStore final : public EventStore {
   }
 
  private:
+  Status Reload() {
+    Result<int64_t> next = LoadIndexes(db_, stories_, clusters_);
+    if (!next.ok()) return IoError(path_ + ": " + next.status().message());
+    next_article_id_ = *next;
+    return Status::Ok();
+  }
+
   Status Exec(const char* sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
@@ -244,9 +367,16 @@ class SqliteStore final : public EventStore {
     return Status::Ok();
   }
 
-  Status InsertEvent(const Document& doc, const Event& e, int64_t article_id, int64_t index, std::string_view version) {
+  Status InsertEvent(const Document& doc, const Event& e, int64_t article_id, int64_t story_id, int64_t index,
+                     std::string_view version) {
     const EventFields r = ResolveEventFields(doc, e);
     Statement& s = insert_event_;
+    const std::string date = DateText(r.date);
+    const int64_t cluster = clusters_.Add(
+        ClusterKey{date, std::string(e.source.code), std::string(e.target.code), std::string(e.code),
+                   date.empty() ? story_id : 0},
+        article_id, index, doc.outlet);
+    s.Int(47, cluster);
     s.Int(1, article_id);
     s.Int(2, index);
     s.Text(3, std::string_view(r.id, sizeof r.id));
@@ -254,7 +384,7 @@ class SqliteStore final : public EventStore {
     s.Text(5, doc.outlet);
     s.Text(6, doc.url);
     s.Int(7, e.sentence);
-    s.CopyOrNull(8, DateText(r.date));
+    s.CopyOrNull(8, date);
     s.Text(9, PrecisionName(e.date_precision));
     s.Int(10, e.historical ? 1 : 0);
     s.Text(11, ModeName(e.mode));
@@ -342,7 +472,88 @@ class SqliteStore final : public EventStore {
   int64_t first_added_ = 0;  // the batch's first new article, 0 when it has none yet
   Statement index_;
   Statement begin_, commit_, rollback_, by_doc_id_, by_hash_, insert_article_, insert_event_, insert_quote_;
+  Statement insert_story_, write_cluster_;
+  StoryIndex stories_;
+  ClusterIndex clusters_;
+  int64_t next_article_id_ = 1;
 };
+
+// Schema version 3 for a database that has articles already: their sketches and stories, and
+// their events' clusters, as an ingest of the same articles in article_id order assigns them.
+// Runs inside the migration's transaction.
+Status BackfillStoriesAndClusters(sqlite3* db) {
+  auto error = [&](const char* what) { return IoError(std::string(what) + ": " + sqlite3_errmsg(db)); };
+  Statement articles, set_article, insert_story, events, set_event, write_cluster;
+  Status s;
+  if (!(s = articles.Prepare(db, "SELECT article_id, text FROM articles ORDER BY article_id")).ok()) return s;
+  if (!(s = set_article.Prepare(db, "UPDATE articles SET story_id = ?1, sketch = ?2 WHERE article_id = ?3")).ok())
+    return s;
+  if (!(s = insert_story.Prepare(db, kInsertStory)).ok()) return s;
+  if (!(s = events.Prepare(db, "SELECT e.article_id, e.event_index, e.date, e.source, e.target, e.code, a.outlet, "
+                               "a.story_id FROM events e JOIN articles a ON a.article_id = e.article_id "
+                               "ORDER BY e.article_id, e.event_index")).ok())
+    return s;
+  if (!(s = set_event.Prepare(db, "UPDATE events SET cluster_id = ?1 WHERE article_id = ?2 AND event_index = ?3")).ok())
+    return s;
+  if (!(s = write_cluster.Prepare(db, kWriteCluster)).ok()) return s;
+
+  struct Row {
+    int64_t id;
+    std::string text;
+  };
+  std::vector<Row> rows;
+  int rc;
+  while ((rc = sqlite3_step(articles.get())) == SQLITE_ROW)
+    rows.push_back({sqlite3_column_int64(articles.get(), 0), ColumnText(articles.get(), 1)});
+  articles.Reset();
+  if (rc != SQLITE_DONE) return error("reading the articles");
+  StoryIndex stories;
+  for (const Row& r : rows) {
+    const Sketch sketch = ArticleSketch(r.text);
+    const int64_t story = stories.Add(r.id, sketch);
+    set_article.Int(1, story);
+    set_article.Blob(2, SketchBytes(sketch));
+    set_article.Int(3, r.id);
+    rc = sqlite3_step(set_article.get());
+    set_article.Reset();
+    if (rc != SQLITE_DONE) return error("setting an article's story");
+    if (story == r.id) {
+      insert_story.Int(1, story);
+      insert_story.Int(2, r.id);
+      rc = sqlite3_step(insert_story.get());
+      insert_story.Reset();
+      if (rc != SQLITE_DONE) return error("storing a story");
+    }
+  }
+  rows.clear();
+
+  struct EventRow {
+    int64_t article_id, index;
+    ClusterKey key;
+    std::string outlet;
+  };
+  std::vector<EventRow> event_rows;
+  while ((rc = sqlite3_step(events.get())) == SQLITE_ROW) {
+    sqlite3_stmt* st = events.get();
+    EventRow e{sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+               ClusterKey{ColumnText(st, 2), ColumnText(st, 3), ColumnText(st, 4), ColumnText(st, 5), 0},
+               ColumnText(st, 6)};
+    if (e.key.date.empty()) e.key.story_id = sqlite3_column_int64(st, 7);
+    event_rows.push_back(std::move(e));
+  }
+  events.Reset();
+  if (rc != SQLITE_DONE) return error("reading the events");
+  ClusterIndex clusters;
+  for (const EventRow& e : event_rows) {
+    set_event.Int(1, clusters.Add(e.key, e.article_id, e.index, e.outlet));
+    set_event.Int(2, e.article_id);
+    set_event.Int(3, e.index);
+    rc = sqlite3_step(set_event.get());
+    set_event.Reset();
+    if (rc != SQLITE_DONE) return error("setting an event's cluster");
+  }
+  return WriteClusters(db, write_cluster, clusters);
+}
 
 }  // namespace
 
@@ -372,6 +583,7 @@ Status MigrateSqliteStore(sqlite3* db, const std::string& name) {
     Status s = exec("BEGIN IMMEDIATE");
     if (!s.ok()) return s;
     s = exec(std::string(m.sql) + "\nPRAGMA user_version = " + std::to_string(m.version) + ";");
+    if (s.ok() && m.version == 3) s = BackfillStoriesAndClusters(db);
     if (!s.ok()) {
       (void)exec("ROLLBACK");
       return DataError(s.message() + " (migrating to schema version " + std::to_string(m.version) + ")");
@@ -407,6 +619,14 @@ std::string ContentHash(std::string_view text) {
   std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
   return std::string(out, 32);
+}
+
+PreparedText PrepareText(const Document& doc, bool sketch) {
+  PreparedText p;
+  p.hash = ContentHash(doc.text());
+  p.cleaned = CleanedText(doc);
+  if (sketch) p.sketch = ArticleSketch(p.cleaned);
+  return p;
 }
 
 std::string CleanedText(const Document& doc) {

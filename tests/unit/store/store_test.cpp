@@ -89,7 +89,7 @@ TEST_F(StoreTest, ANewDatabaseHasTheCurrentSchemaInWalMode) {
     EXPECT_EQ((*store)->schema_version(), CurrentStoreVersion());
   }
   EXPECT_EQ(QueryInt(db_, "PRAGMA user_version"), CurrentStoreVersion());
-  for (const char* table : {"articles", "events", "quotes", "articles_fts"})
+  for (const char* table : {"articles", "events", "quotes", "articles_fts", "stories", "event_clusters", "events_one_a_day"})
     EXPECT_EQ(QueryInt(db_, std::string("SELECT count(*) FROM sqlite_master WHERE name = '") + table + "'"), 1)
         << table;
   sqlite3* db = nullptr;

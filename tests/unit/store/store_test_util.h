@@ -64,7 +64,7 @@ inline std::string DumpTable(sqlite3* db, const std::string& table, const std::s
         out += "<null>";
       } else {
         const unsigned char* t = sqlite3_column_text(st, c);
-        out += t ? reinterpret_cast<const char*>(t) : "";
+        if (t) out.append(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(st, c)));
       }
     }
     out += '\n';
@@ -73,7 +73,7 @@ inline std::string DumpTable(sqlite3* db, const std::string& table, const std::s
   return out;
 }
 
-// The three tables of a store database, each ordered by its key.
+// The tables of a store database (articles, events, quotes, stories, event_clusters), each ordered by its key.
 inline std::string DumpStore(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
@@ -82,7 +82,9 @@ inline std::string DumpStore(const std::string& path) {
   }
   std::string out = "articles\n" + DumpTable(db, "articles", "doc_id") + "events\n" +
                     DumpTable(db, "events", "doc_id, event_index") + "quotes\n" +
-                    DumpTable(db, "quotes", "doc_id, quote_index");
+                    DumpTable(db, "quotes", "doc_id, quote_index") + "stories\n" +
+                    DumpTable(db, "stories", "story_id") + "event_clusters\n" +
+                    DumpTable(db, "event_clusters", "cluster_id");
   sqlite3_close(db);
   return out;
 }

@@ -1,0 +1,243 @@
+#include "store/dedupe.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace dateline {
+
+namespace {
+
+uint64_t SplitMix(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+// The hash functions: h_k(x) = high 32 bits of a_k * x + b_k (a_k odd), fixed forever (stored
+// sketches depend on them).
+struct HashFamily {
+  std::array<uint64_t, kSketchSize> a, b;
+  HashFamily() {
+    for (int k = 0; k < kSketchSize; ++k) {
+      a[k] = SplitMix(2 * k + 1) | 1;
+      b[k] = SplitMix(2 * k + 2);
+    }
+  }
+};
+
+bool WordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+
+}  // namespace
+
+Sketch ArticleSketch(std::string_view text) {
+  static const HashFamily kFamily;
+  std::vector<uint64_t> words;
+  std::string word;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
+    if (WordByte(c)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if (!word.empty()) {
+      words.push_back(XXH3_64bits(word.data(), word.size()));
+      word.clear();
+    }
+  }
+  std::vector<uint64_t> shingles;
+  if (words.size() == 1) shingles.push_back(words[0]);
+  for (size_t i = 0; i + 1 < words.size(); ++i) shingles.push_back(SplitMix(words[i] * 31 + words[i + 1]));
+  std::sort(shingles.begin(), shingles.end());
+  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
+  std::array<uint32_t, kSketchSize> minima;
+  minima.fill(UINT32_MAX);
+  for (uint64_t x : shingles)
+    for (int k = 0; k < kSketchSize; ++k) {
+      const uint32_t h = static_cast<uint32_t>((kFamily.a[k] * x + kFamily.b[k]) >> 32);
+      if (h < minima[k]) minima[k] = h;
+    }
+  Sketch s;
+  for (int k = 0; k < kSketchSize; ++k) s[k] = static_cast<uint16_t>(minima[k] & 0xffff);
+  return s;
+}
+
+double EstimatedJaccard(const Sketch& a, const Sketch& b) {
+  int same = 0;
+  for (int k = 0; k < kSketchSize; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / kSketchSize;
+}
+
+std::string SketchBytes(const Sketch& s) {
+  std::string out(sizeof(uint16_t) * kSketchSize, '\0');
+  for (int k = 0; k < kSketchSize; ++k) {
+    out[2 * k] = static_cast<char>(s[k] & 0xff);
+    out[2 * k + 1] = static_cast<char>(s[k] >> 8);
+  }
+  return out;
+}
+
+bool SketchFromBytes(std::string_view blob, Sketch* s) {
+  if (blob.size() != sizeof(uint16_t) * kSketchSize) return false;
+  for (int k = 0; k < kSketchSize; ++k)
+    (*s)[k] = static_cast<uint16_t>(static_cast<unsigned char>(blob[2 * k]) |
+                                    static_cast<unsigned char>(blob[2 * k + 1]) << 8);
+  return true;
+}
+
+namespace {
+
+uint64_t BandHash(const Sketch& s, int band) {
+  return XXH3_64bits_withSeed(s.data() + band * kRows, kRows * sizeof(uint16_t), static_cast<uint64_t>(band));
+}
+
+}  // namespace
+
+int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
+  std::vector<const Entry*> candidates;
+  const std::array<Bucket*, kBands> buckets = Buckets(s);  // the article joins them below
+  for (Bucket* bucket : buckets)
+    for (size_t i = 0; i < bucket->size; ++i) candidates.push_back(bucket->entries[i].entry);
+  // In article order, so that ties go to the earliest.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Entry* a, const Entry* b) { return a->article_id < b->article_id; });
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  int64_t story = article_id;
+  double best = -1;
+  for (const Entry* e : candidates) {
+    const double j = EstimatedJaccard(s, e->sketch);
+    if (j >= threshold_ && j > best) {
+      best = j;
+      story = e->story_id;
+    }
+  }
+  Link(&(articles_[article_id] = Entry{article_id, story, s}), buckets);
+  return story;
+}
+
+void StoryIndex::Insert(int64_t article_id, int64_t story_id, const Sketch& s) {
+  const std::array<Bucket*, kBands> buckets = Buckets(s);
+  Link(&(articles_[article_id] = Entry{article_id, story_id, s}), buckets);
+}
+
+// A bucket keeps one article per story: a story's later copies mostly repeat its bands, and
+// comparing a new article with one member per shared band is enough to find the story. This
+// keeps buckets (and the comparisons) from growing with the copies of popular stories.
+void StoryIndex::Bucket::Add(const Entry* entry, int64_t story_id) {
+  for (size_t i = 0; i < size; ++i)
+    if (entries[i].story_id == story_id) return;
+  if (size < kBucketStories) entries[size++] = BucketEntry{entry, story_id};
+}
+
+void StoryIndex::Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets) {
+  for (Bucket* b : buckets) b->Add(entry, entry->story_id);
+}
+
+void StoryIndex::Clear() {
+  articles_.clear();
+  buckets_.clear();
+  bands_.Clear();
+}
+
+uint32_t StoryIndex::BandTable::FindOrAdd(uint64_t key, uint32_t next, bool* added) {
+  if (key == 0) key = 1;
+  if (2 * (used_ + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SplitMix(key) & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.key == key) {
+      *added = false;
+      return slot.index;
+    }
+    if (slot.key == 0) {
+      slot = Slot{key, next};
+      ++used_;
+      *added = true;
+      return next;
+    }
+  }
+}
+
+void StoryIndex::BandTable::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    size_t i = SplitMix(s.key) & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+uint32_t StoryIndex::BucketOf(uint64_t band_hash) {
+  bool added = false;
+  const uint32_t index = bands_.FindOrAdd(band_hash, static_cast<uint32_t>(buckets_.size()), &added);
+  if (added) buckets_.emplace_back();
+  return index;
+}
+
+std::array<StoryIndex::Bucket*, kBands> StoryIndex::Buckets(const Sketch& s) {
+  std::array<uint32_t, kBands> indices;
+  for (int band = 0; band < kBands; ++band) indices[band] = BucketOf(BandHash(s, band));
+  std::array<Bucket*, kBands> out;
+  for (int band = 0; band < kBands; ++band) out[band] = &buckets_[indices[band]];
+  return out;
+}
+
+int64_t ClusterIndex::Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet) {
+  auto [it, added] = clusters_.try_emplace(Flat(key));
+  EventCluster& c = it->second;
+  if (added) {
+    c.cluster_id = ++last_id_;
+    c.key = key;
+    c.first_article_id = article_id;
+    c.first_event_index = event_index;
+  }
+  ++c.num_mentions;
+  if (c.article_ids.empty() || c.article_ids.back() != article_id) c.article_ids.push_back(article_id);
+  c.sources.insert(outlet);
+  if (!c.dirty) {
+    c.dirty = true;
+    dirty_.push_back(&c);
+  }
+  return c.cluster_id;
+}
+
+void ClusterIndex::Insert(EventCluster c) {
+  last_id_ = std::max(last_id_, c.cluster_id);
+  c.dirty = false;
+  std::string key = Flat(c.key);
+  clusters_[std::move(key)] = std::move(c);
+}
+
+std::string ClusterIndex::Flat(const ClusterKey& k) {
+  std::string out;
+  out.reserve(k.date.size() + k.source.size() + k.target.size() + k.code.size() + 24);
+  out += k.date;
+  out += '\x1f';
+  out += k.source;
+  out += '\x1f';
+  out += k.target;
+  out += '\x1f';
+  out += k.code;
+  out += '\x1f';
+  out += std::to_string(k.story_id);
+  return out;
+}
+
+std::vector<const EventCluster*> ClusterIndex::TakeDirty() {
+  std::vector<const EventCluster*> out(dirty_.begin(), dirty_.end());
+  for (EventCluster* c : dirty_) c->dirty = false;
+  dirty_.clear();
+  std::sort(out.begin(), out.end(), [](const EventCluster* a, const EventCluster* b) { return a->cluster_id < b->cluster_id; });
+  return out;
+}
+
+void ClusterIndex::Clear() {
+  clusters_.clear();
+  dirty_.clear();
+  last_id_ = 0;
+}
+
+}  // namespace dateline

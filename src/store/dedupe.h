@@ -1,0 +1,147 @@
+// Near-duplicate articles and repeated events: the in-memory indexes the store keeps while it
+// ingests (and rebuilds from the database when it opens).
+//
+//   Sketch s = ArticleSketch(CleanedText(doc));          // MinHash of the word bigrams
+//   StoryIndex stories;                                  // LSH buckets over the stored sketches
+//   int64_t story = stories.Add(article_id, s);          // the story of the most similar stored
+//                                                        // article, or article_id (a new story)
+//   ClusterIndex clusters;
+//   int64_t cluster = clusters.Add({date, source, target, code, date.empty() ? story : 0},
+//                                  article_id, event_index, outlet);
+//
+// Both indexes are deterministic: the same articles added in the same order give the same
+// stories and clusters, which is what makes a resumed ingest equal an uninterrupted one.
+// docs/store.md states the rules.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline {
+
+// MinHash: for each of kSketchSize hash functions the low 16 bits of the minimum 32-bit hash value
+// of the article's word bigrams (lower-cased words): "b-bit MinHash", half the bytes of full
+// values, with a chance of 1/65,536 that two different minima look equal. Banding for LSH:
+// kBands bands of kRows values.
+inline constexpr int kSketchSize = 128;
+inline constexpr int kBands = 32;
+inline constexpr int kRows = 4;
+static_assert(kBands * kRows == kSketchSize);
+// A bucket holds at most this many stories: a band value shared by more is boilerplate (the
+// band equivalent of a stop word) and would make every new article compare with all of them.
+inline constexpr size_t kBucketStories = 4;
+// Two articles are the same story when their estimated Jaccard similarity is at least this.
+inline constexpr double kStoryThreshold = 0.45;
+
+using Sketch = std::array<uint16_t, kSketchSize>;
+
+Sketch ArticleSketch(std::string_view text);
+// The fraction of equal positions: an estimate of the Jaccard similarity of the bigram sets.
+double EstimatedJaccard(const Sketch& a, const Sketch& b);
+// As a BLOB (little-endian uint16s) and back; false when `blob` has the wrong size.
+std::string SketchBytes(const Sketch& s);
+bool SketchFromBytes(std::string_view blob, Sketch* s);
+
+class StoryIndex {
+ public:
+  explicit StoryIndex(double threshold = kStoryThreshold) : threshold_(threshold) {}
+  // The story of a new article (ids increase): among stored articles sharing an LSH band with
+  // it (each bucket holds the first article of each story that has its band value), the one of
+  // highest estimated Jaccard if that is >= threshold (ties: the earliest),
+  // else a new story whose id is `article_id`. The article is added to the index.
+  int64_t Add(int64_t article_id, const Sketch& s);
+  // An article already assigned (when loading a database).
+  void Insert(int64_t article_id, int64_t story_id, const Sketch& s);
+  void Clear();
+
+ private:
+  struct Entry {
+    int64_t article_id;
+    int64_t story_id;
+    Sketch sketch;
+  };
+  double threshold_;
+  std::unordered_map<int64_t, Entry> articles_;
+  struct BucketEntry {
+    const Entry* entry;  // stable: the map's nodes do not move
+    int64_t story_id;
+  };
+  // The first article of each story with a band value (at most kBucketStories), inline.
+  struct Bucket {
+    size_t size = 0;
+    std::array<BucketEntry, kBucketStories> entries;
+    void Add(const Entry* entry, int64_t story_id);
+  };
+  // Band hash -> index in buckets_: open addressing with linear probing (keys never 0), a table
+  // of plain integers rather than a node per band value — the lookups are most of the index's
+  // time, and a node-based map's cache misses doubled it.
+  class BandTable {
+   public:
+    // The bucket index of `key`, added (as `next`) when absent; *added says which.
+    uint32_t FindOrAdd(uint64_t key, uint32_t next, bool* added);
+    void Clear() { slots_.clear(); used_ = 0; }
+
+   private:
+    struct Slot {
+      uint64_t key = 0;
+      uint32_t index = 0;
+    };
+    void Grow();
+    std::vector<Slot> slots_;
+    size_t used_ = 0;
+  };
+  BandTable bands_;
+  std::vector<Bucket> buckets_;
+  // The index in buckets_ of a band value's bucket (added empty when new).
+  uint32_t BucketOf(uint64_t band_hash);
+  // The article's buckets: their indices resolved once all are looked up (buckets_ may grow).
+  std::array<Bucket*, kBands> Buckets(const Sketch& s);
+  void Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets);
+};
+
+// The clustering key of an event: its date, dyad and code; undated events also carry their
+// story (they cluster only within it), dated ones story 0.
+struct ClusterKey {
+  std::string date, source, target, code;
+  int64_t story_id = 0;
+  bool operator<(const ClusterKey& o) const {
+    return std::tie(date, source, target, code, story_id) < std::tie(o.date, o.source, o.target, o.code, o.story_id);
+  }
+};
+
+struct EventCluster {
+  int64_t cluster_id = 0;
+  ClusterKey key;
+  int64_t first_article_id = 0, first_event_index = 0;
+  int64_t num_mentions = 0;
+  std::vector<int64_t> article_ids;  // distinct, increasing
+  std::set<std::string> sources;     // distinct outlets ("" included when an article has none)
+  bool dirty = false;                // changed since the last TakeDirty
+};
+
+class ClusterIndex {
+ public:
+  // Adds a mention (events of an article in order, articles in increasing id order); returns
+  // its cluster id, a new one (one more than the largest) for a new key.
+  int64_t Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet);
+  // A stored cluster (loading).
+  void Insert(EventCluster c);
+  // The clusters changed since the last call, in cluster id order; clears their dirty marks.
+  std::vector<const EventCluster*> TakeDirty();
+  void Clear();
+
+ private:
+  static std::string Flat(const ClusterKey& key);  // the fields joined, for hashing
+  std::unordered_map<std::string, EventCluster> clusters_;  // nodes do not move: dirty_ points into them
+  std::vector<EventCluster*> dirty_;
+  int64_t last_id_ = 0;
+};
+
+}  // namespace dateline
