@@ -1,5 +1,7 @@
 #include "output/escape.h"
 
+#include <cmath>
+
 #include "core/utf8.h"
 
 #include <charconv>
@@ -78,6 +80,23 @@ void AppendDecimal(std::string& out, double v) {
   const std::string_view s(buf, static_cast<size_t>(res.ptr - buf));
   out += s;
   if (s.find('.') == std::string_view::npos) out += ".0";
+}
+
+void AppendInt(std::string& out, int64_t v) {
+  if (v < 0) out += '-', v = -v;
+  AppendUint(out, static_cast<uint64_t>(v));
+}
+
+void AppendCoordinate(std::string& out, double degrees) {
+  long long v = std::llround(degrees * 1e5);
+  if (v < 0) out += '-', v = -v;
+  AppendUint(out, static_cast<uint64_t>(v / 100000));
+  char frac[6] = {'.', '0', '0', '0', '0', '0'};
+  long long f = v % 100000;
+  for (int i = 5; i >= 1; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
+  size_t n = 6;
+  while (n > 2 && frac[n - 1] == '0') --n;
+  out.append(frac, n);
 }
 
 void AppendDate(std::string& out, int year, int month, int day) {

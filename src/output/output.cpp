@@ -84,22 +84,6 @@ ResolvedEvent Resolve(const Document& doc, const Event& e, const CameoTable& cam
   return r;
 }
 
-
-// A coordinate, which the gazetteer holds to 5 decimals: written from its integer 1e-5 degrees
-// (as AppendDecimal would write it — trailing zeros dropped, at least one decimal — at a tenth
-// of the cost of the shortest-round-trip conversion).
-void AppendCoordinate(std::string& b, double degrees) {
-  long long v = std::llround(degrees * 1e5);
-  if (v < 0) b += '-', v = -v;
-  AppendUint(b, static_cast<uint64_t>(v / 100000));
-  char frac[6] = {'.', '0', '0', '0', '0', '0'};
-  long long f = v % 100000;
-  for (int i = 5; i >= 1; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
-  size_t n = 6;
-  while (n > 2 && frac[n - 1] == '0') --n;
-  b.append(frac, n);
-}
-
 // --- JSON -------------------------------------------------------------------------------------
 
 // Appends ,"key": — every field but an object's first.

@@ -18,24 +18,6 @@ using namespace output_internal;
 
 namespace {
 
-// A coordinate to 5 decimals (the gazetteer's precision), trailing zeros dropped, as `code` writes it.
-void AppendCoordinate(std::string& b, double degrees) {
-  long long v = std::llround(degrees * 1e5);
-  if (v < 0) b += '-', v = -v;
-  AppendUint(b, static_cast<uint64_t>(v / 100000));
-  char frac[6] = {'.', '0', '0', '0', '0', '0'};
-  long long f = v % 100000;
-  for (int i = 5; i >= 1; --i, f /= 10) frac[i] = static_cast<char>('0' + f % 10);
-  size_t n = 6;
-  while (n > 2 && frac[n - 1] == '0') --n;
-  b.append(frac, n);
-}
-
-void AppendInt(std::string& b, int64_t v) {
-  if (v < 0) b += '-', v = -v;
-  AppendUint(b, static_cast<uint64_t>(v));
-}
-
 void Key(std::string& b, std::string_view key) {
   b += ",\"";
   b += key;
