@@ -48,7 +48,7 @@ const Mention* ArticleMemory::BySurname(uint32_t word) const {
 
 bool ArticleMemory::Compatible(const Mention& p, const Mention& c, bool act_of_state) {
   if (p.plural) {
-    if (c.person && !c.plural) return false;
+    if (c.person && !c.plural && c.compound < 0) return false;  // "Merz and Macron ... They"
   } else if (!c.kind_known) {
     if (c.plural) return false;  // a dictionary that does not tell persons from states
   } else if (p.gender == 'n') {

@@ -106,6 +106,11 @@ TEST(Coref, PluralGenericStandsForTheCompoundBefore) {
       "Gondorian President Faramir Steward and Arnorian President Aragorn Elessar met in Rohan on Monday. "
       "The two leaders accused Mordor.");
   EXPECT_EQ(DyadsOf(doc, "The two leaders"), "GONGOV>MOR:112 ARNGOV>MOR:112 ");
+  // ... and "they" after persons joined by "and" stands for all of them.
+  doc = CodeText(
+      "Gondorian President Faramir Steward and Arnorian President Aragorn Elessar met in Rohan on Monday. "
+      "They accused Mordor.");
+  EXPECT_EQ(DyadsOf(doc, "They accused"), "GONGOV>MOR:112 ARNGOV>MOR:112 ");
   doc = CodeText("Gondor and Arnor signed a treaty on Monday. Rohan praised both governments.");
   EXPECT_EQ(DyadsOf(doc, "both governments"), "ROH>GONGOV:051 ROH>ARNGOV:051 ");
   doc = CodeText(
