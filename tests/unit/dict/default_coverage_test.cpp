@@ -31,6 +31,20 @@ struct Case {
   const char* event;  // "SOURCE TARGET ROOT"
 };
 
+// Each case's sentence gives its event (among others).
+template <size_t N>
+void ExpectEachCase(const Case (&cases)[N]) {
+  for (const Case& c : cases) {
+    std::string got;
+    bool found = false;
+    for (const std::string& e : CodeRoots(c.sentence)) {
+      found = found || e == c.event;
+      got += "[" + e + "] ";
+    }
+    EXPECT_TRUE(found) << c.sentence << "\n  expected " << c.event << ", got " << got;
+  }
+}
+
 const Case kCases[] = {
     // 01-05: statements, appeals, intents, consultations, diplomatic cooperation
     {"The Turkish foreign ministry said it was deeply concerned about the escalation in Sudan.", "TURGOV SDN 01"},
@@ -87,16 +101,7 @@ const Case kCases[] = {
 };
 
 TEST(DefaultCoverage, EachPhrasingCodesItsEvent) {
-  for (const Case& c : kCases) {
-    const std::vector<std::string> events = CodeRoots(c.sentence);
-    bool found = false;
-    std::string got;
-    for (const std::string& e : events) {
-      found = found || e == c.event;
-      got += "[" + e + "] ";
-    }
-    EXPECT_TRUE(found) << c.sentence << "\n  expected " << c.event << ", got " << got;
-  }
+  ExpectEachCase(kCases);
 }
 
 // Plain uses of the new phrasings that are no political event.
@@ -152,16 +157,7 @@ const Case kWeakRootCases[] = {
 };
 
 TEST(DefaultCoverageWeakRoots, EachPhrasingCodesItsEvent) {
-  for (const Case& c : kWeakRootCases) {
-    const std::vector<std::string> events = CodeRoots(c.sentence);
-    bool found = false;
-    std::string got;
-    for (const std::string& e : events) {
-      found = found || e == c.event;
-      got += "[" + e + "] ";
-    }
-    EXPECT_TRUE(found) << c.sentence << "\n  expected " << c.event << ", got " << got;
-  }
+  ExpectEachCase(kWeakRootCases);
 }
 
 // Near misses that are no political event: a quoted person is no antecedent of an act of

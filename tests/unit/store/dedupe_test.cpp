@@ -41,23 +41,7 @@ class DedupeTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   StoreCounters Ingest(const std::string& jsonl, const std::string& db, int threads = 1, size_t batch = 8) {
-    Result<std::unique_ptr<EventStore>> store = OpenStore(db);
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    if (!store.ok()) return {};
-    std::istringstream in(jsonl);
-    std::ostringstream log;
-    InputOptions input;
-    input.format = InputFormat::kJsonl;
-    input.standard_input = &in;
-    ArticleSource source({"-"}, input, log, nullptr);
-    StoreSink sink(**store, "dateline test", log);
-    const Pipeline pipeline(DefaultDictionary(), CoderOptions{});
-    RunOptions run;
-    run.threads = threads;
-    run.batch_documents = batch;
-    RunSummary summary = RunPipeline(source, pipeline, sink, run, log);
-    EXPECT_EQ(summary.sink_error, "");
-    return sink.counters();
+    return testing::IngestJsonl(jsonl, db, threads, batch);
   }
 
   fs::path dir_;

@@ -36,24 +36,7 @@ class StoreTest : public ::testing::Test {
 
   // Codes `jsonl` and stores it in db_ in batches of `batch` documents per thread.
   StoreCounters Ingest(const std::string& jsonl, int threads = 1, size_t batch = 8, std::string* log_out = nullptr) {
-    Result<std::unique_ptr<EventStore>> store = OpenStore(db_);
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    if (!store.ok()) return {};
-    std::istringstream in(jsonl);
-    std::ostringstream log;
-    InputOptions input;
-    input.format = InputFormat::kJsonl;
-    input.standard_input = &in;
-    ArticleSource source({"-"}, input, log, nullptr);
-    StoreSink sink(**store, "dateline test", log);
-    const Pipeline pipeline(DefaultDictionary(), CoderOptions{});
-    RunOptions run;
-    run.threads = threads;
-    run.batch_documents = batch;
-    RunSummary summary = RunPipeline(source, pipeline, sink, run, log);
-    EXPECT_EQ(summary.sink_error, "");
-    if (log_out) *log_out = log.str();
-    return sink.counters();
+    return testing::IngestJsonl(jsonl, db_, threads, batch, log_out);
   }
 
   // The JSON Lines `code` writes for `jsonl` (with quote records).

@@ -4,10 +4,17 @@
 
 #include <sqlite3.h>
 
+#include <gtest/gtest.h>
+
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
+#include "dict/dictionary.h"
+#include "input/input.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
 #include "test_util.h"
 
 namespace dateline::testing {
@@ -105,6 +112,30 @@ inline long long QueryInt(const std::string& path, const std::string& sql) {
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) v = QueryInt(db, sql);
   sqlite3_close(db);
   return v;
+}
+
+// Codes `jsonl` with the default dictionaries and stores it in the database at `db`, in batches
+// of `batch` documents per thread, as `dateline ingest` does; the run's log in *log_out.
+inline StoreCounters IngestJsonl(const std::string& jsonl, const std::string& db, int threads = 1, size_t batch = 8,
+                                 std::string* log_out = nullptr) {
+  Result<std::unique_ptr<EventStore>> store = OpenStore(db);
+  EXPECT_TRUE(store.ok()) << store.status().message();
+  if (!store.ok()) return {};
+  std::istringstream in(jsonl);
+  std::ostringstream log;
+  InputOptions input;
+  input.format = InputFormat::kJsonl;
+  input.standard_input = &in;
+  ArticleSource source({"-"}, input, log, nullptr);
+  StoreSink sink(**store, "dateline test", log);
+  const Pipeline pipeline(DefaultDictionary(), CoderOptions{});
+  RunOptions run;
+  run.threads = threads;
+  run.batch_documents = batch;
+  RunSummary summary = RunPipeline(source, pipeline, sink, run, log);
+  EXPECT_EQ(summary.sink_error, "");
+  if (log_out) *log_out = log.str();
+  return sink.counters();
 }
 
 }  // namespace dateline::testing
