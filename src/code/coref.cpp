@@ -92,14 +92,31 @@ void ArticleMemory::CompoundOf(const Mention* a, std::vector<const Mention*>* ou
 
 namespace {
 
-// The folded words of tokens [begin, end), one space between.
-std::string FoldedWords(const Document& doc, uint32_t begin, uint32_t end) {
-  std::string out;
+// Whether the folded words of tokens [begin, end) end with those of [sbegin, send) (fewer).
+bool EndsWithWords(const Document& doc, uint32_t begin, uint32_t end, uint32_t sbegin, uint32_t send) {
+  const uint32_t n = send - sbegin;
+  if (end - begin <= n) return false;
+  for (uint32_t k = 0; k < n; ++k)
+    if (doc.folded_view(doc.tokens[end - n + k].span) != doc.folded_view(doc.tokens[sbegin + k].span)) return false;
+  return true;
+}
+
+// Whether the folded words of tokens [begin, end), one space between, spell `name` in any case.
+bool SpellsName(const Document& doc, uint32_t begin, uint32_t end, std::string_view name) {
+  size_t at = 0;
   for (uint32_t t = begin; t < end; ++t) {
-    if (!out.empty()) out += ' ';
-    out += doc.folded_view(doc.tokens[t].span);
+    if (t > begin) {
+      if (at >= name.size() || name[at] != ' ') return false;
+      ++at;
+    }
+    for (char ch : doc.folded_view(doc.tokens[t].span)) {
+      if (at >= name.size()) return false;
+      const char n = name[at] >= 'A' && name[at] <= 'Z' ? static_cast<char>(name[at] - 'A' + 'a') : name[at];
+      if (n != ch) return false;
+      ++at;
+    }
   }
-  return out;
+  return at == name.size();
 }
 
 bool IsBareCountry(const Mention& m) {
@@ -108,15 +125,11 @@ bool IsBareCountry(const Mention& m) {
 
 }  // namespace
 
-const Mention* ArticleMemory::LongerCountryName(const Document& doc, std::string_view words,
-                                                std::string_view code) const {
+const Mention* ArticleMemory::LongerCountryName(const Document& doc, const Mention& shorter) const {
   for (auto it = items_.rbegin(); it != items_.rend(); ++it) {
     const Mention& m = it->mention;
-    if (!IsBareCountry(m) || m.code == code || m.token_end - m.token_begin < 2) continue;
-    const std::string longer = FoldedWords(doc, m.token_begin, m.token_end);
-    if (longer.size() > words.size() + 1 && longer.compare(longer.size() - words.size(), words.size(), words) == 0 &&
-        longer[longer.size() - words.size() - 1] == ' ')
-      return &m;
+    if (!IsBareCountry(m) || m.code == shorter.code) continue;
+    if (EndsWithWords(doc, m.token_begin, m.token_end, shorter.token_begin, shorter.token_end)) return &m;
   }
   return nullptr;
 }
@@ -124,11 +137,9 @@ const Mention* ArticleMemory::LongerCountryName(const Document& doc, std::string
 void AdoptLongerCountryNames(const Document& doc, const ArticleMemory& memory, std::vector<Mention>* mentions) {
   for (Mention& m : *mentions) {
     if (!IsBareCountry(m)) continue;
-    const std::string words = FoldedWords(doc, m.token_begin, m.token_end);
-    std::string canonical;
-    for (char ch : m.name) canonical += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    if (words == canonical) continue;  // "Sudan" is Sudan, whatever "South Sudan" did before
-    if (const Mention* longer = memory.LongerCountryName(doc, words, m.code)) {
+    // "Sudan" is Sudan, whatever "South Sudan" did before: only a non-canonical name yields.
+    if (SpellsName(doc, m.token_begin, m.token_end, m.name)) continue;
+    if (const Mention* longer = memory.LongerCountryName(doc, m)) {
       m.code = longer->code;
       m.country = longer->country;
       m.name = longer->name;

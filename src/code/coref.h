@@ -57,9 +57,9 @@ class ArticleMemory {
   // The country the article last spoke of, for a generic agent ("Authorities").
   std::string RecentCountry(uint32_t sentence) const;
 
-  // A country the article named by a longer name ending with `words` (folded, as written:
-  // "congo" after "the Democratic Republic of Congo"), other than `code`; nullptr if none.
-  const Mention* LongerCountryName(const Document& doc, std::string_view words, std::string_view code) const;
+  // A country other than `shorter`'s the article named by a longer name ending with the same
+  // words ("Congo" after "the Democratic Republic of Congo"); nullptr if none.
+  const Mention* LongerCountryName(const Document& doc, const Mention& shorter) const;
 
   // The members of the most recent compound (two or more actors joined by "and") remembered
   // as a subject in the two sentences before `sentence`; empty when there is none.
