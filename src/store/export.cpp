@@ -171,6 +171,28 @@ void Field(std::string& b, std::string_view s) {
 
 // --- code's records ------------------------------------------------------------------------------
 
+// The event's location as a JSON object (`name_key` names the place), or null.
+void AppendLocationJson(std::string& b, const StoredEvent& e, std::string_view name_key, bool with_precision) {
+  if (!e.has_location) {
+    b += "null";
+    return;
+  }
+  b += "{\"";
+  b += name_key;
+  b += "\":";
+  AppendJsonString(b, e.location_name);
+  Key(b, "country"), AppendJsonString(b, e.location_country);
+  Key(b, "admin1"), AppendJsonString(b, e.location_admin1);
+  Key(b, "lat");
+  if (e.location_lat) AppendCoordinate(b, *e.location_lat); else b += "null";
+  Key(b, "lon");
+  if (e.location_lon) AppendCoordinate(b, *e.location_lon); else b += "null";
+  Key(b, "geonames_id");
+  if (e.location_geonames_id) AppendInt(b, *e.location_geonames_id); else b += "null";
+  if (with_precision) Key(b, "precision"), AppendJsonString(b, e.location_precision);
+  b += '}';
+}
+
 void AppendEventJson(std::string& b, const StoredEvent& e) {
   b += "{\"type\":\"event\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
@@ -202,22 +224,7 @@ void AppendEventJson(std::string& b, const StoredEvent& e) {
   Key(b, "plover_mode"), AppendJsonString(b, e.plover_mode);
   Key(b, "plover_context"), AppendJsonString(b, e.plover_context);
   Key(b, "location");
-  if (e.has_location) {
-    b += "{\"name\":";
-    AppendJsonString(b, e.location_name);
-    Key(b, "country"), AppendJsonString(b, e.location_country);
-    Key(b, "admin1"), AppendJsonString(b, e.location_admin1);
-    Key(b, "lat");
-    if (e.location_lat) AppendCoordinate(b, *e.location_lat); else b += "null";
-    Key(b, "lon");
-    if (e.location_lon) AppendCoordinate(b, *e.location_lon); else b += "null";
-    Key(b, "geonames_id");
-    if (e.location_geonames_id) AppendInt(b, *e.location_geonames_id); else b += "null";
-    Key(b, "precision"), AppendJsonString(b, e.location_precision);
-    b += '}';
-  } else {
-    b += "null";
-  }
+  AppendLocationJson(b, e, "name", /*with_precision=*/true);
   Key(b, "issues"), b += e.issues;  // stored as the JSON array `code` writes
   Key(b, "quote_id");
   if (e.quote_id) AppendJsonString(b, *e.quote_id); else b += "null";
@@ -484,21 +491,7 @@ bool AppendPloverJson(std::string& b, const StoredEvent& e) {
   Key(b, "recipient_country"), AppendJsonString(b, e.target_country);
   Key(b, "recipient_text"), AppendJsonString(b, e.target_text);
   Key(b, "location");
-  if (e.has_location) {
-    b += "{\"place_name\":";
-    AppendJsonString(b, e.location_name);
-    Key(b, "country"), AppendJsonString(b, e.location_country);
-    Key(b, "admin1"), AppendJsonString(b, e.location_admin1);
-    Key(b, "lat");
-    if (e.location_lat) AppendCoordinate(b, *e.location_lat); else b += "null";
-    Key(b, "lon");
-    if (e.location_lon) AppendCoordinate(b, *e.location_lon); else b += "null";
-    Key(b, "geonames_id");
-    if (e.location_geonames_id) AppendInt(b, *e.location_geonames_id); else b += "null";
-    b += '}';
-  } else {
-    b += "null";
-  }
+  AppendLocationJson(b, e, "place_name", /*with_precision=*/false);
   Key(b, "source_text"), AppendJsonString(b, e.evidence_text);
   Key(b, "doc_id"), AppendJsonString(b, e.doc_id);
   Key(b, "url"), AppendJsonString(b, e.url);
