@@ -100,7 +100,9 @@ class Progress {
 CLI::App* AddIngestSubcommand(CLI::App& app, IngestOptions* o) {
   CLI::App* ingest = app.add_subcommand("ingest", "Code articles and store them in an event database");
   ingest->add_option("files", o->files, "Files, directories, or - for standard input (the default)");
-  ingest->add_option("--db", o->db, "The database (a SQLite file, created on first use)")->required();
+  ingest->add_option("--db", o->db,
+                    "The database: a SQLite file (created on first use) or postgresql://user@host:port/dbname")
+      ->required();
   ingest->add_option("--date", o->date, "Publication date of plain-text articles (YYYY-MM-DD)");
   ingest->add_option("--input-format", o->input_format, "auto, text, jsonl or petrarch-xml")->capture_default_str();
   ingest->add_option("--threads", o->threads, "Code articles on N threads; stored in input order")
@@ -185,7 +187,7 @@ int RunIngestCommand(const IngestOptions& o) {
   if (progress) progress->Finish(source.counters(), c);
   std::cerr << "dictionaries: loaded in " << std::fixed << std::setprecision(3) << load_seconds << " s\n";
   PrintSummary(std::cerr, summary);
-  std::cerr << "store: " << o.db << " (schema version " << (*store)->schema_version() << "): articles added "
+  std::cerr << "store: " << StoreDisplayName(o.db) << " (schema version " << (*store)->schema_version() << "): articles added "
             << c.articles_added << ", already stored " << c.articles_present << ", same text as a stored article "
             << c.duplicate_texts << ", conflicts " << c.conflicts << ", events added " << c.events_added
             << ", quotes added " << c.quotes_added << "\n";

@@ -28,7 +28,8 @@ struct QueryCommandOptions {
 namespace {
 
 void AddFilterOptions(CLI::App* c, QueryCommandOptions* o) {
-  c->add_option("--db", o->db, "The event database made by `dateline ingest`")->required();
+  c->add_option("--db", o->db, "The event database made by `dateline ingest` (a SQLite file or a postgresql:// URI)")
+      ->required();
   c->add_option("--actor", o->filter.actor, "Either side's CAMEO code starts with CODE (CHN matches CHNGOV)");
   c->add_option("--source", o->filter.source, "The source's code starts with CODE");
   c->add_option("--target", o->filter.target, "The target's code starts with CODE");

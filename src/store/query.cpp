@@ -2,29 +2,37 @@
 
 #include <sqlite3.h>
 
-#include <variant>
+#include "store/pg_connection.h"
+#include "store/sql_source.h"
 
 namespace dateline {
 
 namespace {
 
-// The WHERE clause of a filter over `events e` and its parameters, bound in order.
+// The WHERE clause of a filter over `events e` and its parameters, bound in order; placeholders
+// in the backend's syntax.
 struct Where {
+  explicit Where(const SqlSource& db) : db(db) {}
+  const SqlSource& db;
   std::string sql;
-  std::vector<std::variant<std::string, int64_t>> params;
+  std::vector<SqlParam> params;
 
   void Add(std::string clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
+  // Adds a parameter; its placeholder.
+  std::string P(SqlParam value) {
+    params.push_back(std::move(value));
+    return db.Param(params.size());
+  }
 };
 
 // "substr(col, 1, ?) = ?": a case-sensitive prefix test that needs no escaping of LIKE's wildcards.
 std::string Prefix(std::string_view column, Where& w, const std::string& prefix) {
-  w.params.emplace_back(static_cast<int64_t>(prefix.size()));
-  w.params.emplace_back(prefix);
-  return "substr(" + std::string(column) + ", 1, ?) = ?";
+  const std::string length = w.P(static_cast<int64_t>(prefix.size()));
+  return "substr(" + std::string(column) + ", 1, " + length + ") = " + w.P(prefix);
 }
 
-Where BuildWhere(const EventFilter& f) {
-  Where w;
+Result<Where> BuildWhere(const SqlSource& db, const EventFilter& f) {
+  Where w(db);
   if (!f.actor.empty()) {
     const std::string a = Prefix("e.source", w, f.actor);
     w.Add("(" + a + " OR " + Prefix("e.target", w, f.actor) + ")");
@@ -43,67 +51,99 @@ Where BuildWhere(const EventFilter& f) {
     }
   }
   if (!f.code.empty()) w.Add(Prefix("e.code", w, f.code));
-  if (!f.root.empty()) {
-    w.Add("e.root = ?");
-    w.params.emplace_back(f.root);
-  }
-  if (f.quad_class) {
-    w.Add("e.quad_class = ?");
-    w.params.emplace_back(static_cast<int64_t>(*f.quad_class));
-  }
-  if (!f.plover.empty()) {
-    w.Add("e.plover = ? COLLATE NOCASE");
-    w.params.emplace_back(f.plover);
-  }
-  if (!f.from.empty()) {
-    w.Add("e.date >= ?");
-    w.params.emplace_back(f.from);
-  }
-  if (!f.to.empty()) {
-    w.Add("e.date <= ?");
-    w.params.emplace_back(f.to);
-  }
-  if (!f.country.empty()) {
-    w.Add("e.location_country = ? COLLATE NOCASE");
-    w.params.emplace_back(f.country);
-  }
-  if (!f.place.empty()) {
-    w.Add("e.location_name = ? COLLATE NOCASE");
-    w.params.emplace_back(f.place);
-  }
+  if (!f.root.empty()) w.Add("e.root = " + w.P(f.root));
+  if (f.quad_class) w.Add("e.quad_class = " + w.P(static_cast<int64_t>(*f.quad_class)));
+  if (!f.plover.empty()) w.Add(db.EqualsIgnoringCase("e.plover", w.P(f.plover)));
+  if (!f.from.empty()) w.Add(db.Bytewise("e.date") + " >= " + w.P(f.from));
+  if (!f.to.empty()) w.Add(db.Bytewise("e.date") + " <= " + w.P(f.to));
+  if (!f.country.empty()) w.Add(db.EqualsIgnoringCase("e.location_country", w.P(f.country)));
+  if (!f.place.empty()) w.Add(db.EqualsIgnoringCase("e.location_name", w.P(f.place)));
   if (!f.text.empty()) {
-    w.Add("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
-    w.params.emplace_back(f.text);
+    Result<std::string> value = db.TextQueryValue(f.text);
+    if (!value.ok()) return value.status();
+    w.Add(db.TextMatches(w.P(*value)));
   }
   return w;
 }
 
-class Statement {
+// SQLite: a prepared statement and its rows.
+class SqliteRows final : public SqlRows {
  public:
-  Statement(sqlite3* db, const std::string& sql) : db_(db) {
-    rc_ = sqlite3_prepare_v2(db, sql.c_str(), -1, &st_, nullptr);
+  SqliteRows(sqlite3* db, sqlite3_stmt* st, std::string name) : db_(db), st_(st), name_(std::move(name)) {}
+  ~SqliteRows() override { sqlite3_finalize(st_); }
+  bool Next() override {
+    const int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) status_ = DataError(name_ + ": " + sqlite3_errmsg(db_));
+    return false;
   }
-  ~Statement() { sqlite3_finalize(st_); }
-  Status status(const std::string& path) const {
-    if (rc_ == SQLITE_OK) return Status::Ok();
-    return DataError(path + ": " + sqlite3_errmsg(db_));
+  Status status() const override { return status_; }
+  bool IsNull(int c) const override { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
+  std::string Text(int c) const override {
+    const unsigned char* t = sqlite3_column_text(st_, c);
+    const int n = sqlite3_column_bytes(st_, c);
+    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(n)) : std::string();
   }
-  void Bind(const std::vector<std::variant<std::string, int64_t>>& params) {
-    for (size_t i = 0; i < params.size(); ++i) {
-      const int k = static_cast<int>(i + 1);
-      if (const auto* s = std::get_if<std::string>(&params[i]))
-        sqlite3_bind_text(st_, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_int64(st_, k, std::get<int64_t>(params[i]));
-    }
-  }
-  sqlite3_stmt* get() const { return st_; }
+  int64_t Int(int c) const override { return sqlite3_column_int64(st_, c); }
+  double Real(int c) const override { return sqlite3_column_double(st_, c); }
 
  private:
   sqlite3* db_;
-  sqlite3_stmt* st_ = nullptr;
-  int rc_;
+  sqlite3_stmt* st_;
+  std::string name_;
+  Status status_;
 };
+
+class SqliteSource final : public SqlSource {
+ public:
+  SqliteSource(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteSource() override { sqlite3_close(db_); }
+
+  const std::string& name() const override { return path_; }
+  Result<std::unique_ptr<SqlRows>> Query(const std::string& sql, const std::vector<SqlParam>& params) const override {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(st);
+      return DataError(path_ + ": " + sqlite3_errmsg(db_));
+    }
+    for (size_t i = 0; i < params.size(); ++i) {
+      const int k = static_cast<int>(i + 1);
+      if (const auto* s = std::get_if<std::string>(&params[i]))
+        sqlite3_bind_text(st, k, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64(st, k, std::get<int64_t>(params[i]));
+    }
+    return std::unique_ptr<SqlRows>(new SqliteRows(db_, st, path_));
+  }
+  std::string Param(size_t n) const override { return "?" + std::to_string(n); }
+  std::string Bytewise(const std::string& expr) const override { return expr; }
+  std::string EqualsIgnoringCase(const std::string& column, const std::string& param) const override {
+    return column + " = " + param + " COLLATE NOCASE";
+  }
+  std::string TextMatches(const std::string& param) const override {
+    return "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + param + ")";
+  }
+  Result<std::string> TextQueryValue(const std::string& query) const override { return query; }
+  // 'weekday 0' moves to the week's Sunday (or stays on it), 6 days back is Monday.
+  std::string WeekStart(const std::string& expr) const override {
+    return "date(" + expr + ", 'weekday 0', '-6 days')";
+  }
+
+ private:
+  sqlite3* db_;
+  std::string path_;
+};
+
+Result<std::unique_ptr<SqlSource>> OpenSqliteSource(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return IoError(path + ": cannot open the database: " + m);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  return std::unique_ptr<SqlSource>(new SqliteSource(db, path));
+}
 
 constexpr const char* kEventColumns =
     "e.article_id, e.event_index, e.event_id, e.doc_id, e.outlet, e.url, e.sentence, e.date, e.date_precision, "
@@ -114,32 +154,28 @@ constexpr const char* kEventColumns =
     "e.evidence_end, e.source_span_start, e.source_span_end, e.target_span_start, e.target_span_end, "
     "e.verb_span_start, e.verb_span_end, e.rules, e.version, a.publication_date";
 
+// Reads the columns of a row in order.
 struct Row {
-  sqlite3_stmt* st;
+  const SqlRows& st;
   int i = 0;
-  bool Null() const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
-  std::string Text() {
-    const unsigned char* t = sqlite3_column_text(st, i);
-    const int n = sqlite3_column_bytes(st, i);
-    ++i;
-    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(n)) : std::string();
-  }
+  bool Null() const { return st.IsNull(i); }
+  std::string Text() { return st.Text(i++); }
   std::optional<std::string> OptText() {
     if (Null()) return ++i, std::nullopt;
     return Text();
   }
-  int64_t Int() { return sqlite3_column_int64(st, i++); }
+  int64_t Int() { return st.Int(i++); }
   std::optional<int64_t> OptInt() {
     if (Null()) return ++i, std::nullopt;
     return Int();
   }
   std::optional<double> OptReal() {
     if (Null()) return ++i, std::nullopt;
-    return sqlite3_column_double(st, i++);
+    return st.Real(i++);
   }
 };
 
-StoredEvent ReadEvent(sqlite3_stmt* st) {
+StoredEvent ReadEvent(const SqlRows& st) {
   Row r{st};
   StoredEvent e;
   e.article_id = r.Int();
@@ -195,70 +231,59 @@ StoredEvent ReadEvent(sqlite3_stmt* st) {
 
 }  // namespace
 
-Result<std::unique_ptr<EventReader>> EventReader::Open(const std::string& path) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
-    sqlite3_close(db);
-    return IoError(path + ": cannot open the database: " + m);
-  }
-  sqlite3_busy_timeout(db, 5000);
+Result<std::unique_ptr<EventReader>> EventReader::Open(const std::string& location) {
+  Result<std::unique_ptr<SqlSource>> db =
+      IsPostgresLocation(location) ? OpenPgSource(location) : OpenSqliteSource(location);
+  if (!db.ok()) return db.status();
   // A store database has the events table; anything else (an empty file, another database) is refused.
-  sqlite3_stmt* st = nullptr;
-  const int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM events LIMIT 0", -1, &st, nullptr);
-  sqlite3_finalize(st);
-  if (rc != SQLITE_OK) {
-    std::string m = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    return DataError(path + ": not a dateline event database (" + m + ")");
+  Result<std::unique_ptr<SqlRows>> probe = (*db)->Query("SELECT 1 FROM events LIMIT 0", {});
+  if (probe.ok()) (void)(*probe)->Next();
+  if (!probe.ok() || !(*probe)->status().ok()) {
+    const Status& s = probe.ok() ? (*probe)->status() : probe.status();
+    return DataError((*db)->name() + ": not a dateline event database (" + s.message() + ")");
   }
-  return std::unique_ptr<EventReader>(new EventReader(db, path));
+  return std::unique_ptr<EventReader>(new EventReader(db.take()));
 }
 
-EventReader::~EventReader() { sqlite3_close(db_); }
+EventReader::EventReader(std::unique_ptr<SqlSource> db) : db_(std::move(db)) {}
+EventReader::~EventReader() = default;
 
 Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(const StoredEvent&)>& fn) const {
-  Where w = BuildWhere(filter);
+  Result<Where> w = BuildWhere(*db_, filter);
+  if (!w.ok()) return w.status();
   std::string sql = std::string("SELECT ") + kEventColumns +
-                    " FROM events e JOIN articles a ON a.article_id = e.article_id" + w.sql +
+                    " FROM events e JOIN articles a ON a.article_id = e.article_id" + w->sql +
                     " ORDER BY e.article_id, e.event_index";
-  if (filter.limit) {
-    sql += " LIMIT ?";
-    w.params.emplace_back(*filter.limit);
-  }
-  Statement st(db_, sql);
-  if (Status s = st.status(path_); !s.ok()) return s;
-  st.Bind(w.params);
-  int rc;
-  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
-    if (!fn(ReadEvent(st.get()))) return Status::Ok();
-  if (rc != SQLITE_DONE) return DataError(path_ + ": " + sqlite3_errmsg(db_));
-  return Status::Ok();
+  if (filter.limit) sql += " LIMIT " + w->P(*filter.limit);
+  Result<std::unique_ptr<SqlRows>> rows = db_->Query(sql, w->params);
+  if (!rows.ok()) return rows.status();
+  while ((*rows)->Next())
+    if (!fn(ReadEvent(**rows))) return Status::Ok();
+  return (*rows)->status();
 }
 
 Result<std::vector<StatsRow>> EventReader::Stats(const EventFilter& filter, StatsPeriod period,
                                                  StatsGroup group) const {
-  Where w = BuildWhere(filter);
-  w.Add("e.date IS NOT NULL");
-  // ISO weeks start on Monday: 'weekday 0' moves to the week's Sunday (or stays on it), 6 days back is Monday.
-  const char* period_sql = period == StatsPeriod::kDay    ? "e.date"
-                           : period == StatsPeriod::kWeek ? "date(e.date, 'weekday 0', '-6 days')"
-                                                          : "substr(e.date, 1, 7)";
+  Result<Where> w = BuildWhere(*db_, filter);
+  if (!w.ok()) return w.status();
+  w->Add("e.date IS NOT NULL");
+  const std::string period_sql = period == StatsPeriod::kDay    ? std::string("e.date")
+                                 : period == StatsPeriod::kWeek ? db_->WeekStart("e.date")
+                                                                : std::string("substr(e.date, 1, 7)");
   const char* group_sql = group == StatsGroup::kDyad     ? "e.source || ':' || e.target"
                           : group == StatsGroup::kQuad   ? "coalesce(CAST(e.quad_class AS TEXT), '')"
                           : group == StatsGroup::kPlover ? "e.plover"
                           : group == StatsGroup::kRoot   ? "e.root"
                                                          : "''";
-  const std::string sql = std::string("SELECT ") + period_sql + " AS period, " + group_sql +
-                          " AS grp, COUNT(*), COUNT(e.goldstein), AVG(e.goldstein) FROM events e" + w.sql +
+  // Labels ordered byte by byte: the same order whatever the database's collation.
+  const std::string sql = "SELECT " + db_->Bytewise(period_sql) + " AS period, " + db_->Bytewise(group_sql) +
+                          " AS grp, COUNT(*), COUNT(e.goldstein), AVG(e.goldstein) FROM events e" + w->sql +
                           " GROUP BY period, grp ORDER BY period, grp";
-  Statement st(db_, sql);
-  if (Status s = st.status(path_); !s.ok()) return s;
-  st.Bind(w.params);
+  Result<std::unique_ptr<SqlRows>> result = db_->Query(sql, w->params);
+  if (!result.ok()) return result.status();
   std::vector<StatsRow> rows;
-  int rc;
-  while ((rc = sqlite3_step(st.get())) == SQLITE_ROW) {
-    Row r{st.get()};
+  while ((*result)->Next()) {
+    Row r{**result};
     StatsRow row;
     row.period = r.Text();
     row.group = r.Text();
@@ -267,7 +292,7 @@ Result<std::vector<StatsRow>> EventReader::Stats(const EventFilter& filter, Stat
     row.mean_goldstein = r.OptReal();
     rows.push_back(std::move(row));
   }
-  if (rc != SQLITE_DONE) return DataError(path_ + ": " + sqlite3_errmsg(db_));
+  if (!(*result)->status().ok()) return (*result)->status();
   return rows;
 }
 

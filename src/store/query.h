@@ -1,7 +1,9 @@
-// Reading the event store: the events a filter selects, and counts per period. Read-only: the
-// database is opened with SQLITE_OPEN_READONLY and nothing is written (no indexes either; a
-// query scans the events table, which is fast enough for millions of rows). docs/query.md
-// describes the commands built on it (`dateline query`, `stats`, `export`).
+// Reading the event store: the events a filter selects, and counts per period, from either
+// backend (a SQLite file, or a PostgreSQL URI: the same filters, the same results). Read-only:
+// a SQLite database is opened with SQLITE_OPEN_READONLY, a PostgreSQL session is read-only, and
+// nothing is written (no indexes either; a query scans the events table, which is fast enough
+// for millions of rows). docs/query.md describes the commands built on it (`dateline query`,
+// `stats`, `export`).
 //
 //   EventFilter f;
 //   f.dyad_source = "CHN"; f.dyad_target = "KAZ"; f.from = "2024-01-01";
@@ -22,9 +24,9 @@
 
 #include "core/status.h"
 
-struct sqlite3;
-
 namespace dateline {
+
+class SqlSource;  // store/sql_source.h
 
 // Which events to read. Empty strings and nullopt select everything. Actor and code filters
 // are prefixes of the CAMEO code, case-sensitive ("CHN" matches "CHNGOV"; "04" matches "043").
@@ -43,6 +45,7 @@ struct EventFilter {
   std::string country;        // location_country equals it (case-insensitive)
   std::string place;          // location_name equals it (case-insensitive)
   std::string text;           // FTS5 query over article title and text: events of matching articles
+                              // (PostgreSQL: converted to a tsquery, docs/query.md)
   std::optional<int64_t> limit;
 };
 
@@ -90,8 +93,9 @@ struct StatsRow {
 
 class EventReader {
  public:
-  // Opens an existing store database read-only; an error when it is absent or not a store.
-  static Result<std::unique_ptr<EventReader>> Open(const std::string& path);
+  // Opens an existing store database read-only — a SQLite file path, or a PostgreSQL URI
+  // (postgresql://...) — an error when it is absent or not a store.
+  static Result<std::unique_ptr<EventReader>> Open(const std::string& location);
   ~EventReader();
   EventReader(const EventReader&) = delete;
   EventReader& operator=(const EventReader&) = delete;
@@ -105,9 +109,8 @@ class EventReader {
   Result<std::vector<StatsRow>> Stats(const EventFilter& filter, StatsPeriod period, StatsGroup group) const;
 
  private:
-  explicit EventReader(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  sqlite3* db_;
-  std::string path_;
+  explicit EventReader(std::unique_ptr<SqlSource> db);
+  std::unique_ptr<SqlSource> db_;
 };
 
 }  // namespace dateline

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/dedupe.h"
+#include "store/rows.h"
 #include "store/schema.h"
 #include "store/sqlite_store.h"
 #include "store/store.h"
@@ -18,26 +19,6 @@
 namespace dateline {
 
 namespace {
-
-std::string DateText(const std::optional<Date>& d) {
-  if (!d || !d->valid()) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-  return buf;
-}
-
-std::string JsonArray(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out += ',';
-    AppendJsonString(out, items[i]);
-  }
-  out += ']';
-  return out;
-}
-
-// A coordinate as the records write it: to 5 decimals.
-double Coordinate(double v) { return static_cast<double>(std::llround(v * 1e5)) / 1e5; }
 
 // One prepared statement, reset after each use.
 class Statement {
@@ -113,14 +94,8 @@ Status WriteClusters(sqlite3* db, Statement& st, ClusterIndex& index) {
     st.Int(9, c->num_mentions);
     st.Int(10, static_cast<int64_t>(c->article_ids.size()));
     st.Int(11, static_cast<int64_t>(c->sources.size()));
-    std::string ids = "[";
-    for (size_t i = 0; i < c->article_ids.size(); ++i) {
-      if (i) ids += ',';
-      ids += std::to_string(c->article_ids[i]);
-    }
-    ids += ']';
-    st.Copy(12, ids);
-    st.Copy(13, JsonArray(std::vector<std::string>(c->sources.begin(), c->sources.end())));
+    st.Copy(12, ClusterArticleIdsJson(*c));
+    st.Copy(13, ClusterSourcesJson(*c));
     const int rc = sqlite3_step(st.get());
     st.Reset();
     if (rc != SQLITE_DONE) return IoError(std::string("storing an event cluster: ") + sqlite3_errmsg(db));
@@ -163,7 +138,6 @@ Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clus
                          "num_mentions, article_ids, sources FROM event_clusters",
                          -1, &st, nullptr) != SQLITE_OK)
     return fail("loading the event clusters");
-  simdjson::dom::parser parser;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     EventCluster c;
     c.cluster_id = sqlite3_column_int64(st, 0);
@@ -172,13 +146,10 @@ Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clus
     c.first_article_id = sqlite3_column_int64(st, 6);
     c.first_event_index = sqlite3_column_int64(st, 7);
     c.num_mentions = sqlite3_column_int64(st, 8);
-    simdjson::dom::array ids, sources;
-    if (parser.parse(simdjson::padded_string(ColumnText(st, 9))).get(ids) != simdjson::SUCCESS)
-      return fail("an event cluster's article_ids");
-    for (simdjson::dom::element e : ids) c.article_ids.push_back(int64_t(e));
-    if (parser.parse(simdjson::padded_string(ColumnText(st, 10))).get(sources) != simdjson::SUCCESS)
-      return fail("an event cluster's sources");
-    for (simdjson::dom::element e : sources) c.sources.insert(std::string(std::string_view(e)));
+    if (Status s = ParseClusterLists(ColumnText(st, 9), ColumnText(st, 10), &c); !s.ok()) {
+      sqlite3_finalize(st);
+      return s;
+    }
     clusters.Insert(std::move(c));
   }
   if (rc != SQLITE_DONE) return fail("loading the event clusters");
@@ -288,26 +259,14 @@ class SqliteStore final : public EventStore {
     a.Text(5, doc.outlet);
     a.CopyOrNull(6, DateText(doc.publication_date));
     const Dateline& dl = doc.dateline;
-    const bool has_dateline = !(dl.span.empty() && dl.place.empty() && dl.agency.empty() && !dl.date);
-    if (has_dateline) {
+    if (HasDateline(doc)) {
       a.Text(7, dl.place);
       a.CopyOrNull(8, DateText(dl.date));
       a.Text(9, dl.agency);
     }
     a.Copy(10, JsonArray(doc.reporters));
     a.Copy(11, JsonArray(doc.editors));
-    std::string removed = "[";
-    for (size_t i = 0; i < doc.removed.size(); ++i) {
-      const RemovedLine& r = doc.removed[i];
-      if (i) removed += ',';
-      removed += "{\"text\":";
-      const ByteSpan span = r.span;
-      AppendJsonString(removed, span.end <= doc.text().size() && span.begin <= span.end ? doc.view(span) : "");
-      removed += ",\"reason\":";
-      AppendJsonString(removed, r.reason);
-      removed += '}';
-    }
-    removed += ']';
+    const std::string removed = RemovedJson(doc);
     a.Text(12, removed);
     a.Int(13, static_cast<int64_t>(doc.sentences.size()));
     const std::string& text = prepared.cleaned;
@@ -372,10 +331,7 @@ class SqliteStore final : public EventStore {
     const EventFields r = ResolveEventFields(doc, e);
     Statement& s = insert_event_;
     const std::string date = DateText(r.date);
-    const int64_t cluster = clusters_.Add(
-        ClusterKey{date, std::string(e.source.code), std::string(e.target.code), std::string(e.code),
-                   date.empty() ? story_id : 0},
-        article_id, index, doc.outlet);
+    const int64_t cluster = clusters_.Add(EventClusterKey(date, e, story_id), article_id, index, doc.outlet);
     s.Int(47, cluster);
     s.Int(1, article_id);
     s.Int(2, index);
@@ -449,12 +405,7 @@ class SqliteStore final : public EventStore {
     s.Text(9, q.addressee.code);
     s.Text(10, q.addressee.name);
     s.Text(11, words(q.addressee));
-    std::string sentences = "[";
-    for (uint32_t si = q.sentence_begin; si < q.sentence_end; ++si) {
-      if (si != q.sentence_begin) sentences += ',';
-      sentences += std::to_string(si);
-    }
-    sentences += ']';
+    const std::string sentences = QuoteSentencesJson(q);
     s.Text(12, sentences);
     const EventFields::Offsets span = InputOffsets(doc, q.span);
     s.Int(13, span.start);
@@ -593,9 +544,9 @@ Status MigrateSqliteStore(sqlite3* db, const std::string& name) {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<EventStore>> OpenStore(const std::string& location) {
+Result<std::unique_ptr<EventStore>> OpenSqliteStore(const std::string& path) {
   auto store = std::make_unique<SqliteStore>();
-  Status s = store->Open(location);
+  Status s = store->Open(path);
   if (!s.ok()) return s;
   return std::unique_ptr<EventStore>(std::move(store));
 }

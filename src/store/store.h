@@ -24,8 +24,8 @@
 // the batches committed before it and nothing of the one in progress. Running the same input
 // again skips what is stored and adds the rest, giving the rows an uninterrupted run gives.
 //
-// EventStore is the backend interface (SQLite now; a server database later implements the same
-// calls). docs/store.md describes the schema.
+// EventStore is the backend interface, implemented for SQLite (sqlite_store.cpp) and PostgreSQL
+// (pg_store.cpp). docs/store.md describes the schema.
 #pragma once
 
 #include <condition_variable>
@@ -85,9 +85,14 @@ class EventStore {
   virtual int schema_version() const = 0;
 };
 
-// Opens (creating it if absent) the database at `location` — for now a SQLite file path — and
-// migrates its schema to the current version.
+// Opens the database at `location` and creates or migrates its schema to the current version: a
+// PostgreSQL connection URI (postgresql://user@host:port/dbname or postgres://...; the database
+// must exist, pg_store.h) or else a SQLite file path (created if absent).
 Result<std::unique_ptr<EventStore>> OpenStore(const std::string& location);
+
+// `location` as messages show it: a PostgreSQL URI as postgresql://user@host:port/dbname (never
+// its password), a path unchanged.
+std::string StoreDisplayName(const std::string& location);
 
 // The content hash of an article: XXH3-128 of its text with each run of white space made one
 // space and the ends trimmed, as 32 lower-case hex digits.

@@ -1,0 +1,73 @@
+// Private to src/store: a libpq connection of the PostgreSQL backend (pg_store.cpp writes
+// through it, pg_query.cpp reads), with the few operations they need: simple statements,
+// parameterised queries, COPY FROM STDIN, and a name for messages that never shows a password.
+//
+//   Result<std::unique_ptr<PgConnection>> c = PgConnection::Connect("postgresql://u@127.0.0.1:5432/events");
+//   Result<PgResult> r = (*c)->Query("SELECT count(*) FROM articles WHERE outlet = $1", {"AFP"});
+//   Status s = (*c)->Copy("COPY stories FROM STDIN", "1\t1\n");
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace dateline {
+
+// True when `location` is a PostgreSQL connection URI (postgresql:// or postgres://): the
+// event store and its readers then use PostgreSQL, else `location` is a SQLite file path.
+bool IsPostgresLocation(std::string_view location);
+
+// `location` as messages show it: a PostgreSQL URI as postgresql://user@host:port/dbname (no
+// password, no other parameters), anything else unchanged.
+std::string StoreDisplayName(const std::string& location);
+
+struct PgResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, PgResultDeleter>;
+
+class PgConnection {
+ public:
+  // Connects; the error names the server (StoreDisplayName) and says why.
+  static Result<std::unique_ptr<PgConnection>> Connect(const std::string& uri);
+  ~PgConnection();
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  PGconn* get() const { return conn_; }
+  // The server and database, for messages: postgresql://user@host:port/dbname.
+  const std::string& name() const { return name_; }
+
+  // Runs one or more statements without parameters (the simple query protocol); `what` says
+  // what they do, for the error message.
+  Status Exec(const std::string& sql, std::string_view what);
+  // Runs one statement with text parameters (nullopt: NULL); the result of a query that
+  // returns rows (or of a command). Values are never spliced into the SQL.
+  Result<PgResult> Query(const std::string& sql, const std::vector<std::optional<std::string>>& params,
+                         std::string_view what);
+  // COPY ... FROM STDIN with `data` in COPY's text format.
+  Status Copy(const std::string& copy_sql, std::string_view data, std::string_view what);
+
+  // "<name>: <what>: <libpq's message>".
+  Status Error(std::string_view what, const PGresult* r = nullptr) const;
+
+ private:
+  PgConnection(PGconn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
+  PGconn* conn_;
+  std::string name_;
+};
+
+// Appends `v` as a field of COPY's text format (backslash, tab, newline and carriage return
+// escaped); AppendCopyNull appends \N.
+void AppendCopyText(std::string& out, std::string_view v);
+inline void AppendCopyNull(std::string& out) { out += "\\N"; }
+// bytea in COPY's text format: \\x and hex digits.
+void AppendCopyBytea(std::string& out, std::string_view bytes);
+
+}  // namespace dateline

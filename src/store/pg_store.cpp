@@ -1,0 +1,462 @@
+// The PostgreSQL backend of the event store. Deciding what happens to an article needs no round
+// trip: the store keeps the stored doc_ids with their content hashes (and the hashes) in memory,
+// loaded when it opens, next to the story and cluster indexes every backend keeps (dedupe.h).
+// AddArticle only appends the article's rows to per-table buffers in COPY's text format;
+// CommitBatch sends them in one transaction — BEGIN, one COPY per table, the changed clusters
+// upserted from a temporary table, COMMIT — a constant number of round trips per batch.
+// One writer at a time: the store holds a session advisory lock while it is open.
+#include "store/pg_store.h"
+
+#include <charconv>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "output/output.h"
+#include "store/dedupe.h"
+#include "store/pg_connection.h"
+#include "store/rows.h"
+
+namespace dateline {
+
+namespace {
+
+// Version 1: the logical schema of the SQLite backend's version 3 (docs/store.md): the same
+// tables, columns (in the same order) and view. Dates stay YYYY-MM-DD text and JSON arrays text,
+// so that every value reads back as the SQLite backend's does. The full-text index is a GIN
+// index over the 'simple' text search configuration (lower-cased words, no stemming, no stop
+// words: FTS5's default tokenizer's behaviour), built on kPgTextVector.
+constexpr std::string_view kPgV1 = R"sql(
+CREATE TABLE articles (
+  article_id        bigint PRIMARY KEY,
+  doc_id            text NOT NULL UNIQUE,
+  content_hash      text NOT NULL UNIQUE,
+  title             text NOT NULL,
+  url               text NOT NULL,
+  outlet            text NOT NULL,
+  publication_date  text,
+  dateline_place    text,
+  dateline_date     text,
+  dateline_agency   text,
+  reporters         text NOT NULL,
+  editors           text NOT NULL,
+  removed           text NOT NULL,
+  sentences         integer NOT NULL,
+  text              text NOT NULL,
+  story_id          bigint,
+  sketch            bytea
+);
+CREATE INDEX articles_fts ON articles USING gin (to_tsvector('simple'::regconfig, title || ' ' || text));
+CREATE TABLE events (
+  article_id            bigint NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+  event_index           integer NOT NULL,
+  event_id              text NOT NULL,
+  doc_id                text NOT NULL,
+  outlet                text NOT NULL,
+  url                   text NOT NULL,
+  sentence              integer NOT NULL,
+  date                  text,
+  date_precision        text NOT NULL,
+  historical            integer NOT NULL,
+  mode                  text NOT NULL,
+  source                text NOT NULL,
+  target                text NOT NULL,
+  source_name           text NOT NULL,
+  target_name           text NOT NULL,
+  source_country        text NOT NULL,
+  target_country        text NOT NULL,
+  source_text           text NOT NULL,
+  target_text           text NOT NULL,
+  code                  text NOT NULL,
+  root                  text NOT NULL,
+  quad_class            integer,
+  goldstein             double precision,
+  plover                text NOT NULL,
+  plover_mode           text NOT NULL,
+  plover_context        text NOT NULL,
+  location_name         text,
+  location_country      text,
+  location_admin1       text,
+  location_lat          double precision,
+  location_lon          double precision,
+  location_geonames_id  bigint,
+  location_precision    text,
+  issues                text NOT NULL,
+  quote_id              text,
+  evidence_text         text NOT NULL,
+  evidence_start        bigint NOT NULL,
+  evidence_end          bigint NOT NULL,
+  source_span_start     bigint,
+  source_span_end       bigint,
+  target_span_start     bigint,
+  target_span_end       bigint,
+  verb_span_start       bigint,
+  verb_span_end         bigint,
+  rules                 text NOT NULL,
+  version               text NOT NULL,
+  cluster_id            bigint,
+  PRIMARY KEY (article_id, event_index)
+);
+CREATE TABLE quotes (
+  article_id      bigint NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
+  quote_index     integer NOT NULL,
+  quote_id        text NOT NULL,
+  doc_id          text NOT NULL,
+  text            text NOT NULL,
+  speaker_code    text NOT NULL,
+  speaker_name    text NOT NULL,
+  speaker_text    text NOT NULL,
+  addressee_code  text NOT NULL,
+  addressee_name  text NOT NULL,
+  addressee_text  text NOT NULL,
+  sentences       text NOT NULL,
+  evidence_start  bigint NOT NULL,
+  evidence_end    bigint NOT NULL,
+  PRIMARY KEY (article_id, quote_index)
+);
+CREATE TABLE stories (
+  story_id          bigint PRIMARY KEY,
+  first_article_id  bigint NOT NULL
+);
+CREATE TABLE event_clusters (
+  cluster_id         bigint PRIMARY KEY,
+  date               text,
+  source             text NOT NULL,
+  target             text NOT NULL,
+  code               text NOT NULL,
+  story_id           bigint,
+  first_article_id   bigint NOT NULL,
+  first_event_index  bigint NOT NULL,
+  num_mentions       bigint NOT NULL,
+  num_articles       bigint NOT NULL,
+  num_sources        bigint NOT NULL,
+  article_ids        text NOT NULL,
+  sources            text NOT NULL
+);
+CREATE VIEW events_one_a_day AS
+  SELECT e.* FROM events e JOIN event_clusters c
+    ON c.cluster_id = e.cluster_id AND c.first_article_id = e.article_id AND c.first_event_index = e.event_index;
+)sql";
+
+// Advisory lock keys (two int4s): the class is "dl" in ASCII; object 1 serialises migrations,
+// object 2 is the writer's lock.
+constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(25708, 1)";
+constexpr const char* kWriterLock = "SELECT pg_advisory_lock(25708, 2)";
+
+void AppendInt(std::string& out, int64_t v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// The shortest text that reads back as the same double.
+void AppendReal(std::string& out, double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+// Builds one row of COPY text: fields separated by tabs, the row ended by End().
+class CopyRow {
+ public:
+  explicit CopyRow(std::string& out) : out_(out) {}
+  CopyRow& Text(std::string_view v) { Sep(); AppendCopyText(out_, v); return *this; }
+  CopyRow& TextOrNull(std::string_view v) { return v.empty() ? Null() : Text(v); }
+  CopyRow& Int(int64_t v) { Sep(); AppendInt(out_, v); return *this; }
+  CopyRow& Real(double v) { Sep(); AppendReal(out_, v); return *this; }
+  CopyRow& Bytea(std::string_view v) { Sep(); AppendCopyBytea(out_, v); return *this; }
+  CopyRow& Null() { Sep(); AppendCopyNull(out_); return *this; }
+  template <typename T>
+  CopyRow& IntOrNull(const std::optional<T>& v) { return v ? Int(static_cast<int64_t>(*v)) : Null(); }
+  void End() { out_ += '\n'; }
+
+ private:
+  void Sep() {
+    if (!first_) out_ += '\t';
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
+};
+
+Status Migrate(PgConnection& c, int* version_out) {
+  const int current = CurrentPgStoreVersion();
+  for (;;) {
+    if (Status s = c.Exec("BEGIN", "starting a migration"); !s.ok()) return s;
+    auto fail = [&](Status s) {
+      (void)c.Exec("ROLLBACK", "rolling back");
+      return s;
+    };
+    if (Status s = c.Exec(kMigrationLock, "locking the schema"); !s.ok()) return fail(s);
+    if (Status s = c.Exec("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)",
+                          "creating the schema_version table");
+        !s.ok())
+      return fail(s);
+    Result<PgResult> r = c.Query("SELECT version FROM schema_version", {}, "reading the schema version");
+    if (!r.ok()) return fail(r.status());
+    const int rows = PQntuples(r->get());
+    if (rows > 1) return fail(DataError(c.name() + ": the schema_version table has " + std::to_string(rows) + " rows"));
+    const int version = rows == 0 ? 0 : std::atoi(PQgetvalue(r->get(), 0, 0));
+    if (version > current)
+      return fail(DataError(c.name() + ": schema version " + std::to_string(version) +
+                            " is newer than this dateline's (" + std::to_string(current) + "); use a newer dateline"));
+    if (version == current) {
+      *version_out = version;
+      return c.Exec("COMMIT", "committing");
+    }
+    const Migration& m = PgStoreMigrations()[static_cast<size_t>(version)];
+    const std::string step = std::string(m.sql) + "\nDELETE FROM schema_version;\nINSERT INTO schema_version VALUES (" +
+                             std::to_string(m.version) + ");";
+    if (Status s = c.Exec(step, "migrating to schema version " + std::to_string(m.version)); !s.ok()) return fail(s);
+    if (Status s = c.Exec("COMMIT", "committing the migration"); !s.ok()) return s;
+  }
+}
+
+class PgStore final : public EventStore {
+ public:
+  explicit PgStore(std::unique_ptr<PgConnection> c) : c_(std::move(c)) {}
+  ~PgStore() override {
+    if (in_batch_) RollbackBatch();
+  }
+
+  Status Open() {
+    // A killed client's server process may hold the writer lock for a moment: wait for it, a while.
+    Status s = c_->Exec("SET lock_timeout = '20s'", "setting lock_timeout");
+    if (s.ok()) s = Migrate(*c_, &version_);
+    if (!s.ok()) return s;
+    if (!(s = c_->Exec(kWriterLock, "taking the writer lock (is another dateline ingest writing to it?)")).ok())
+      return s;
+    // As the SQLite backend's synchronous=NORMAL: a committed batch may be lost if the server's
+    // machine crashes (never consistency; a rerun adds it again), not if this process is killed.
+    s = c_->Exec(
+        "SET lock_timeout = 0; SET synchronous_commit = off; "
+        "CREATE TEMP TABLE cluster_rows (LIKE event_clusters) ON COMMIT DELETE ROWS",
+        "preparing the session");
+    if (!s.ok()) return s;
+    return Reload();
+  }
+
+  Status BeginBatch() override {
+    if (in_batch_) return Status(StatusCode::kInternal, "BeginBatch inside a batch");
+    in_batch_ = true;
+    return Status::Ok();
+  }
+
+  Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
+    if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
+    const std::string& hash = prepared.hash;
+    if (auto it = hash_of_doc_.find(doc.id); it != hash_of_doc_.end())
+      return it->second == hash ? AddOutcome::kPresent : AddOutcome::kConflict;
+    if (hashes_.count(hash)) return AddOutcome::kDuplicateText;
+    hash_of_doc_.emplace(doc.id, hash);
+    hashes_.insert(hash);
+
+    const int64_t article_id = next_article_id_++;
+    const std::string& text = prepared.cleaned;
+    const Sketch sketch = prepared.sketch ? *prepared.sketch : ArticleSketch(text);
+    const int64_t story_id = stories_.Add(article_id, sketch);
+
+    CopyRow a(articles_);
+    a.Int(article_id).Text(doc.id).Text(hash).Text(ArticleTitle(doc)).Text(doc.url).Text(doc.outlet);
+    a.TextOrNull(DateText(doc.publication_date));
+    if (HasDateline(doc)) {
+      const Dateline& dl = doc.dateline;
+      a.Text(dl.place).TextOrNull(DateText(dl.date)).Text(dl.agency);
+    } else {
+      a.Null().Null().Null();
+    }
+    a.Text(JsonArray(doc.reporters)).Text(JsonArray(doc.editors)).Text(RemovedJson(doc));
+    a.Int(static_cast<int64_t>(doc.sentences.size())).Text(text).Int(story_id).Bytea(SketchBytes(sketch));
+    a.End();
+    if (story_id == article_id) CopyRow(stories_rows_).Int(story_id).Int(article_id).End();
+
+    for (size_t i = 0; i < doc.events.size(); ++i)
+      AppendEvent(doc, doc.events[i], article_id, story_id, static_cast<int64_t>(i), version);
+    for (uint32_t q = 0; q < doc.quotes.size(); ++q) AppendQuote(doc, q, article_id);
+    return AddOutcome::kAdded;
+  }
+
+  Status CommitBatch() override {
+    if (!in_batch_) return Status(StatusCode::kInternal, "CommitBatch outside a batch");
+    std::string clusters;
+    for (const EventCluster* cl : clusters_.TakeDirty()) {
+      CopyRow r(clusters);
+      r.Int(cl->cluster_id).TextOrNull(cl->key.date).Text(cl->key.source).Text(cl->key.target).Text(cl->key.code);
+      if (cl->key.story_id) r.Int(cl->key.story_id); else r.Null();
+      r.Int(cl->first_article_id).Int(cl->first_event_index).Int(cl->num_mentions);
+      r.Int(static_cast<int64_t>(cl->article_ids.size())).Int(static_cast<int64_t>(cl->sources.size()));
+      r.Text(ClusterArticleIdsJson(*cl)).Text(ClusterSourcesJson(*cl));
+      r.End();
+    }
+    if (articles_.empty() && clusters.empty()) {  // nothing new: no transaction needed
+      in_batch_ = false;
+      return Status::Ok();
+    }
+    Status s = c_->Exec("BEGIN", "starting a batch");
+    if (s.ok()) transaction_open_ = true;
+    const std::pair<const char*, std::string*> tables[] = {{"articles", &articles_},
+                                                            {"events", &events_},
+                                                            {"quotes", &quotes_},
+                                                            {"stories", &stories_rows_},
+                                                            {"cluster_rows", &clusters}};
+    for (const auto& [table, rows] : tables) {
+      if (!s.ok() || rows->empty()) continue;
+      s = c_->Copy(std::string("COPY ") + table + " FROM STDIN", *rows, std::string("storing the batch's ") + table);
+    }
+    if (s.ok() && !clusters.empty())
+      s = c_->Exec(
+          "INSERT INTO event_clusters SELECT * FROM cluster_rows ON CONFLICT (cluster_id) DO UPDATE SET "
+          "num_mentions = excluded.num_mentions, num_articles = excluded.num_articles, "
+          "num_sources = excluded.num_sources, article_ids = excluded.article_ids, sources = excluded.sources",
+          "storing the batch's event clusters");
+    if (s.ok()) s = c_->Exec("COMMIT", "committing a batch");
+    if (!s.ok()) return s;  // the caller rolls back
+    transaction_open_ = false;
+    in_batch_ = false;
+    ClearBuffers();
+    return Status::Ok();
+  }
+
+  void RollbackBatch() override {
+    if (transaction_open_) (void)c_->Exec("ROLLBACK", "rolling back a batch");
+    transaction_open_ = false;
+    in_batch_ = false;
+    ClearBuffers();
+    (void)Reload();  // the in-memory state holds the batch's articles, stories and clusters
+  }
+
+  int schema_version() const override { return version_; }
+
+ private:
+  void ClearBuffers() {
+    articles_.clear();
+    events_.clear();
+    quotes_.clear();
+    stories_rows_.clear();
+  }
+
+  // Rebuilds the in-memory state from the database.
+  Status Reload() {
+    stories_.Clear();
+    clusters_.Clear();
+    hash_of_doc_.clear();
+    hashes_.clear();
+    next_article_id_ = 1;
+    Result<PgResult> r = c_->Query("SELECT article_id, doc_id, content_hash, story_id, sketch FROM articles ORDER BY article_id",
+                                   {}, "loading the stored articles");
+    if (!r.ok()) return r.status();
+    PGresult* res = r->get();
+    for (int i = 0, n = PQntuples(res); i < n; ++i) {
+      const int64_t id = std::strtoll(PQgetvalue(res, i, 0), nullptr, 10);
+      next_article_id_ = id + 1;
+      hash_of_doc_.emplace(PQgetvalue(res, i, 1), PQgetvalue(res, i, 2));
+      hashes_.insert(PQgetvalue(res, i, 2));
+      if (PQgetisnull(res, i, 4)) continue;
+      size_t size = 0;
+      unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(res, i, 4)), &size);
+      Sketch sketch;
+      if (bytes && SketchFromBytes(std::string_view(reinterpret_cast<const char*>(bytes), size), &sketch))
+        stories_.Insert(id, std::strtoll(PQgetvalue(res, i, 3), nullptr, 10), sketch);
+      PQfreemem(bytes);
+    }
+    r = c_->Query(
+        "SELECT cluster_id, date, source, target, code, story_id, first_article_id, first_event_index, num_mentions, "
+        "article_ids, sources FROM event_clusters",
+        {}, "loading the event clusters");
+    if (!r.ok()) return r.status();
+    res = r->get();
+    for (int i = 0, n = PQntuples(res); i < n; ++i) {
+      auto text = [&](int c) { return std::string(PQgetvalue(res, i, c), static_cast<size_t>(PQgetlength(res, i, c))); };
+      auto integer = [&](int c) -> int64_t { return PQgetisnull(res, i, c) ? 0 : std::strtoll(PQgetvalue(res, i, c), nullptr, 10); };
+      EventCluster cl;
+      cl.cluster_id = integer(0);
+      cl.key = ClusterKey{text(1), text(2), text(3), text(4), integer(5)};
+      cl.first_article_id = integer(6);
+      cl.first_event_index = integer(7);
+      cl.num_mentions = integer(8);
+      if (Status s = ParseClusterLists(text(9), text(10), &cl); !s.ok()) return Status(s.code(), c_->name() + ": " + s.message());
+      clusters_.Insert(std::move(cl));
+    }
+    return Status::Ok();
+  }
+
+  void AppendEvent(const Document& doc, const Event& e, int64_t article_id, int64_t story_id, int64_t index,
+                   std::string_view version) {
+    const EventFields f = ResolveEventFields(doc, e);
+    const std::string date = DateText(f.date);
+    const int64_t cluster = clusters_.Add(EventClusterKey(date, e, story_id), article_id, index, doc.outlet);
+    CopyRow r(events_);
+    r.Int(article_id).Int(index).Text(std::string_view(f.id, sizeof f.id)).Text(doc.id).Text(doc.outlet).Text(doc.url);
+    r.Int(e.sentence).TextOrNull(date).Text(PrecisionName(e.date_precision)).Int(e.historical ? 1 : 0);
+    r.Text(ModeName(e.mode)).Text(e.source.code).Text(e.target.code).Text(e.source.name).Text(e.target.name);
+    r.Text(e.source.country).Text(e.target.country).Text(f.source_text).Text(f.target_text).Text(e.code).Text(f.root);
+    if (f.cameo && f.cameo->quad_class != 0) r.Int(f.cameo->quad_class); else r.Null();
+    if (f.cameo && f.cameo->goldstein) r.Real(*f.cameo->goldstein); else r.Null();
+    r.Text(f.cameo ? f.cameo->plover : std::string_view()).Text(f.cameo ? f.cameo->plover_mode : std::string_view());
+    r.Text(f.cameo ? f.cameo->plover_context : std::string_view());
+    if (e.location) {
+      const Location& l = *e.location;
+      r.Text(l.name).Text(l.country).Text(l.admin1);
+      if (l.lat) r.Real(Coordinate(*l.lat)); else r.Null();
+      if (l.lon) r.Real(Coordinate(*l.lon)); else r.Null();
+      r.IntOrNull(l.geonames_id).Text(LocationPrecisionName(l.precision));
+    } else {
+      r.Null().Null().Null().Null().Null().Null().Null();
+    }
+    r.Text(JsonArray(e.issues));
+    if (e.quote) r.Text(QuoteId(doc, *e.quote)); else r.Null();
+    r.Text(f.sentence_text).Int(f.sentence.start).Int(f.sentence.end);
+    for (const auto* span : {&f.source_span, &f.target_span, &f.verb_span}) {
+      if (*span) r.Int((*span)->start).Int((*span)->end); else r.Null().Null();
+    }
+    r.Text(JsonArray(e.rules)).Text(version).Int(cluster);
+    r.End();
+  }
+
+  void AppendQuote(const Document& doc, uint32_t index, int64_t article_id) {
+    const Quote& q = doc.quotes[index];
+    auto words = [&](const ActorRef& a) {
+      return a.span && a.span->end <= doc.text().size() ? doc.view(*a.span) : std::string_view();
+    };
+    const EventFields::Offsets span = InputOffsets(doc, q.span);
+    CopyRow r(quotes_);
+    r.Int(article_id).Int(index).Text(QuoteId(doc, index)).Text(doc.id).Text(QuoteText(doc, q));
+    r.Text(q.speaker.code).Text(q.speaker.name).Text(words(q.speaker));
+    r.Text(q.addressee.code).Text(q.addressee.name).Text(words(q.addressee));
+    r.Text(QuoteSentencesJson(q)).Int(span.start).Int(span.end);
+    r.End();
+  }
+
+  std::unique_ptr<PgConnection> c_;
+  int version_ = 0;
+  bool in_batch_ = false;
+  bool transaction_open_ = false;
+  // The batch's rows, in COPY's text format.
+  std::string articles_, events_, quotes_, stories_rows_;
+  // Stored doc_ids with their content hashes, and the hashes: the identity rules without a query.
+  std::unordered_map<std::string, std::string> hash_of_doc_;
+  std::unordered_set<std::string> hashes_;
+  StoryIndex stories_;
+  ClusterIndex clusters_;
+  int64_t next_article_id_ = 1;
+};
+
+}  // namespace
+
+const std::vector<Migration>& PgStoreMigrations() {
+  static const std::vector<Migration> kMigrations = {{1, kPgV1}};
+  return kMigrations;
+}
+
+int CurrentPgStoreVersion() { return PgStoreMigrations().back().version; }
+
+Result<std::unique_ptr<EventStore>> OpenPgStore(const std::string& uri) {
+  Result<std::unique_ptr<PgConnection>> c = PgConnection::Connect(uri);
+  if (!c.ok()) return c.status();
+  auto store = std::make_unique<PgStore>(c.take());
+  if (Status s = store->Open(); !s.ok()) return s;
+  return std::unique_ptr<EventStore>(std::move(store));
+}
+
+}  // namespace dateline
