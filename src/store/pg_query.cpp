@@ -114,7 +114,6 @@ class Parser {
       default: return "'" + t.text + "'";
     }
   }
-  bool StartsPrimary() const { return Peek() == FtsToken::kWord || Peek() == FtsToken::kPhrase || Peek() == FtsToken::kOpen; }
 
   std::string Or() {
     std::string left = And();
@@ -126,30 +125,38 @@ class Parser {
   }
   std::string And() {
     std::string left = Not();
-    while (error_.empty() && (Peek() == FtsToken::kAnd || StartsPrimary())) {
-      if (Peek() == FtsToken::kAnd) ++at_;
+    while (error_.empty() && Peek() == FtsToken::kAnd) {
+      ++at_;
       left = "( " + left + " & " + Not() + " )";
     }
     return left;
   }
   std::string Not() {
-    std::string left = Primary();
+    std::string left = Group();
     while (error_.empty() && Peek() == FtsToken::kNot) {
       ++at_;
-      left = "( " + left + " & !" + Primary() + " )";
+      left = "( " + left + " & !" + Group() + " )";
     }
     return left;
   }
-  std::string Primary() {
+  // A parenthesised query, or phrases one after the other (FTS5's implicit AND, which binds
+  // tighter than NOT; FTS5 allows it between phrases only, not next to parentheses).
+  std::string Group() {
     if (!error_.empty()) return {};
-    const FtsToken& t = tokens_[at_];
-    if (t.kind == FtsToken::kOpen) {
+    if (Peek() == FtsToken::kOpen) {
       ++at_;
       std::string inner = Or();
       if (error_.empty() && Peek() != FtsToken::kClose) error_ = "syntax error near " + Describe();
       if (error_.empty()) ++at_;
       return inner;
     }
+    std::string left = Phrase();
+    while (error_.empty() && (Peek() == FtsToken::kWord || Peek() == FtsToken::kPhrase))
+      left = "( " + left + " & " + Phrase() + " )";
+    return left;
+  }
+  std::string Phrase() {
+    const FtsToken& t = tokens_[at_];
     if (t.kind != FtsToken::kWord && t.kind != FtsToken::kPhrase) {
       error_ = "syntax error near " + Describe();
       return {};

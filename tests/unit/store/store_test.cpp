@@ -1,5 +1,7 @@
 // The event store (src/store): schema and migrations, what is stored, idempotency, conflicts,
-// and the full-text index.
+// and the full-text index. The tests that hold for every backend run against SQLite and
+// PostgreSQL (TEST_P: .../sqlite, .../postgres); the SQLite-only ones (WAL mode, the FTS5
+// table, migrating old SQLite files) use SqliteStoreTest, the PostgreSQL-only ones PgStoreTest.
 #include "store/store.h"
 
 #include <gtest/gtest.h>
@@ -8,10 +10,14 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "input/input.h"
 #include "pipeline/pipeline.h"
+#include "store/pg_query.h"
+#include "store/pg_store.h"
+#include "store/query.h"
 #include "store/schema.h"
 #include "store/sqlite_store.h"
 #include "unit/store/store_test_util.h"
@@ -23,17 +29,8 @@ namespace fs = std::filesystem;
 using testing::DumpStore;
 using testing::QueryInt;
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public testing::BackendTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("dateline-store-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "events.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   // Codes `jsonl` and stores it in db_ in batches of `batch` documents per thread.
   StoreCounters Ingest(const std::string& jsonl, int threads = 1, size_t batch = 8, std::string* log_out = nullptr) {
     return testing::IngestJsonl(jsonl, db_, threads, batch, log_out);
@@ -56,16 +53,24 @@ class StoreTest : public ::testing::Test {
     return out.str();
   }
 
-  fs::path dir_;
-  std::string db_;
 };
+
+class SqliteStoreTest : public StoreTest {
+  testing::Backend backend() const override { return testing::Backend::kSqlite; }
+};
+
+class PgStoreTest : public StoreTest {
+  testing::Backend backend() const override { return testing::Backend::kPostgres; }
+};
+
+INSTANTIATE_TEST_SUITE_P(Backend, StoreTest, testing::kBackends, testing::BackendName);
 
 std::string Article(const std::string& id, const std::string& text, const std::string& date = "2025-03-03") {
   return "{\"id\":\"" + id + "\",\"date\":\"" + date + "\",\"outlet\":\"Reuters\",\"url\":\"https://x.org/" + id +
          "\",\"text\":\"" + text + "\"}\n";
 }
 
-TEST_F(StoreTest, ANewDatabaseHasTheCurrentSchemaInWalMode) {
+TEST_F(SqliteStoreTest, ANewDatabaseHasTheCurrentSchemaInWalMode) {
   {
     Result<std::unique_ptr<EventStore>> store = OpenStore(db_);
     ASSERT_TRUE(store.ok()) << store.status().message();
@@ -86,7 +91,7 @@ TEST_F(StoreTest, ANewDatabaseHasTheCurrentSchemaInWalMode) {
 }
 
 // Every event `code` writes is stored, in the same order, with the same id and fields; quotes too.
-TEST_F(StoreTest, StoresTheEventsAndQuotesCodeWrites) {
+TEST_P(StoreTest, StoresTheEventsAndQuotesCodeWrites) {
   const std::string corpus = testing::WireCorpus(60);
   const StoreCounters c = Ingest(corpus);
   EXPECT_EQ(c.articles_added, 60u);
@@ -107,25 +112,22 @@ TEST_F(StoreTest, StoresTheEventsAndQuotesCodeWrites) {
   ASSERT_GT(quote_texts.size(), 5u);
   EXPECT_EQ(c.events_added, ids.size());
   EXPECT_EQ(c.quotes_added, quote_texts.size());
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  std::string stored = testing::DumpTable(db, "(SELECT event_id, code FROM events ORDER BY article_id, event_index)", "rowid");
+  const std::string stored = testing::QueryRows(db_, "SELECT event_id, code FROM events ORDER BY article_id, event_index");
   std::string expected;
   for (size_t i = 0; i < ids.size(); ++i) expected += ids[i] + '\x1f' + codes[i] + '\n';
   EXPECT_EQ(stored, expected);
-  std::string quotes = testing::DumpTable(db, "(SELECT text FROM quotes ORDER BY article_id, quote_index)", "rowid");
+  const std::string quotes = testing::QueryRows(db_, "SELECT text FROM quotes ORDER BY article_id, quote_index");
   std::string expected_quotes;
   for (const std::string& q : quote_texts) expected_quotes += q + '\n';
   EXPECT_EQ(quotes, expected_quotes);
   // Every event belongs to its article (the foreign key), and the events' doc_id is the article's.
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM events e JOIN articles a USING (article_id) WHERE e.doc_id = a.doc_id"),
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM events e JOIN articles a USING (article_id) WHERE e.doc_id = a.doc_id"),
             static_cast<long long>(ids.size()));
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles WHERE publication_date IS NULL OR length(content_hash) <> 32"),
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM articles WHERE publication_date IS NULL OR length(content_hash) <> 32"),
             0);
-  sqlite3_close(db);
 }
 
-TEST_F(StoreTest, IngestingTheSameCorpusTwiceLeavesTheFirstRunsRows) {
+TEST_P(StoreTest, IngestingTheSameCorpusTwiceLeavesTheFirstRunsRows) {
   const std::string corpus = testing::WireCorpus(200);
   const StoreCounters first = Ingest(corpus, 2, 16);
   EXPECT_EQ(first.articles_added, 200u);
@@ -137,30 +139,28 @@ TEST_F(StoreTest, IngestingTheSameCorpusTwiceLeavesTheFirstRunsRows) {
   EXPECT_EQ(DumpStore(db_), once);
   // And an uninterrupted run into a fresh database gives the same rows.
   const std::string other = db_;
-  db_ = (dir_ / "fresh.db").string();
+  db_ = NewDb("fresh.db");
+  ASSERT_FALSE(db_.empty()) << skip_;
   (void)Ingest(corpus, 1, 64);
   EXPECT_EQ(DumpStore(db_), once);
   db_ = other;
 }
 
-TEST_F(StoreTest, TheSameDocIdWithDifferentTextKeepsTheFirstAndIsReported) {
+TEST_P(StoreTest, TheSameDocIdWithDifferentTextKeepsTheFirstAndIsReported) {
   (void)Ingest(Article("a", "France criticized Mali on Monday.") + Article("b", "China praised Kazakhstan."));
   std::string log;
   const StoreCounters c = Ingest(Article("a", "Germany attacked Poland on Tuesday."), 1, 8, &log);
   EXPECT_EQ(c.conflicts, 1u);
   EXPECT_EQ(c.articles_added, 0u);
   EXPECT_NE(log.find("a: already stored with different text; kept the first"), std::string::npos) << log;
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles"), 2);
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles WHERE doc_id = 'a' AND text LIKE '%France criticized Mali%'"), 1);
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM events WHERE doc_id = 'a' AND source LIKE 'DEU%'"), 0);
-  sqlite3_close(db);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM articles"), 2);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM articles WHERE doc_id = 'a' AND text LIKE '%France criticized Mali%'"), 1);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM events WHERE doc_id = 'a' AND source LIKE 'DEU%'"), 0);
 }
 
 // The same text under another doc_id (a repeated article) is not stored twice; white space does
 // not make texts differ.
-TEST_F(StoreTest, TheSameTextUnderAnotherDocIdIsStoredOnce) {
+TEST_P(StoreTest, TheSameTextUnderAnotherDocIdIsStoredOnce) {
   const StoreCounters c = Ingest(Article("a", "France criticized Mali on Monday.") +
                                  Article("b", "France  criticized Mali\\non Monday. "));
   EXPECT_EQ(c.articles_added, 1u);
@@ -170,20 +170,42 @@ TEST_F(StoreTest, TheSameTextUnderAnotherDocIdIsStoredOnce) {
   EXPECT_NE(ContentHash("a b c"), ContentHash("a b d"));
 }
 
-TEST_F(StoreTest, FullTextSearchFindsTheRightArticle) {
+// The full-text index through EventReader (the events of the matching articles).
+TEST_P(StoreTest, FullTextSearchFindsTheRightArticle) {
   (void)Ingest(Article("a", "France criticized Mali on Monday.") +
                Article("b", "China praised Kazakhstan for hosting the summit.") +
                Article("c", "Russia accused Ukraine of shelling."));
+  Result<std::unique_ptr<EventReader>> reader = EventReader::Open(db_);
+  ASSERT_TRUE(reader.ok()) << reader.status().message();
+  auto docs = [&](const std::string& text) {
+    EventFilter f;
+    f.text = text;
+    std::set<std::string> ids;
+    const Status s = (*reader)->ForEach(f, [&](const StoredEvent& e) { return ids.insert(e.doc_id), true; });
+    std::string out = s.ok() ? "" : "error: " + s.message();
+    for (const std::string& id : ids) out += id;
+    return out;
+  };
+  EXPECT_EQ(docs("kazakhstan summit"), "b");
+  EXPECT_EQ(docs("KAZAKHSTAN"), "b");  // any case
+  EXPECT_EQ(docs("shelling"), "c");
+  EXPECT_EQ(docs("brazil"), "");
+  EXPECT_EQ(docs("shelling OR summit"), "bc");
+  EXPECT_EQ(docs("\"hosting the summit\""), "b");
+  EXPECT_EQ(docs("\"the hosting summit\""), "");
+  EXPECT_EQ(docs("shell*"), "c");
+  EXPECT_EQ(docs("monday NOT kazakhstan"), "a");
+  EXPECT_EQ(docs("(china OR russia) AND ukraine"), "c");
+  EXPECT_EQ(docs("(china OR russia) ukraine").rfind("error: ", 0), 0u);  // FTS5: no implicit AND next to ( )
+}
+
+// The external-content FTS5 index agrees with its table.
+TEST_F(SqliteStoreTest, TheFts5IndexAgreesWithItsTable) {
+  (void)Ingest(Article("a", "France criticized Mali on Monday.") +
+               Article("b", "China praised Kazakhstan for hosting the summit."));
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  const std::string hits = testing::DumpTable(
-      db, "(SELECT a.doc_id FROM articles_fts JOIN articles a ON a.article_id = articles_fts.rowid "
-          "WHERE articles_fts MATCH 'kazakhstan summit')",
-      "doc_id");
-  EXPECT_EQ(hits, "b\n");
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'shelling'"), 1);
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'brazil'"), 0);
-  // The external-content index agrees with its table.
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'kazakhstan summit'"), 1);
   EXPECT_EQ(sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')", nullptr, nullptr,
                          nullptr),
             SQLITE_OK)
@@ -191,9 +213,33 @@ TEST_F(StoreTest, FullTextSearchFindsTheRightArticle) {
   sqlite3_close(db);
 }
 
+// PostgreSQL: the schema version row, the tables and view, and the full-text GIN index, which
+// the planner uses for a word query.
+TEST_F(PgStoreTest, ANewDatabaseHasTheCurrentSchemaAndAFullTextIndex) {
+  {
+    Result<std::unique_ptr<EventStore>> store = OpenStore(db_);
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    EXPECT_EQ((*store)->schema_version(), CurrentPgStoreVersion());
+  }
+  EXPECT_EQ(testing::QueryRows(db_, "SELECT version FROM schema_version"), std::to_string(CurrentPgStoreVersion()) + "\n");
+  for (const char* table : {"articles", "events", "quotes", "stories", "event_clusters", "events_one_a_day", "articles_fts"})
+    EXPECT_EQ(QueryInt(db_, std::string("SELECT count(*) FROM pg_class WHERE relname = '") + table + "'"), 1) << table;
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM pg_indexes WHERE indexname = 'articles_fts' AND indexdef LIKE '%gin%'"), 1);
+  (void)Ingest(Article("a", "France criticized Mali on Monday."));
+  const std::string plan = testing::QueryRows(
+      db_, std::string("SET enable_seqscan = off; EXPLAIN SELECT article_id FROM articles WHERE ") + kPgTextVector +
+               " @@ to_tsquery('simple', 'mali')");
+  EXPECT_NE(plan.find("articles_fts"), std::string::npos) << plan;
+  // Opening it again migrates nothing and changes nothing.
+  const std::string before = testing::DumpStore(db_);
+  Result<std::unique_ptr<EventStore>> again = OpenStore(db_);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(testing::DumpStore(db_), before);
+}
+
 // A database at schema version 1 (before the full-text index) is migrated when opened, and
 // its articles are indexed.
-TEST_F(StoreTest, AVersionOneDatabaseIsMigrated) {
+TEST_F(SqliteStoreTest, AVersionOneDatabaseIsMigrated) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   const Migration& v1 = StoreMigrations().front();
@@ -222,19 +268,58 @@ TEST_F(StoreTest, AVersionOneDatabaseIsMigrated) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'peru'"), 1);
 }
 
-TEST_F(StoreTest, ADatabaseNewerThanTheProgramIsRefused) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 999;", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+TEST_P(StoreTest, ADatabaseNewerThanTheProgramIsRefused) {
+  if (testing::IsPostgres(db_)) {
+    ASSERT_TRUE(OpenStore(db_).ok());
+    ASSERT_EQ(testing::ExecSql(db_, "UPDATE schema_version SET version = 999"), "");
+  } else {
+    ASSERT_EQ(testing::ExecSql(db_, "PRAGMA user_version = 999;"), "");
+  }
   Result<std::unique_ptr<EventStore>> store = OpenStore(db_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("newer"), std::string::npos) << store.status().message();
 }
 
-TEST_F(StoreTest, AnUnopenablePathIsAnError) {
-  Result<std::unique_ptr<EventStore>> store = OpenStore((dir_ / "no-such-dir" / "x.db").string());
+TEST(StoreLocation, UnopenableLocationsAreErrorsNamingTheDatabase) {
+  const std::string dir = (fs::temp_directory_path() / ("dateline-no-such-dir-" + std::to_string(::getpid()))).string();
+  Result<std::unique_ptr<EventStore>> store = OpenStore(dir + "/x.db");
   EXPECT_FALSE(store.ok());
+  // A server that is not there: the message names it, without the password.
+  store = OpenStore("postgresql://dateline:hunter2@127.0.0.1:1/events");
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("postgresql://dateline@127.0.0.1:1/events: cannot connect"), std::string::npos)
+      << store.status().message();
+  EXPECT_EQ(store.status().message().find("hunter2"), std::string::npos) << store.status().message();
+  EXPECT_EQ(StoreDisplayName("postgres://u:pw@db.example.org:5433/ev?sslmode=require"), "postgresql://u@db.example.org:5433/ev");
+  EXPECT_EQ(StoreDisplayName("events.db"), "events.db");
+}
+
+// FTS5 query syntax as PostgreSQL tsqueries (the PostgreSQL reader's --text).
+TEST(PgFullText, Fts5QueriesBecomeTsqueries) {
+  auto ts = [](const std::string& q) {
+    Result<std::string> r = Fts5ToTsquery(q);
+    return r.ok() ? *r : "error: " + r.status().message();
+  };
+  EXPECT_EQ(ts("ceasefire"), "'ceasefire'");
+  EXPECT_EQ(ts("Gaza ceasefire"), "( 'gaza' & 'ceasefire' )");
+  EXPECT_EQ(ts("gaza AND ceasefire"), "( 'gaza' & 'ceasefire' )");
+  EXPECT_EQ(ts("sanctions OR elections"), "( 'sanctions' | 'elections' )");
+  // Precedence as FTS5's: implicit AND, NOT, AND, OR.
+  EXPECT_EQ(ts("a OR b c"), "( 'a' | ( 'b' & 'c' ) )");
+  EXPECT_EQ(ts("a NOT b c"), "( 'a' & !( 'b' & 'c' ) )");
+  EXPECT_EQ(ts("a AND b NOT c"), "( 'a' & ( 'b' & !'c' ) )");
+  EXPECT_EQ(ts("a OR b AND c"), "( 'a' | ( 'b' & 'c' ) )");
+  EXPECT_EQ(ts("(a OR b) AND c"), "( ( 'a' | 'b' ) & 'c' )");
+  EXPECT_EQ(ts("\"border talks\""), "( 'border' <-> 'talks' )");
+  EXPECT_EQ(ts("\"border-talks\""), "( 'border' <-> 'talks' )");
+  EXPECT_EQ(ts("sanction*"), "'sanction':*");
+  EXPECT_EQ(ts("\"peace tal\"*"), "( 'peace' <-> 'tal':* )");
+  EXPECT_EQ(ts("foo_bar"), "( 'foo' <-> 'bar' )");  // '_' separates words, as in FTS5's tokenizer
+  EXPECT_EQ(ts("Zürich"), "'zürich'");
+  for (const char* bad : {"\"unbalanced", "a OR", "NOT a", "(a", "a)", "AND", "", "title:gaza", "NEAR(a b)", "^a",
+                          "a + b", "it's",
+                          "(a OR b) c", "a (b OR c)", "(a) (b)"})
+    EXPECT_EQ(ts(bad).rfind("error: ", 0), 0u) << bad << " -> " << ts(bad);
 }
 
 }  // namespace

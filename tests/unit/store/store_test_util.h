@@ -1,11 +1,19 @@
-// Helpers of the event store's tests: a generated corpus of distinct wire-style articles, and
-// table dumps that compare two databases row by row.
+// Helpers of the event store's tests: a generated corpus of distinct wire-style articles, fresh
+// databases of either backend, and table dumps that compare two databases row by row.
+//
+// Tests that hold for every backend are parameterised by Backend (TEST_P, instantiated with
+// kBackends): NewDatabase gives each test a fresh SQLite file or PostgreSQL database, and
+// DumpStore, QueryInt and QueryRows read either by its location.
 #pragma once
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <random>
 #include <sstream>
 #include <string>
@@ -16,8 +24,52 @@
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 #include "test_util.h"
+#include "unit/store/pg_test_server.h"
 
 namespace dateline::testing {
+
+enum class Backend { kSqlite, kPostgres };
+inline const auto kBackends = ::testing::Values(Backend::kSqlite, Backend::kPostgres);
+// Test name suffixes: /sqlite, /postgres.
+inline std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "sqlite" : "postgres";
+}
+
+// A fresh, empty database for a test: the file `dir`/`name` (SQLite, not created yet) or a new
+// database on this process's throw-away PostgreSQL server (its URI). "" when PostgreSQL is not
+// available, the reason in *skip: the caller skips the test.
+inline std::string NewDatabase(Backend backend, const std::filesystem::path& dir, const std::string& name,
+                               std::string* skip) {
+  if (backend == Backend::kSqlite) return (dir / name).string();
+  PgTestServer* server = PgTestServer::Get(skip);
+  return server ? server->CreateDatabase(skip) : "";
+}
+
+// The base of the store tests' fixtures: a temporary directory and a fresh database (db_) of
+// the test's backend for each test; the test is skipped when that backend is unavailable.
+// Fixtures of SQLite-only tests override backend().
+class BackendTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  virtual Backend backend() const { return GetParam(); }
+  void SetUp() override {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
+    dir_ = std::filesystem::temp_directory_path() / ("dateline-store-" + std::to_string(::getpid()) + "-" + name);
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    db_ = NewDb("events.db");
+    if (db_.empty()) GTEST_SKIP() << skip_;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  // Another fresh database of the test's backend ("" if it cannot be made: skip_ says why).
+  std::string NewDb(const std::string& name) { return NewDatabase(backend(), dir_, name, &skip_); }
+
+  std::filesystem::path dir_;
+  std::string db_;
+  std::string skip_;
+};
+
+inline bool IsPostgres(const std::string& location) { return location.rfind("postgresql://", 0) == 0; }
 
 // `n` distinct wire-style articles as JSON Lines (ids "wire-0", "wire-1", ...): a headline, a
 // dateline, two to four sentences in which countries act on each other with verbs the default
@@ -58,11 +110,10 @@ inline std::string WireCorpus(int n, uint32_t seed = 7) {
   return out;
 }
 
-// Every row of a table as text, ordered by `order_by`: columns separated by '\x1f', rows by '\n'.
-inline std::string DumpTable(sqlite3* db, const std::string& table, const std::string& order_by) {
+// The rows of a query as text: columns separated by '\x1f', rows by '\n', NULL as <null>.
+inline std::string SqliteRows(sqlite3* db, const std::string& sql) {
   std::string out;
   sqlite3_stmt* st = nullptr;
-  const std::string sql = "SELECT * FROM " + table + " ORDER BY " + order_by;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) return "error: " + std::string(sqlite3_errmsg(db));
   while (sqlite3_step(st) == SQLITE_ROW) {
     for (int c = 0; c < sqlite3_column_count(st); ++c) {
@@ -80,8 +131,77 @@ inline std::string DumpTable(sqlite3* db, const std::string& table, const std::s
   return out;
 }
 
-// The tables of a store database (articles, events, quotes, stories, event_clusters), each ordered by its key.
+// Every row of a table as text, ordered by `order_by`.
+inline std::string DumpTable(sqlite3* db, const std::string& table, const std::string& order_by) {
+  return SqliteRows(db, "SELECT * FROM " + table + " ORDER BY " + order_by);
+}
+
+// A PostgreSQL query's rows in DumpTable's form, or "error: ...".
+inline std::string PgRows(const std::string& uri, const std::string& sql) {
+  PGconn* c = PQconnectdb(uri.c_str());
+  std::string out;
+  if (PQstatus(c) != CONNECTION_OK) {
+    out = "error: " + std::string(PQerrorMessage(c));
+  } else {
+    PGresult* r = PQexec(c, sql.c_str());
+    if (PQresultStatus(r) != PGRES_TUPLES_OK && PQresultStatus(r) != PGRES_COMMAND_OK) {
+      out = "error: " + std::string(PQresultErrorMessage(r));
+    } else {
+      for (int i = 0; i < PQntuples(r); ++i) {
+        for (int c = 0; c < PQnfields(r); ++c) {
+          if (c) out += '\x1f';
+          out += PQgetisnull(r, i, c) ? "<null>" : std::string(PQgetvalue(r, i, c), PQgetlength(r, i, c));
+        }
+        out += '\n';
+      }
+    }
+    PQclear(r);
+  }
+  PQfinish(c);
+  return out;
+}
+
+// The rows of a query, as DumpTable writes them, from a database of either backend.
+inline std::string QueryRows(const std::string& location, const std::string& sql) {
+  if (IsPostgres(location)) return PgRows(location, sql);
+  sqlite3* db = nullptr;
+  std::string out;
+  if (sqlite3_open_v2(location.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK)
+    out = SqliteRows(db, sql);
+  else
+    out = "cannot open " + location;
+  sqlite3_close(db);
+  return out;
+}
+
+// Runs a statement that returns no rows (either backend); "" or the error.
+inline std::string ExecSql(const std::string& location, const std::string& sql) {
+  if (IsPostgres(location)) {
+    const std::string r = PgRows(location, sql);
+    return r.rfind("error: ", 0) == 0 ? r : "";
+  }
+  sqlite3* db = nullptr;
+  std::string error;
+  if (sqlite3_open(location.c_str(), &db) != SQLITE_OK || sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
+    error = "error: " + std::string(sqlite3_errmsg(db));
+  sqlite3_close(db);
+  return error;
+}
+
+// The tables of a store database (articles, events, quotes, stories, event_clusters), each
+// ordered by its key; either backend (PostgreSQL writes values in its own text form: compare
+// dumps of the same backend).
 inline std::string DumpStore(const std::string& path) {
+  if (IsPostgres(path)) {
+    std::string out;
+    for (const auto& [table, order] : {std::pair<const char*, const char*>{"articles", "doc_id"},
+                                       {"events", "doc_id, event_index"},
+                                       {"quotes", "doc_id, quote_index"},
+                                       {"stories", "story_id"},
+                                       {"event_clusters", "cluster_id"}})
+      out += std::string(table) + "\n" + PgRows(path, std::string("SELECT * FROM ") + table + " ORDER BY " + order);
+    return out;
+  }
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
@@ -107,6 +227,10 @@ inline long long QueryInt(sqlite3* db, const std::string& sql) {
 }
 
 inline long long QueryInt(const std::string& path, const std::string& sql) {
+  if (IsPostgres(path)) {
+    const std::string rows = PgRows(path, sql);
+    return rows.empty() || rows.rfind("error: ", 0) == 0 ? -1 : std::atoll(rows.c_str());
+  }
   sqlite3* db = nullptr;
   long long v = -1;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) v = QueryInt(db, sql);
