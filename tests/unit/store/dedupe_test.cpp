@@ -1,6 +1,7 @@
 // Deduplication in the event store: near-duplicate articles grouped into stories (MinHash with
-// LSH banding), events clustered across articles, the one-a-day view, and the migration of a
-// version-2 database to version 3.
+// LSH banding), events clustered across articles, the one-a-day view (against SQLite and
+// PostgreSQL: .../sqlite, .../postgres), and the migration of a version-2 SQLite database to
+// version 3.
 #include "store/dedupe.h"
 
 #include <gtest/gtest.h>
@@ -29,23 +30,16 @@ using testing::DumpStore;
 using testing::DumpTable;
 using testing::QueryInt;
 
-class DedupeTest : public ::testing::Test {
+class DedupeTest : public testing::BackendTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("dateline-dedupe-" + std::to_string(::getpid()) + "-" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    db_ = (dir_ / "events.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   StoreCounters Ingest(const std::string& jsonl, const std::string& db, int threads = 1, size_t batch = 8) {
     return testing::IngestJsonl(jsonl, db, threads, batch);
   }
+};
+INSTANTIATE_TEST_SUITE_P(Backend, DedupeTest, testing::kBackends, testing::BackendName);
 
-  fs::path dir_;
-  std::string db_;
+class SqliteDedupeTest : public DedupeTest {
+  testing::Backend backend() const override { return testing::Backend::kSqlite; }
 };
 
 std::string Json(const std::string& id, const std::string& outlet, const std::string& date, const std::string& text) {
@@ -180,26 +174,23 @@ PlantedCorpus MakePlantedCorpus(int stories, uint32_t seed) {
 }
 
 // Pairwise precision and recall of the stories the store assigns against the planted ones.
-TEST_F(DedupeTest, PlantedNearDuplicatesAreGroupedIntoStories) {
+TEST_P(DedupeTest, PlantedNearDuplicatesAreGroupedIntoStories) {
   const PlantedCorpus corpus = MakePlantedCorpus(300, 11);
   (void)Ingest(corpus.jsonl, db_, 2, 16);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   std::vector<std::pair<int, int64_t>> rows;  // planted story, assigned story
   std::vector<Sketch> sketches;
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT doc_id, story_id, sketch FROM articles ORDER BY article_id", -1, &st, nullptr),
-            SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    rows.emplace_back(corpus.story_of.at(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))),
-                      sqlite3_column_int64(st, 1));
+  const std::string hex = testing::IsPostgres(db_) ? "encode(sketch, 'hex')" : "hex(sketch)";
+  std::istringstream lines(testing::QueryRows(db_, "SELECT doc_id, story_id, " + hex + " FROM articles ORDER BY article_id"));
+  for (std::string line; std::getline(lines, line);) {
+    const size_t a = line.find('\x1f'), b = line.find('\x1f', a + 1);
+    ASSERT_NE(b, std::string::npos) << line;
+    rows.emplace_back(corpus.story_of.at(line.substr(0, a)), std::stoll(line.substr(a + 1, b - a - 1)));
+    std::string bytes;
+    for (size_t i = b + 1; i + 1 < line.size(); i += 2) bytes += static_cast<char>(std::stoi(line.substr(i, 2), nullptr, 16));
     Sketch sketch{};
-    EXPECT_TRUE(SketchFromBytes(std::string_view(static_cast<const char*>(sqlite3_column_blob(st, 2)),
-                                                 static_cast<size_t>(sqlite3_column_bytes(st, 2))),
-                                &sketch));
+    EXPECT_TRUE(SketchFromBytes(bytes, &sketch));
     sketches.push_back(sketch);
   }
-  sqlite3_finalize(st);
   // How well the threshold separates: the least similar copy of a story (to its first article)
   // and the most similar pair of different stories.
   double least_same = 1, most_different = 0;
@@ -212,10 +203,9 @@ TEST_F(DedupeTest, PlantedNearDuplicatesAreGroupedIntoStories) {
   std::cout << "estimated Jaccard: copies with their story's first article >= " << least_same
             << ", different stories <= " << most_different << " (threshold " << kStoryThreshold << ")\n";
   // Every story row names its first article, which belongs to it.
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM stories s JOIN articles a ON a.article_id = s.first_article_id "
-                         "WHERE a.story_id = s.story_id"),
-            QueryInt(db, "SELECT count(DISTINCT story_id) FROM articles"));
-  sqlite3_close(db);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM stories s JOIN articles a ON a.article_id = s.first_article_id "
+                          "WHERE a.story_id = s.story_id"),
+            QueryInt(db_, "SELECT count(DISTINCT story_id) FROM articles"));
   // Copies whose edits changed nothing are the same text: stored once.
   ASSERT_GT(rows.size(), corpus.story_of.size() * 9 / 10);
   long long tp = 0, fp = 0, fn = 0;
@@ -228,7 +218,8 @@ TEST_F(DedupeTest, PlantedNearDuplicatesAreGroupedIntoStories) {
     }
   const double precision = tp + fp ? static_cast<double>(tp) / static_cast<double>(tp + fp) : 1.0;
   const double recall = tp + fn ? static_cast<double>(tp) / static_cast<double>(tp + fn) : 1.0;
-  std::cout << rows.size() << " articles, 300 planted stories: pairwise precision " << precision << ", recall "
+  std::cout << (testing::IsPostgres(db_) ? "PostgreSQL: " : "SQLite: ") << rows.size()
+            << " articles, 300 planted stories: pairwise precision " << precision << ", recall "
             << recall << " (" << tp << " true pairs grouped, " << fp << " false, " << fn << " missed)\n";
   EXPECT_GE(precision, 0.95);
   EXPECT_GE(recall, 0.95);
@@ -247,7 +238,7 @@ TEST(Sketch, SimilarTextsHaveHighEstimatedJaccardAndDifferentOnesLow) {
 
 // Hand-computed clusters: the same dated event in three articles of two outlets is one cluster;
 // the same dyad and code on another date is another; undated events cluster within their story.
-TEST_F(DedupeTest, EventsAreClusteredByDateDyadAndCode) {
+TEST_P(DedupeTest, EventsAreClusteredByDateDyadAndCode) {
   const std::string corpus =
       Json("a1", "Reuters", "2025-03-03", "France criticized Mali over the coup.") +
       Json("a2", "AFP", "2025-03-03", "Paris was angry. France criticized Mali over the coup in Bamako.") +
@@ -257,36 +248,34 @@ TEST_F(DedupeTest, EventsAreClusteredByDateDyadAndCode) {
       Json("u2", "DPA", "", "Germany condemned Poland over the new border fence and the arrests of reporters.") +
       Json("u3", "AP", "", "Germany condemned Poland.");
   (void)Ingest(corpus, db_);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   auto cluster_of = [&](const std::string& doc, const std::string& source) {
-    return DumpTable(db, "(SELECT c.num_mentions, c.num_articles, c.num_sources, c.article_ids, c.sources FROM events e "
-                         "JOIN event_clusters c ON c.cluster_id = e.cluster_id WHERE e.doc_id = '" + doc +
-                         "' AND e.source LIKE '" + source + "%')", "1");
+    return testing::QueryRows(db_, "SELECT c.num_mentions, c.num_articles, c.num_sources, c.article_ids, c.sources "
+                                   "FROM events e JOIN event_clusters c ON c.cluster_id = e.cluster_id WHERE e.doc_id = '" +
+                                       doc + "' AND e.source LIKE '" + source + "%'");
   };
   const auto id = [&](const std::string& doc) {
-    return std::to_string(QueryInt(db, "SELECT article_id FROM articles WHERE doc_id = '" + doc + "'"));
+    return std::to_string(QueryInt(db_, "SELECT article_id FROM articles WHERE doc_id = '" + doc + "'"));
   };
   EXPECT_EQ(cluster_of("a1", "FRA"), "3\x1f" "3\x1f" "2\x1f[" + id("a1") + "," + id("a2") + "," + id("a3") +
                                          "]\x1f[\"AFP\",\"Reuters\"]\n");
   EXPECT_EQ(cluster_of("a4", "FRA"), "1\x1f" "1\x1f" "1\x1f[" + id("a4") + "]\x1f[\"AFP\"]\n");
   EXPECT_EQ(cluster_of("a3", "CHN"), "1\x1f" "1\x1f" "1\x1f[" + id("a3") + "]\x1f[\"Reuters\"]\n");
   // u1 and u2 are one story; u3 another: undated events do not cluster across stories.
-  EXPECT_EQ(QueryInt(db, "SELECT count(DISTINCT story_id) FROM articles WHERE doc_id IN ('u1', 'u2')"), 1);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(DISTINCT story_id) FROM articles WHERE doc_id IN ('u1', 'u2')"), 1);
   EXPECT_EQ(cluster_of("u1", "DEU"), "2\x1f" "2\x1f" "2\x1f[" + id("u1") + "," + id("u2") + "]\x1f[\"AP\",\"DPA\"]\n");
   EXPECT_EQ(cluster_of("u3", "DEU"), "1\x1f" "1\x1f" "1\x1f[" + id("u3") + "]\x1f[\"AP\"]\n");
   // One a day: the first event of each cluster.
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM events_one_a_day"), QueryInt(db, "SELECT count(*) FROM event_clusters"));
-  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM events_one_a_day WHERE source LIKE 'FRA%'"), 2);
-  EXPECT_EQ(QueryInt(db, "SELECT sum(num_mentions) FROM event_clusters"), QueryInt(db, "SELECT count(*) FROM events"));
-  sqlite3_close(db);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM events_one_a_day"), QueryInt(db_, "SELECT count(*) FROM event_clusters"));
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM events_one_a_day WHERE source LIKE 'FRA%'"), 2);
+  EXPECT_EQ(QueryInt(db_, "SELECT sum(num_mentions) FROM event_clusters"), QueryInt(db_, "SELECT count(*) FROM events"));
 }
 
 // Clusters continue across runs (the indexes are rebuilt from the database) and a rerun changes
 // nothing.
-TEST_F(DedupeTest, ClustersAndStoriesContinueAcrossRuns) {
+TEST_P(DedupeTest, ClustersAndStoriesContinueAcrossRuns) {
   const std::string corpus = MakePlantedCorpus(60, 5).jsonl + testing::WireCorpus(300);
-  const std::string whole = (dir_ / "whole.db").string();
+  const std::string whole = NewDb("whole.db");
+  ASSERT_FALSE(whole.empty()) << skip_;
   (void)Ingest(corpus, whole, 2, 16);
   const size_t half = corpus.find('\n', corpus.size() / 2) + 1;
   (void)Ingest(corpus.substr(0, half), db_, 1, 8);
@@ -297,7 +286,7 @@ TEST_F(DedupeTest, ClustersAndStoriesContinueAcrossRuns) {
 
 // A version-2 database with articles and events is migrated to version 3: stories and clusters
 // as an ingest would have made them.
-TEST_F(DedupeTest, AVersionTwoDatabaseIsMigratedWithStoriesAndClusters) {
+TEST_F(SqliteDedupeTest, AVersionTwoDatabaseIsMigratedWithStoriesAndClusters) {
   const std::string reference = (dir_ / "reference.db").string();
   (void)Ingest(MakePlantedCorpus(40, 3).jsonl + testing::WireCorpus(100), reference, 1, 16);
   sqlite3* db = nullptr;

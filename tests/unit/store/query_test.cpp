@@ -1,6 +1,7 @@
 // `dateline query`, `stats` and `export` over a small fixed corpus (tests/unit/store/data/README.md
 // lists its eight events): filters, counts and mean Goldstein scores computed by hand, `code`'s
-// records reproduced byte for byte, and the GDELT rows loaded by SQLite's own import.
+// records reproduced byte for byte, and the GDELT rows loaded by SQLite's own import. Against
+// SQLite and PostgreSQL (.../sqlite, .../postgres): the same answers from both.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,18 +27,37 @@ struct CommandRun {
   std::string out, err;
 };
 
-class QueryTest : public ::testing::Test {
+class QueryTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("dateline-query-" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     corpus_ = testing::SourceDir() / "tests/unit/store/data/query_corpus.jsonl";
-    db_ = dir_ / "events.db";
-    const CommandRun ingest = Dateline("ingest " + corpus_.string() + " --db " + db_.string());
-    ASSERT_EQ(ingest.status, 0) << ingest.err;
   }
-  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static void TearDownTestSuite() {
+    fs::remove_all(dir_);
+    databases_.clear();
+  }
+  // The fixed corpus ingested into a database of the test's backend, once per backend.
+  void SetUp() override {
+    std::string& db = databases_[GetParam()];
+    if (db.empty()) {
+      std::string skip;
+      const std::string fresh = testing::NewDatabase(GetParam(), dir_, "events.db", &skip);
+      if (fresh.empty()) GTEST_SKIP() << skip;
+      const CommandRun ingest = Dateline("ingest " + corpus_.string() + " --db " + fresh);
+      ASSERT_EQ(ingest.status, 0) << ingest.err;
+      db = fresh;
+    }
+    db_ = db;
+  }
+
+  // Another fresh database of the test's backend.
+  std::string NewDb(const std::string& name) {
+    std::string skip;
+    return testing::NewDatabase(GetParam(), dir_, name, &skip);
+  }
 
   static CommandRun Dateline(const std::string& args) {
     const fs::path out = dir_ / "out.txt", err = dir_ / "err.txt";
@@ -48,8 +68,8 @@ class QueryTest : public ::testing::Test {
   }
 
   // The doc_ids of the events a filter selects, in order, joined by spaces.
-  static std::string Docs(const EventFilter& f) {
-    Result<std::unique_ptr<EventReader>> reader = EventReader::Open(db_.string());
+  std::string Docs(const EventFilter& f) const {
+    Result<std::unique_ptr<EventReader>> reader = EventReader::Open(db_);
     if (!reader.ok()) return "error: " + reader.status().message();
     std::string docs;
     Status s = (*reader)->ForEach(f, [&](const StoredEvent& e) {
@@ -60,8 +80,8 @@ class QueryTest : public ::testing::Test {
   }
 
   // Stats rows as "period group events mean" lines (mean to three decimals).
-  static std::string StatsText(const EventFilter& f, StatsPeriod p, StatsGroup g) {
-    Result<std::unique_ptr<EventReader>> reader = EventReader::Open(db_.string());
+  std::string StatsText(const EventFilter& f, StatsPeriod p, StatsGroup g) const {
+    Result<std::unique_ptr<EventReader>> reader = EventReader::Open(db_);
     if (!reader.ok()) return "error: " + reader.status().message();
     Result<std::vector<StatsRow>> rows = (*reader)->Stats(f, p, g);
     if (!rows.ok()) return "error: " + rows.status().message();
@@ -74,12 +94,16 @@ class QueryTest : public ::testing::Test {
     return text;
   }
 
-  static fs::path dir_, corpus_, db_;
+  static fs::path dir_, corpus_;
+  static std::map<testing::Backend, std::string> databases_;
+  std::string db_;
 };
 
-fs::path QueryTest::dir_, QueryTest::corpus_, QueryTest::db_;
+fs::path QueryTest::dir_, QueryTest::corpus_;
+std::map<testing::Backend, std::string> QueryTest::databases_;
+INSTANTIATE_TEST_SUITE_P(Backend, QueryTest, testing::kBackends, testing::BackendName);
 
-TEST_F(QueryTest, FiltersSelectTheHandPickedEvents) {
+TEST_P(QueryTest, FiltersSelectTheHandPickedEvents) {
   EXPECT_EQ(Docs({}), "q1 q2 q3 q4 q5 q6 q7 q8");
   EventFilter f;
   f.actor = "CHN";  // either side, prefix: CHNGOV and CHNCRM too
@@ -140,7 +164,7 @@ TEST_F(QueryTest, FiltersSelectTheHandPickedEvents) {
   EXPECT_EQ(Docs(f).rfind("error: ", 0), 0u);
 }
 
-TEST_F(QueryTest, StatsCountAndAveragePerPeriodAndGroup) {
+TEST_P(QueryTest, StatsCountAndAveragePerPeriodAndGroup) {
   // Days: only those with events.
   EXPECT_EQ(StatsText({}, StatsPeriod::kDay, StatsGroup::kNone),
             "2024-03-04 1 -2.000\n2024-03-06 1 3.400\n2024-03-10 1 -5.800\n2024-03-11 1 1.000\n"
@@ -163,29 +187,29 @@ TEST_F(QueryTest, StatsCountAndAveragePerPeriodAndGroup) {
             "2024-03 04 1 1.000\n2024-03 05 1 3.400\n2024-03 11 1 -2.000\n2024-03 13 1 -5.800\n"
             "2024-04 05 1 3.400\n2024-04 11 2 -2.000\n2024-04 17 1 -5.000\n");
 
-  const CommandRun csv = Dateline("stats --db " + db_.string() + " --by week --per quad --format csv");
+  const CommandRun csv = Dateline("stats --db " + db_ + " --by week --per quad --format csv");
   EXPECT_EQ(csv.status, 0) << csv.err;
   EXPECT_EQ(csv.out,
             "week,quad_class,events,mean_goldstein\n2024-03-04,1,1,3.400\n2024-03-04,3,2,-3.900\n"
             "2024-03-11,1,1,1.000\n2024-04-01,1,1,3.400\n2024-04-01,3,1,-2.000\n2024-04-15,3,1,-2.000\n"
             "2024-04-15,4,1,-5.000\n");
-  const CommandRun table = Dateline("stats --db " + db_.string() + " --by month --actor KAZ");
+  const CommandRun table = Dateline("stats --db " + db_ + " --by month --actor KAZ");
   EXPECT_EQ(table.status, 0) << table.err;
   EXPECT_EQ(table.out, "month    events  mean_goldstein\n2024-03       3          -1.467\n2024-04       1          -5.000\n");
 }
 
-TEST_F(QueryTest, QueryWritesCodesRecordsByteForByte) {
+TEST_P(QueryTest, QueryWritesCodesRecordsByteForByte) {
   for (const char* format : {"jsonl", "csv", "tsv"}) {
     const CommandRun code = Dateline(std::string("code --format ") + format + " " + corpus_.string());
-    const CommandRun query = Dateline(std::string("query --db ") + db_.string() + " --format " + format);
+    const CommandRun query = Dateline(std::string("query --db ") + db_ + " --format " + format);
     ASSERT_EQ(code.status, 0) << code.err;
     EXPECT_EQ(query.status, 0) << query.err;
     EXPECT_EQ(query.out, code.out) << format;
   }
   // Not a terminal: JSON Lines by default; the table on request.
-  const CommandRun plain = Dateline("query --db " + db_.string() + " --plover COERCE");
+  const CommandRun plain = Dateline("query --db " + db_ + " --plover COERCE");
   EXPECT_EQ(plain.out.rfind("{\"type\":\"event\"", 0), 0u) << plain.out;
-  const CommandRun table = Dateline("query --db " + db_.string() + " --dyad CHN:KAZ --format table");
+  const CommandRun table = Dateline("query --db " + db_ + " --dyad CHN:KAZ --format table");
   EXPECT_EQ(table.status, 0) << table.err;
   EXPECT_NE(table.out.find("date        source  target  code  quad  goldstein  plover    place  doc_id  sentence\n"
                            "2024-03-04  CHN     KAZ     111   3     -2.0       ACCUSE    China  q1      0\n"),
@@ -193,23 +217,38 @@ TEST_F(QueryTest, QueryWritesCodesRecordsByteForByte) {
       << table.out;
   EXPECT_NE(table.out.find("(2 events)"), std::string::npos);
 
-  EXPECT_EQ(Dateline("query --db " + db_.string() + " --dyad CHN").status, 2);
-  EXPECT_EQ(Dateline("query --db " + db_.string() + " --both").status, 2);
-  EXPECT_EQ(Dateline("query --db " + db_.string() + " --from 2024-3-1").status, 2);
-  EXPECT_EQ(Dateline("query --db " + db_.string() + " --format xml").status, 2);
-  EXPECT_EQ(Dateline("stats --db " + db_.string() + " --by year").status, 2);
-  EXPECT_EQ(Dateline("query --db " + (dir_ / "absent.db").string()).status, 1);
-  EXPECT_FALSE(fs::exists(dir_ / "absent.db"));  // read-only: nothing created
+  EXPECT_EQ(Dateline("query --db " + db_ + " --dyad CHN").status, 2);
+  EXPECT_EQ(Dateline("query --db " + db_ + " --both").status, 2);
+  EXPECT_EQ(Dateline("query --db " + db_ + " --from 2024-3-1").status, 2);
+  EXPECT_EQ(Dateline("query --db " + db_ + " --format xml").status, 2);
+  EXPECT_EQ(Dateline("stats --db " + db_ + " --by year").status, 2);
+  if (testing::IsPostgres(db_)) {
+    const std::string absent = db_.substr(0, db_.rfind('/') + 1) + "absent";
+    const CommandRun run = Dateline("query --db " + absent);
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find(absent + ": cannot connect"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("does not exist"), std::string::npos) << run.err;
+  } else {
+    EXPECT_EQ(Dateline("query --db " + (dir_ / "absent.db").string()).status, 1);
+    EXPECT_FALSE(fs::exists(dir_ / "absent.db"));  // read-only: nothing created
+  }
+  // A database that is not an event store.
+  const std::string empty = NewDb("empty.db");
+  if (!testing::IsPostgres(empty)) std::ofstream(empty) << "";
+  const CommandRun not_store = Dateline("query --db " + empty);
+  EXPECT_EQ(not_store.status, 1);
+  EXPECT_NE(not_store.err.find(empty + ": not a dateline event database"), std::string::npos) << not_store.err;
 }
 
 // The same on generated wire stories: 300 articles of several sentences, places of every precision.
-TEST_F(QueryTest, QueryReproducesCodeOnWireStories) {
-  const fs::path wire = dir_ / "wire.jsonl", wire_db = dir_ / "wire.db";
+TEST_P(QueryTest, QueryReproducesCodeOnWireStories) {
+  const fs::path wire = dir_ / "wire.jsonl";
+  const std::string wire_db = NewDb("wire.db");
   std::ofstream(wire, std::ios::binary) << testing::WireCorpus(300, 11);
-  ASSERT_EQ(Dateline("ingest " + wire.string() + " --db " + wire_db.string() + " --batch 50").status, 0);
+  ASSERT_EQ(Dateline("ingest " + wire.string() + " --db " + wire_db + " --batch 50").status, 0);
   for (const char* format : {"jsonl", "tsv"}) {
     const CommandRun code = Dateline(std::string("code --format ") + format + " " + wire.string());
-    const CommandRun query = Dateline(std::string("query --db ") + wire_db.string() + " --format " + format);
+    const CommandRun query = Dateline(std::string("query --db ") + wire_db + " --format " + format);
     ASSERT_EQ(code.status, 0) << code.err;
     EXPECT_GT(code.out.size(), 10000u);
     EXPECT_TRUE(query.out == code.out) << format;
@@ -217,7 +256,7 @@ TEST_F(QueryTest, QueryReproducesCodeOnWireStories) {
   EXPECT_NE(testing::ReadFile(dir_ / "out.txt").find("\tcity\t"), std::string::npos);  // cities, with GeoNames ids
 }
 
-TEST_F(QueryTest, GdeltRowsFollowGdeltsConventions) {
+TEST_P(QueryTest, GdeltRowsFollowGdeltsConventions) {
   EXPECT_EQ(GdeltColumns().size(), 61u);
   EXPECT_EQ(GdeltColumns()[0], "GLOBALEVENTID");
   EXPECT_EQ(GdeltColumns()[15], "Actor2Code");
@@ -231,7 +270,7 @@ TEST_F(QueryTest, GdeltRowsFollowGdeltsConventions) {
   EXPECT_EQ(FipsCountryCode("CHN"), "CH");
   EXPECT_EQ(FipsCountryCode("XYZ"), "");
 
-  const CommandRun run = Dateline("export --db " + db_.string() + " --format gdelt");
+  const CommandRun run = Dateline("export --db " + db_ + " --format gdelt");
   ASSERT_EQ(run.status, 0) << run.err;
   std::map<std::string, std::vector<std::string>> by_url;  // SOURCEURL -> fields
   std::istringstream lines(run.out);
@@ -299,14 +338,15 @@ TEST_F(QueryTest, GdeltRowsFollowGdeltsConventions) {
 
   // Filters apply; --output writes a file.
   const fs::path file = dir_ / "q.gdelt.tsv";
-  EXPECT_EQ(Dateline("export --db " + db_.string() + " --format gdelt --root 05 --output " + file.string()).status, 0);
+  EXPECT_EQ(Dateline("export --db " + db_ + " --format gdelt --root 05 --output " + file.string()).status, 0);
   const std::string two = testing::ReadFile(file);
   EXPECT_EQ(std::count(two.begin(), two.end(), '\n'), 2);
 }
 
-TEST_F(QueryTest, GdeltExportLoadsIntoSqliteWithGdeltsColumnNames) {
-  const fs::path tsv = dir_ / "events.gdelt.tsv", gdelt_db = dir_ / "gdelt.db", script = dir_ / "load.sql";
-  ASSERT_EQ(Dateline("export --db " + db_.string() + " --format gdelt --output " + tsv.string()).status, 0);
+TEST_P(QueryTest, GdeltExportLoadsIntoSqliteWithGdeltsColumnNames) {
+  const std::string suffix = testing::IsPostgres(db_) ? "-postgres" : "-sqlite";
+  const fs::path tsv = dir_ / "events.gdelt.tsv", gdelt_db = dir_ / ("gdelt" + suffix + ".db"), script = dir_ / "load.sql";
+  ASSERT_EQ(Dateline("export --db " + db_ + " --format gdelt --output " + tsv.string()).status, 0);
   std::string create = "CREATE TABLE events (";
   for (size_t i = 0; i < GdeltColumns().size(); ++i)
     create += std::string(i ? ", " : "") + std::string(GdeltColumns()[i]) +
@@ -340,14 +380,14 @@ TEST_F(QueryTest, GdeltExportLoadsIntoSqliteWithGdeltsColumnNames) {
   sqlite3_close(db);
 }
 
-TEST_F(QueryTest, CsvAndPloverExports) {
-  const CommandRun csv = Dateline("export --db " + db_.string() + " --format csv --actor IGO");
+TEST_P(QueryTest, CsvAndPloverExports) {
+  const CommandRun csv = Dateline("export --db " + db_ + " --format csv --actor IGO");
   EXPECT_EQ(csv.status, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind("type,schema_version,event_id,doc_id,", 0), 0u);
   EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 2);  // header and q7
   EXPECT_NE(csv.out.find(",q7,AP,https://example.org/q7,"), std::string::npos) << csv.out;
 
-  const CommandRun plover = Dateline("export --db " + db_.string() + " --format plover --code 173");
+  const CommandRun plover = Dateline("export --db " + db_ + " --format plover --code 173");
   EXPECT_EQ(plover.status, 0) << plover.err;
   EXPECT_EQ(std::count(plover.out.begin(), plover.out.end(), '\n'), 1);
   for (const char* part : {"\"event_type\":\"COERCE\"", "\"status\":\"asserted\"", "\"actor\":\"KAZCOP\"",
@@ -355,9 +395,9 @@ TEST_F(QueryTest, CsvAndPloverExports) {
                            "\"source_text\":\"Kazakh police arrested Chinese smugglers in Almaty.\"",
                            "\"doc_id\":\"q8\"", "\"story_date\":\"2024-04-16\"", "\"cameo_code\":\"173\""})
     EXPECT_NE(plover.out.find(part), std::string::npos) << part << "\n" << plover.out;
-  const CommandRun all = Dateline("export --db " + db_.string() + " --format plover");
+  const CommandRun all = Dateline("export --db " + db_ + " --format plover");
   EXPECT_EQ(std::count(all.out.begin(), all.out.end(), '\n'), 8);  // every event has a PLOVER type here
-  EXPECT_EQ(Dateline("export --db " + db_.string() + " --format xml").status, 2);
+  EXPECT_EQ(Dateline("export --db " + db_ + " --format xml").status, 2);
 }
 
 }  // namespace
