@@ -58,6 +58,7 @@ Result<Where> BuildWhere(const SqlSource& db, const EventFilter& f) {
   if (!f.to.empty()) w.Add(db.Bytewise("e.date") + " <= " + w.P(f.to));
   if (!f.country.empty()) w.Add(db.EqualsIgnoringCase("e.location_country", w.P(f.country)));
   if (!f.place.empty()) w.Add(db.EqualsIgnoringCase("e.location_name", w.P(f.place)));
+  if (f.one_a_day) w.Add("c.first_article_id = e.article_id AND c.first_event_index = e.event_index");
   if (!f.text.empty()) {
     Result<std::string> value = db.TextQueryValue(f.text);
     if (!value.ok()) return value.status();
@@ -152,7 +153,14 @@ constexpr const char* kEventColumns =
     "e.plover_context, e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon, "
     "e.location_geonames_id, e.location_precision, e.issues, e.quote_id, e.evidence_text, e.evidence_start, "
     "e.evidence_end, e.source_span_start, e.source_span_end, e.target_span_start, e.target_span_end, "
-    "e.verb_span_start, e.verb_span_end, e.rules, e.version, a.publication_date";
+    "e.verb_span_start, e.verb_span_end, e.rules, e.version, a.publication_date, c.cluster_id, c.num_mentions, "
+    "c.num_articles, c.num_sources";
+
+// The tables every event query reads: an event, its article and its cluster (`c`, which the
+// one-a-day filter needs).
+constexpr const char* kEventTables =
+    " FROM events e JOIN articles a ON a.article_id = e.article_id"
+    " LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id";
 
 // Reads the columns of a row in order.
 struct Row {
@@ -226,6 +234,12 @@ StoredEvent ReadEvent(const SqlRows& st) {
   e.rules = r.Text();
   e.version = r.Text();
   e.publication_date = r.OptText();
+  e.cluster_id = r.OptInt();
+  if (e.cluster_id) {
+    e.num_mentions = r.Int();
+    e.num_articles = r.Int();
+    e.num_sources = r.Int();
+  }
   return e;
 }
 
@@ -251,8 +265,7 @@ EventReader::~EventReader() = default;
 Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(const StoredEvent&)>& fn) const {
   Result<Where> w = BuildWhere(*db_, filter);
   if (!w.ok()) return w.status();
-  std::string sql = std::string("SELECT ") + kEventColumns +
-                    " FROM events e JOIN articles a ON a.article_id = e.article_id" + w->sql +
+  std::string sql = std::string("SELECT ") + kEventColumns + kEventTables + w->sql +
                     " ORDER BY e.article_id, e.event_index";
   if (filter.limit) sql += " LIMIT " + w->P(*filter.limit);
   Result<std::unique_ptr<SqlRows>> rows = db_->Query(sql, w->params);
@@ -277,7 +290,7 @@ Result<std::vector<StatsRow>> EventReader::Stats(const EventFilter& filter, Stat
                                                          : "''";
   // Labels ordered byte by byte: the same order whatever the database's collation.
   const std::string sql = "SELECT " + db_->Bytewise(period_sql) + " AS period, " + db_->Bytewise(group_sql) +
-                          " AS grp, COUNT(*), COUNT(e.goldstein), AVG(e.goldstein) FROM events e" + w->sql +
+                          " AS grp, COUNT(*), COUNT(e.goldstein), AVG(e.goldstein)" + kEventTables + w->sql +
                           " GROUP BY period, grp ORDER BY period, grp";
   Result<std::unique_ptr<SqlRows>> result = db_->Query(sql, w->params);
   if (!result.ok()) return result.status();
