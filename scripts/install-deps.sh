@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   libre2-dev libicu-dev libsimdjson-dev libxxhash-dev libcli11-dev libfmt-dev libjemalloc-dev
   libsqlite3-dev sqlite3
+  libpq-dev postgresql
   libgtest-dev libgmock-dev libbenchmark-dev
   festlex-poslex wordnet-base iso-codes
   time valgrind
