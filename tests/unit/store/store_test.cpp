@@ -268,6 +268,38 @@ TEST_F(SqliteStoreTest, AVersionOneDatabaseIsMigrated) {
   EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'peru'"), 1);
 }
 
+// Deleting an article deletes its events and quotes (SQLite: ON DELETE CASCADE; PostgreSQL: a
+// statement trigger).
+TEST_P(StoreTest, DeletingAnArticleDeletesItsEventsAndQuotes) {
+  (void)Ingest(testing::WireCorpus(30));
+  const long long events = QueryInt(db_, "SELECT count(*) FROM events");
+  const long long of_first = QueryInt(db_, "SELECT count(*) FROM events WHERE doc_id IN ('wire-0', 'wire-1')");
+  const long long quotes = QueryInt(db_, "SELECT count(*) FROM quotes");
+  ASSERT_GT(of_first, 0);
+  ASSERT_GT(quotes, 0);
+  const std::string pragma = testing::IsPostgres(db_) ? "" : "PRAGMA foreign_keys = ON; ";
+  ASSERT_EQ(testing::ExecSql(db_, pragma + "DELETE FROM articles WHERE doc_id IN ('wire-0', 'wire-1')"), "");
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM events"), events - of_first);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM events e WHERE NOT EXISTS "
+                          "(SELECT 1 FROM articles a WHERE a.article_id = e.article_id)"), 0);
+  EXPECT_EQ(QueryInt(db_, "SELECT count(*) FROM quotes q WHERE NOT EXISTS "
+                          "(SELECT 1 FROM articles a WHERE a.article_id = q.article_id)"), 0);
+}
+
+// PostgreSQL: one writer at a time. A second store waits for the first one's lock (here 0.2 s,
+// set in the URI; by default 20 s), then fails with a message naming the database.
+TEST_F(PgStoreTest, OneWriterAtATime) {
+  Result<std::unique_ptr<EventStore>> first = OpenStore(db_);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  const std::string impatient = db_ + "?options=-c%20lock_timeout%3D200";
+  Result<std::unique_ptr<EventStore>> second = OpenStore(impatient);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("writer lock"), std::string::npos) << second.status().message();
+  EXPECT_NE(second.status().message().find(StoreDisplayName(db_)), std::string::npos) << second.status().message();
+  first = Status(StatusCode::kInternal, "closed");  // the first store closes: the lock is free
+  EXPECT_TRUE(OpenStore(impatient).ok());
+}
+
 TEST_P(StoreTest, ADatabaseNewerThanTheProgramIsRefused) {
   if (testing::IsPostgres(db_)) {
     ASSERT_TRUE(OpenStore(db_).ok());
