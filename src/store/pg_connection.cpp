@@ -1,5 +1,9 @@
 #include "store/pg_connection.h"
 
+#include <algorithm>
+
+#include "store/store.h"
+
 namespace dateline {
 
 namespace {

@@ -21,11 +21,8 @@ namespace dateline {
 
 // True when `location` is a PostgreSQL connection URI (postgresql:// or postgres://): the
 // event store and its readers then use PostgreSQL, else `location` is a SQLite file path.
+// (StoreDisplayName, store.h, names either in messages; it is defined in pg_connection.cpp.)
 bool IsPostgresLocation(std::string_view location);
-
-// `location` as messages show it: a PostgreSQL URI as postgresql://user@host:port/dbname (no
-// password, no other parameters), anything else unchanged.
-std::string StoreDisplayName(const std::string& location);
 
 struct PgResultDeleter {
   void operator()(PGresult* r) const { PQclear(r); }

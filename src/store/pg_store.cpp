@@ -8,6 +8,7 @@
 #include "store/pg_store.h"
 
 #include <charconv>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -192,6 +193,24 @@ class CopyRow {
   bool first_ = true;
 };
 
+// A content hash (32 hex digits) as its 16 bytes, to keep the stored articles' hashes in memory
+// compactly.
+struct Hash128 {
+  uint64_t high = 0, low = 0;
+  bool operator==(const Hash128&) const = default;
+  struct Hasher {
+    size_t operator()(const Hash128& h) const { return static_cast<size_t>(h.low ^ (h.high * 0x9E3779B97F4A7C15ull)); }
+  };
+  static Hash128 Of(std::string_view hex) {
+    Hash128 h;
+    if (hex.size() == 32 && std::from_chars(hex.data(), hex.data() + 16, h.high, 16).ptr == hex.data() + 16 &&
+        std::from_chars(hex.data() + 16, hex.data() + 32, h.low, 16).ptr == hex.data() + 32)
+      return h;
+    // Not ContentHash's form (a row written by hand): still a key, compared as its text's hash.
+    return Hash128{std::hash<std::string_view>{}(hex), ~0ull};
+  }
+};
+
 Status Migrate(PgConnection& c, int* version_out) {
   const int current = CurrentPgStoreVersion();
   for (;;) {
@@ -262,11 +281,12 @@ class PgStore final : public EventStore {
   Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
     const std::string& hash = prepared.hash;
+    const Hash128 key = Hash128::Of(hash);
     if (auto it = hash_of_doc_.find(doc.id); it != hash_of_doc_.end())
-      return it->second == hash ? AddOutcome::kPresent : AddOutcome::kConflict;
-    if (hashes_.count(hash)) return AddOutcome::kDuplicateText;
-    hash_of_doc_.emplace(doc.id, hash);
-    hashes_.insert(hash);
+      return it->second == key ? AddOutcome::kPresent : AddOutcome::kConflict;
+    if (hashes_.count(key)) return AddOutcome::kDuplicateText;
+    hash_of_doc_.emplace(doc.id, key);
+    hashes_.insert(key);
 
     const int64_t article_id = next_article_id_++;
     const std::string& text = prepared.cleaned;
@@ -366,8 +386,9 @@ class PgStore final : public EventStore {
     for (int i = 0, n = PQntuples(res); i < n; ++i) {
       const int64_t id = std::strtoll(PQgetvalue(res, i, 0), nullptr, 10);
       next_article_id_ = id + 1;
-      hash_of_doc_.emplace(PQgetvalue(res, i, 1), PQgetvalue(res, i, 2));
-      hashes_.insert(PQgetvalue(res, i, 2));
+      const Hash128 key = Hash128::Of(PQgetvalue(res, i, 2));
+      hash_of_doc_.emplace(PQgetvalue(res, i, 1), key);
+      hashes_.insert(key);
       if (PQgetisnull(res, i, 4)) continue;
       size_t size = 0;
       unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(res, i, 4)), &size);
@@ -451,8 +472,8 @@ class PgStore final : public EventStore {
   // The batch's rows, in COPY's text format.
   std::string articles_, events_, quotes_, stories_rows_;
   // Stored doc_ids with their content hashes, and the hashes: the identity rules without a query.
-  std::unordered_map<std::string, std::string> hash_of_doc_;
-  std::unordered_set<std::string> hashes_;
+  std::unordered_map<std::string, Hash128> hash_of_doc_;
+  std::unordered_set<Hash128, Hash128::Hasher> hashes_;
   StoryIndex stories_;
   ClusterIndex clusters_;
   int64_t next_article_id_ = 1;
