@@ -23,9 +23,10 @@ namespace dateline {
 
 namespace {
 
-// Version 1: the logical schema of the SQLite backend's version 3 (docs/store.md): the same
-// tables, columns (in the same order) and view. Dates stay YYYY-MM-DD text and JSON arrays text,
-// so that every value reads back as the SQLite backend's does. The full-text index is a GIN
+// Version 1: the logical schema of the SQLite backend's version 4 (docs/store.md): the same
+// tables, columns (in the same order) and views (stories: a story is its first article). Dates
+// stay YYYY-MM-DD text and JSON arrays text, so that every value reads back as the SQLite
+// backend's does. The full-text index is a GIN
 // index over the 'simple' text search configuration (lower-cased words, no stemming, no stop
 // words: FTS5's default tokenizer's behaviour), built on kPgTextVector. events and quotes have
 // no foreign key to articles: PostgreSQL checks one row by row, half the cost of copying the
@@ -119,10 +120,8 @@ CREATE TABLE quotes (
   evidence_end    bigint NOT NULL,
   PRIMARY KEY (article_id, quote_index)
 );
-CREATE TABLE stories (
-  story_id          bigint PRIMARY KEY,
-  first_article_id  bigint NOT NULL
-);
+CREATE VIEW stories AS
+  SELECT article_id AS story_id, article_id AS first_article_id FROM articles WHERE story_id = article_id;
 CREATE TABLE event_clusters (
   cluster_id         bigint PRIMARY KEY,
   date               text,
@@ -305,7 +304,6 @@ class PgStore final : public EventStore {
     a.Text(JsonArray(doc.reporters)).Text(JsonArray(doc.editors)).Text(RemovedJson(doc));
     a.Int(static_cast<int64_t>(doc.sentences.size())).Text(text).Int(story_id).Bytea(SketchBytes(sketch));
     a.End();
-    if (story_id == article_id) CopyRow(stories_rows_).Int(story_id).Int(article_id).End();
 
     for (size_t i = 0; i < doc.events.size(); ++i)
       AppendEvent(doc, doc.events[i], article_id, story_id, static_cast<int64_t>(i), version);
@@ -334,7 +332,6 @@ class PgStore final : public EventStore {
     const std::pair<const char*, std::string*> tables[] = {{"articles", &articles_},
                                                             {"events", &events_},
                                                             {"quotes", &quotes_},
-                                                            {"stories", &stories_rows_},
                                                             {"cluster_rows", &clusters}};
     for (const auto& [table, rows] : tables) {
       if (!s.ok() || rows->empty()) continue;
@@ -369,7 +366,6 @@ class PgStore final : public EventStore {
     articles_.clear();
     events_.clear();
     quotes_.clear();
-    stories_rows_.clear();
   }
 
   // Rebuilds the in-memory state from the database.
@@ -470,7 +466,7 @@ class PgStore final : public EventStore {
   bool in_batch_ = false;
   bool transaction_open_ = false;
   // The batch's rows, in COPY's text format.
-  std::string articles_, events_, quotes_, stories_rows_;
+  std::string articles_, events_, quotes_;
   // Stored doc_ids with their content hashes, and the hashes: the identity rules without a query.
   std::unordered_map<std::string, Hash128> hash_of_doc_;
   std::unordered_set<Hash128, Hash128::Hasher> hashes_;

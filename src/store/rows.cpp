@@ -10,10 +10,15 @@
 namespace dateline {
 
 std::string DateText(const std::optional<Date>& d) {
-  if (!d || !d->valid()) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-  return buf;
+  if (!d || !d->valid() || d->year < 0 || d->year > 9999) return {};
+  std::string out = "0000-00-00";
+  auto put = [&](size_t at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, d->year, 4);
+  put(5, d->month, 2);
+  put(8, d->day, 2);
+  return out;
 }
 
 std::string JsonArray(const std::vector<std::string>& items) {
