@@ -28,7 +28,9 @@ namespace {
 // stay YYYY-MM-DD text and JSON arrays text, so that every value reads back as the SQLite
 // backend's does. The full-text index is a GIN
 // index over the 'simple' text search configuration (lower-cased words, no stemming, no stop
-// words: FTS5's default tokenizer's behaviour), built on kPgTextVector. events and quotes have
+// words: FTS5's default tokenizer's behaviour), built on kPgTextVector: dateline_fts(title, text),
+// the words of the title and the text — the text alone when it starts with the title (the
+// headline usually is the title: parsing it twice cost a sixth of the index's time). events and quotes have
 // no foreign key to articles: PostgreSQL checks one row by row, half the cost of copying the
 // events (the store writes an article's rows together, in one transaction); a statement trigger
 // deletes an article's events and quotes with it, as SQLite's ON DELETE CASCADE does.
@@ -52,7 +54,10 @@ CREATE TABLE articles (
   story_id          bigint,
   sketch            bytea
 );
-CREATE INDEX articles_fts ON articles USING gin (to_tsvector('simple'::regconfig, title || ' ' || text));
+CREATE FUNCTION dateline_fts(title text, body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT to_tsvector('simple'::regconfig, CASE WHEN starts_with(body, title) THEN body ELSE title || ' ' || body END)
+$$;
+CREATE INDEX articles_fts ON articles USING gin (dateline_fts(title, text));
 CREATE TABLE events (
   article_id            bigint NOT NULL,
   event_index           integer NOT NULL,

@@ -5,7 +5,8 @@
 // the database a libpq connection URI names (postgresql://user@host:port/dbname). Differences:
 // the schema version is the one row of the table `schema_version` (its own list of migrations,
 // PgStoreMigrations), sketches are bytea, and the full-text index is a GIN index over
-// to_tsvector('simple', title || ' ' || text) instead of the FTS5 table articles_fts.
+// dateline_fts(title, text) — to_tsvector('simple', ...) of the title and text — instead of the
+// FTS5 table articles_fts.
 // docs/store.md, "PostgreSQL".
 #pragma once
 
@@ -24,7 +25,9 @@ const std::vector<Migration>& PgStoreMigrations();
 int CurrentPgStoreVersion();
 
 // The full-text expression the GIN index is built on; a query must use the same expression.
-inline constexpr const char* kPgTextVector = "to_tsvector('simple'::regconfig, title || ' ' || text)";
+// dateline_fts (created with the schema) is to_tsvector('simple', title || ' ' || text), the
+// text alone when it starts with the title.
+inline constexpr const char* kPgTextVector = "dateline_fts(title, text)";
 
 // Connects to the database `uri` names (it must exist), creates or migrates the schema, and
 // takes the store's writer lock (a session advisory lock: one ingest at a time per database).

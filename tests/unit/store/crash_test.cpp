@@ -51,7 +51,7 @@ INSTANTIATE_TEST_SUITE_P(Backend, IngestCrash, testing::kBackends, testing::Back
 
 // The number of articles matching a full-text word, by the backend's own index.
 std::string FullTextCount(const std::string& db, const std::string& word) {
-  return testing::IsPostgres(db) ? "SELECT count(*) FROM articles WHERE to_tsvector('simple', title || ' ' || text) @@ "
+  return testing::IsPostgres(db) ? "SELECT count(*) FROM articles WHERE dateline_fts(title, text) @@ "
                                    "to_tsquery('simple', '" + word + "')"
                                  : "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '" + word + "'";
 }
