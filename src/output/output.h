@@ -53,6 +53,9 @@ class RecordSink {
  public:
   virtual ~RecordSink() = default;
   virtual void Write(const Document& doc) = 0;
+  // The same, for a document the caller no longer needs (RunPipeline's): a sink that keeps
+  // documents (the event store's, for its writer thread) takes it instead of copying it.
+  virtual void Take(Document&& doc) { Write(doc); }
   // The batch's documents have all been written: a place to commit them.
   virtual Status EndBatch() { return Status::Ok(); }
   virtual uint64_t events_written() const = 0;
