@@ -1,5 +1,6 @@
 #include "store/query.h"
 
+#include <simdjson.h>
 #include <sqlite3.h>
 
 #include <variant>
@@ -137,9 +138,21 @@ struct Row {
     if (Null()) return ++i, std::nullopt;
     return sqlite3_column_double(st, i++);
   }
+  // A stored JSON array of strings (issues, rules) as its strings; none for anything unreadable.
+  std::vector<std::string> Strings(simdjson::dom::parser& parser) {
+    std::vector<std::string> items;
+    const std::string json = Text();
+    simdjson::dom::array array;
+    if (parser.parse(json).get_array().get(array)) return items;
+    for (simdjson::dom::element el : array) {
+      std::string_view s;
+      if (!el.get_string().get(s)) items.emplace_back(s);
+    }
+    return items;
+  }
 };
 
-StoredEvent ReadEvent(sqlite3_stmt* st) {
+StoredEvent ReadEvent(sqlite3_stmt* st, simdjson::dom::parser& parser) {
   Row r{st};
   StoredEvent e;
   e.article_id = r.Int();
@@ -176,7 +189,7 @@ StoredEvent ReadEvent(sqlite3_stmt* st) {
   e.location_lon = r.OptReal();
   e.location_geonames_id = r.OptInt();
   e.location_precision = r.Text();
-  e.issues = r.Text();
+  e.issues = r.Strings(parser);
   e.quote_id = r.OptText();
   e.evidence_text = r.Text();
   e.evidence_start = r.Int();
@@ -187,7 +200,7 @@ StoredEvent ReadEvent(sqlite3_stmt* st) {
   e.target_span_end = r.OptInt();
   e.verb_span_start = r.OptInt();
   e.verb_span_end = r.OptInt();
-  e.rules = r.Text();
+  e.rules = r.Strings(parser);
   e.version = r.Text();
   e.publication_date = r.OptText();
   return e;
@@ -229,9 +242,10 @@ Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(
   Statement st(db_, sql);
   if (Status s = st.status(path_); !s.ok()) return s;
   st.Bind(w.params);
+  simdjson::dom::parser parser;  // one for the rows' JSON arrays
   int rc;
   while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
-    if (!fn(ReadEvent(st.get()))) return Status::Ok();
+    if (!fn(ReadEvent(st.get(), parser))) return Status::Ok();
   if (rc != SQLITE_DONE) return DataError(path_ + ": " + sqlite3_errmsg(db_));
   return Status::Ok();
 }
