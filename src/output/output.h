@@ -16,8 +16,8 @@
 // RecordWriter is not thread-safe: give each output stream one writer.
 #pragma once
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <span>
