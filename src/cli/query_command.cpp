@@ -23,6 +23,7 @@ struct QueryCommandOptions {
   std::string by = "day";
   std::string per;
   std::string output;
+  bool all_mentions = false;  // export --format gdelt: every stored event, not one row per cluster
 };
 
 namespace {
@@ -43,6 +44,8 @@ void AddFilterOptions(CLI::App* c, QueryCommandOptions* o) {
   c->add_option("--country", o->filter.country, "Location country (ISO alpha-3)");
   c->add_option("--place", o->filter.place, "Location name");
   c->add_option("--text", o->filter.text, "Full-text query (SQLite FTS5 syntax) over the articles");
+  c->add_flag("--one-a-day", o->filter.one_a_day,
+              "Only the first event of each cluster: one per date, source, target and code (Phoenix's filter)");
   c->add_option("--limit", o->limit, "At most N events")->check(CLI::NonNegativeNumber);
 }
 
@@ -255,7 +258,16 @@ int RunExport(QueryCommandOptions o) {
   std::ostream& out = file.is_open() ? file : std::cout;
   std::unique_ptr<EventReader> reader = OpenReader(o.db);
   if (!reader) return 1;
-  if (o.format == "gdelt") return StreamEvents(*reader, o.filter, out, AppendGdeltRow);
+  if (o.format == "gdelt") {
+    // GDELT's event table has a row per event, not per report of it: one row per cluster, with
+    // the cluster's mention, source and article counts, unless every report is asked for.
+    if (!o.all_mentions) o.filter.one_a_day = true;
+    return StreamEvents(*reader, o.filter, out, AppendGdeltRow);
+  }
+  if (o.all_mentions) {
+    std::cerr << "dateline: --all-mentions goes with --format gdelt\n";
+    return 2;
+  }
   if (o.format == "csv") {
     std::string header;
     AppendFlatHeader(header, OutputFormat::kCsv);
@@ -297,6 +309,8 @@ QueryCommands AddQuerySubcommands(CLI::App& app) {
   AddFilterOptions(c.exporter, c.export_options.get());
   c.exporter->add_option("--format", c.export_options->format, "gdelt, csv or plover")->required();
   c.exporter->add_option("--output", c.export_options->output, "Write to FILE instead of standard output");
+  c.exporter->add_flag("--all-mentions", c.export_options->all_mentions,
+                       "With --format gdelt: a row for every stored event, not one per event cluster");
   return c;
 }
 

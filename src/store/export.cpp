@@ -274,7 +274,12 @@ void AppendGdeltRow(std::string& b, const StoredEvent& e) {
   if (e.quad_class) AppendInt(b, *e.quad_class);
   Tab(b);
   if (e.goldstein) AppendDecimal(b, *e.goldstein);
-  b += "\t1\t1\t1\t";  // NumMentions, NumSources, NumArticles (one article per row); AvgTone empty
+  // NumMentions, NumSources, NumArticles: the event's cluster's counts; AvgTone empty.
+  for (const int64_t n : {e.num_mentions, e.num_sources, e.num_articles}) {
+    Tab(b);
+    AppendInt(b, n);
+  }
+  Tab(b);
   // Actor1Geo_* and Actor2Geo_*: dateline places the event, not each actor.
   for (int i = 0; i < 16; ++i) Tab(b);
   if (e.has_location) {

@@ -72,6 +72,7 @@ Where BuildWhere(const EventFilter& f) {
     w.Add("e.location_name = ? COLLATE NOCASE");
     w.params.emplace_back(f.place);
   }
+  if (f.one_a_day) w.Add("c.first_article_id = e.article_id AND c.first_event_index = e.event_index");
   if (!f.text.empty()) {
     w.Add("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
     w.params.emplace_back(f.text);
@@ -113,7 +114,14 @@ constexpr const char* kEventColumns =
     "e.plover_context, e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon, "
     "e.location_geonames_id, e.location_precision, e.issues, e.quote_id, e.evidence_text, e.evidence_start, "
     "e.evidence_end, e.source_span_start, e.source_span_end, e.target_span_start, e.target_span_end, "
-    "e.verb_span_start, e.verb_span_end, e.rules, e.version, a.publication_date";
+    "e.verb_span_start, e.verb_span_end, e.rules, e.version, a.publication_date, c.cluster_id, c.num_mentions, "
+    "c.num_articles, c.num_sources";
+
+// The tables every event query reads: an event, its article and its cluster (`c`, which the
+// one-a-day filter needs).
+constexpr const char* kEventTables =
+    " FROM events e JOIN articles a ON a.article_id = e.article_id"
+    " LEFT JOIN event_clusters c ON c.cluster_id = e.cluster_id";
 
 struct Row {
   sqlite3_stmt* st;
@@ -203,6 +211,12 @@ StoredEvent ReadEvent(sqlite3_stmt* st, simdjson::dom::parser& parser) {
   e.rules = r.Strings(parser);
   e.version = r.Text();
   e.publication_date = r.OptText();
+  e.cluster_id = r.OptInt();
+  if (e.cluster_id) {
+    e.num_mentions = r.Int();
+    e.num_articles = r.Int();
+    e.num_sources = r.Int();
+  }
   return e;
 }
 
@@ -232,8 +246,7 @@ EventReader::~EventReader() { sqlite3_close(db_); }
 
 Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(const StoredEvent&)>& fn) const {
   Where w = BuildWhere(filter);
-  std::string sql = std::string("SELECT ") + kEventColumns +
-                    " FROM events e JOIN articles a ON a.article_id = e.article_id" + w.sql +
+  std::string sql = std::string("SELECT ") + kEventColumns + kEventTables + w.sql +
                     " ORDER BY e.article_id, e.event_index";
   if (filter.limit) {
     sql += " LIMIT ?";
@@ -264,7 +277,7 @@ Result<std::vector<StatsRow>> EventReader::Stats(const EventFilter& filter, Stat
                           : group == StatsGroup::kRoot   ? "e.root"
                                                          : "''";
   const std::string sql = std::string("SELECT ") + period_sql + " AS period, " + group_sql +
-                          " AS grp, COUNT(*), COUNT(e.goldstein), AVG(e.goldstein) FROM events e" + w.sql +
+                          " AS grp, COUNT(*), COUNT(e.goldstein), AVG(e.goldstein)" + kEventTables + w.sql +
                           " GROUP BY period, grp ORDER BY period, grp";
   Statement st(db_, sql);
   if (Status s = st.status(path_); !s.ok()) return s;

@@ -43,6 +43,7 @@ struct EventFilter {
   std::string country;        // location_country equals it (case-insensitive)
   std::string place;          // location_name equals it (case-insensitive)
   std::string text;           // FTS5 query over article title and text: events of matching articles
+  bool one_a_day = false;     // only the first event of each cluster (Phoenix's one-a-day filter)
   std::optional<int64_t> limit;
 };
 
@@ -74,6 +75,10 @@ struct StoredEvent {
   std::vector<std::string> rules;  // the stored JSON array's strings
   std::string version;
   std::optional<std::string> publication_date;  // the article's
+  // The event's cluster (the same event in other articles, docs/store.md): its id and counts.
+  // An event without a cluster (none in a current database) counts as its own: 1, 1, 1.
+  std::optional<int64_t> cluster_id;
+  int64_t num_mentions = 1, num_articles = 1, num_sources = 1;
 };
 
 enum class StatsPeriod { kDay, kWeek, kMonth };
