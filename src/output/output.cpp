@@ -213,60 +213,60 @@ std::string EventId(const Document& doc, const Event& e) {
 
 EventRecord MakeEventRecord(const Document& doc, const Event& e, std::string_view version, EventRecordBuffer& buffer,
                             const CameoTable& cameo) {
-  EventRecord r;
   EventIdHex(doc, e, buffer.event_id);
-  r.event_id = std::string_view(buffer.event_id, sizeof buffer.event_id);
-  r.doc_id = doc.id;
-  r.outlet = doc.outlet;
-  r.url = doc.url;
-  r.sentence = e.sentence;
-  // The event's date, else the publication date.
-  if (e.date.valid())
-    r.date = e.date;
-  else if (doc.publication_date && doc.publication_date->valid())
-    r.date = doc.publication_date;
-  r.date_precision = PrecisionName(e.date_precision);
-  r.historical = e.historical;
-  r.mode = ModeName(e.mode);
-  r.source = {e.source.code, e.source.name, e.source.country,
-              e.source.span ? SafeView(doc, *e.source.span) : std::string_view()};
-  r.target = {e.target.code, e.target.name, e.target.country,
-              e.target.span ? SafeView(doc, *e.target.span) : std::string_view()};
-  r.code = e.code;
-  r.root = CameoTable::Root(e.code);
-  if (const CameoCode* c = cameo.Find(e.code)) {  // none for codes outside the table
-    if (c->quad_class != 0) r.quad_class = c->quad_class;
-    r.goldstein = c->goldstein;
-    r.plover = c->plover;
-    r.plover_mode = c->plover_mode;
-    r.plover_context = c->plover_context;
-  }
-  if (e.location) {
-    const Location& l = *e.location;
-    r.location = EventRecord::Place{l.name, l.country, l.admin1, l.lat, l.lon, std::nullopt,
-                                    LocationPrecisionName(l.precision)};
-    if (l.geonames_id) r.location->geonames_id = *l.geonames_id;
-  }
-  r.issues.items = e.issues;
   if (e.quote) {
     // QuoteId's "<doc_id>#q<n>", composed in the buffer's capacity.
     buffer.quote_id.assign(doc.id);
     buffer.quote_id += "#q";
     AppendUint(buffer.quote_id, *e.quote);
-    r.quote_id = buffer.quote_id;
   }
-  if (e.sentence < doc.sentences.size()) {
-    const ByteSpan s = doc.sentences[e.sentence].span;
-    r.evidence_text = SafeView(doc, s);
-    r.evidence = ToInput(doc, s);
-  }
-  r.source_span = ToInput(doc, e.source.span);
-  r.target_span = ToInput(doc, e.target.span);
-  r.verb_span = ToInput(doc, e.verb_span);
-  r.rules.items = e.rules;
-  r.version = version;
-  if (doc.publication_date && doc.publication_date->valid()) r.publication_date = doc.publication_date;
-  return r;
+  const CameoCode* c = cameo.Find(e.code);  // none for codes outside the table
+  const ByteSpan* sentence = e.sentence < doc.sentences.size() ? &doc.sentences[e.sentence].span : nullptr;
+  const bool published = doc.publication_date && doc.publication_date->valid();
+  const auto words = [&](const ActorRef& a) { return a.span ? SafeView(doc, *a.span) : std::string_view(); };
+  const auto place = [](const std::optional<Location>& l) -> std::optional<EventRecord::Place> {
+    if (!l) return std::nullopt;
+    return EventRecord::Place{l->name,
+                              l->country,
+                              l->admin1,
+                              l->lat,
+                              l->lon,
+                              l->geonames_id ? std::optional<int64_t>(*l->geonames_id) : std::nullopt,
+                              LocationPrecisionName(l->precision)};
+  };
+  // One initialisation per field, in the record's order (no default-then-assign on the hot path).
+  return EventRecord{
+      .event_id = std::string_view(buffer.event_id, sizeof buffer.event_id),
+      .doc_id = doc.id,
+      .outlet = doc.outlet,
+      .url = doc.url,
+      .sentence = e.sentence,
+      // The event's date, else the publication date.
+      .date = e.date.valid() ? std::optional<Date>(e.date) : published ? doc.publication_date : std::nullopt,
+      .date_precision = PrecisionName(e.date_precision),
+      .historical = e.historical,
+      .mode = ModeName(e.mode),
+      .source = {e.source.code, e.source.name, e.source.country, words(e.source)},
+      .target = {e.target.code, e.target.name, e.target.country, words(e.target)},
+      .code = e.code,
+      .root = CameoTable::Root(e.code),
+      .quad_class = c && c->quad_class != 0 ? std::optional<int64_t>(c->quad_class) : std::nullopt,
+      .goldstein = c ? c->goldstein : std::nullopt,
+      .plover = c ? c->plover : std::string_view(),
+      .plover_mode = c ? c->plover_mode : std::string_view(),
+      .plover_context = c ? c->plover_context : std::string_view(),
+      .location = place(e.location),
+      .issues = {e.issues},
+      .quote_id = e.quote ? std::optional<std::string_view>(buffer.quote_id) : std::nullopt,
+      .evidence_text = sentence ? SafeView(doc, *sentence) : std::string_view(),
+      .evidence = sentence ? ToInput(doc, *sentence) : OffsetPair{},
+      .source_span = ToInput(doc, e.source.span),
+      .target_span = ToInput(doc, e.target.span),
+      .verb_span = ToInput(doc, e.verb_span),
+      .rules = {e.rules},
+      .version = version,
+      .publication_date = published ? doc.publication_date : std::nullopt,
+  };
 }
 
 namespace output_internal {
