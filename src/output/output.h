@@ -11,7 +11,8 @@
 //   std::cerr << writer.events_written() << " events\n";
 //
 // The writer writes every event in Document::events: choosing which events to write (modes,
-// one-sided events) is the pipeline's business. Each Write() formats into one reusable buffer and
+// one-sided events) is the pipeline's business. Event records go through EventRecord (below), the
+// view `dateline query` and `export` write stored events through too. Each Write() formats into one reusable buffer and
 // hands it to the stream in a single write; check the stream's state for I/O errors. A
 // RecordWriter is not thread-safe: give each output stream one writer.
 #pragma once
