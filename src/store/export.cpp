@@ -9,7 +9,6 @@
 #include <unordered_map>
 
 #include "core/date.h"
-
 #include "core/embedded.h"
 #include "output/escape.h"
 
