@@ -71,6 +71,24 @@ void Key(std::string& b, std::string_view key) {
   b += "\":";
 }
 
+// ,"key": joined at compile time, so that a literal key is one append: Key<"doc_id">(b). The
+// writers append some forty keys per event record.
+template <size_t N>
+struct KeyText {
+  char text[N + 3] = {};  // the key's N - 1 characters between ," and ":
+  consteval KeyText(const char (&key)[N]) {
+    text[0] = ',';
+    text[1] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) text[2 + i] = key[i];
+    text[N + 1] = '"';
+    text[N + 2] = ':';
+  }
+};
+template <KeyText K>
+void Key(std::string& b) {
+  b.append(K.text, sizeof K.text);
+}
+
 void JsonStrings(std::string& b, std::span<const std::string> items) {
   b += '[';
   for (size_t i = 0; i < items.size(); ++i) {
@@ -292,15 +310,15 @@ void AppendLocationJson(std::string& b, const std::optional<EventRecord::Place>&
   b += name_key;
   b += "\":";
   AppendJsonString(b, l.name);
-  Key(b, "country"), AppendJsonString(b, l.country);
-  Key(b, "admin1"), AppendJsonString(b, l.admin1);
-  Key(b, "lat");
+  Key<"country">(b), AppendJsonString(b, l.country);
+  Key<"admin1">(b), AppendJsonString(b, l.admin1);
+  Key<"lat">(b);
   if (l.lat) AppendCoordinate(b, *l.lat); else b += "null";
-  Key(b, "lon");
+  Key<"lon">(b);
   if (l.lon) AppendCoordinate(b, *l.lon); else b += "null";
-  Key(b, "geonames_id");
+  Key<"geonames_id">(b);
   if (l.geonames_id) AppendInt(b, *l.geonames_id); else b += "null";
-  if (with_precision) Key(b, "precision"), AppendJsonString(b, l.precision);
+  if (with_precision) Key<"precision">(b), AppendJsonString(b, l.precision);
   b += '}';
 }
 
@@ -309,46 +327,46 @@ void AppendLocationJson(std::string& b, const std::optional<EventRecord::Place>&
 void AppendEventJson(std::string& b, const EventRecord& r) {
   b += "{\"type\":\"event\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
-  Key(b, "event_id"), AppendJsonString(b, r.event_id);
-  Key(b, "doc_id"), AppendJsonString(b, r.doc_id);
-  Key(b, "outlet"), AppendJsonString(b, r.outlet);
-  Key(b, "url"), AppendJsonString(b, r.url);
-  Key(b, "sentence"), AppendInt(b, r.sentence);
-  Key(b, "date"), AppendJsonDate(b, r.date);
-  Key(b, "date_precision"), AppendJsonString(b, r.date_precision);
-  Key(b, "historical"), b += r.historical ? "true" : "false";
-  Key(b, "mode"), AppendJsonString(b, r.mode);
-  Key(b, "source"), AppendJsonString(b, r.source.code);
-  Key(b, "target"), AppendJsonString(b, r.target.code);
-  Key(b, "source_name"), AppendJsonString(b, r.source.name);
-  Key(b, "target_name"), AppendJsonString(b, r.target.name);
-  Key(b, "source_country"), AppendJsonString(b, r.source.country);
-  Key(b, "target_country"), AppendJsonString(b, r.target.country);
-  Key(b, "source_text"), AppendJsonString(b, r.source.text);
-  Key(b, "target_text"), AppendJsonString(b, r.target.text);
-  Key(b, "code"), AppendJsonString(b, r.code);
-  Key(b, "root"), AppendJsonString(b, r.root);
-  Key(b, "quad_class");
+  Key<"event_id">(b), AppendJsonString(b, r.event_id);
+  Key<"doc_id">(b), AppendJsonString(b, r.doc_id);
+  Key<"outlet">(b), AppendJsonString(b, r.outlet);
+  Key<"url">(b), AppendJsonString(b, r.url);
+  Key<"sentence">(b), AppendInt(b, r.sentence);
+  Key<"date">(b), AppendJsonDate(b, r.date);
+  Key<"date_precision">(b), AppendJsonString(b, r.date_precision);
+  Key<"historical">(b), b += r.historical ? "true" : "false";
+  Key<"mode">(b), AppendJsonString(b, r.mode);
+  Key<"source">(b), AppendJsonString(b, r.source.code);
+  Key<"target">(b), AppendJsonString(b, r.target.code);
+  Key<"source_name">(b), AppendJsonString(b, r.source.name);
+  Key<"target_name">(b), AppendJsonString(b, r.target.name);
+  Key<"source_country">(b), AppendJsonString(b, r.source.country);
+  Key<"target_country">(b), AppendJsonString(b, r.target.country);
+  Key<"source_text">(b), AppendJsonString(b, r.source.text);
+  Key<"target_text">(b), AppendJsonString(b, r.target.text);
+  Key<"code">(b), AppendJsonString(b, r.code);
+  Key<"root">(b), AppendJsonString(b, r.root);
+  Key<"quad_class">(b);
   if (r.quad_class) AppendInt(b, *r.quad_class); else b += "null";
-  Key(b, "goldstein");
+  Key<"goldstein">(b);
   if (r.goldstein) AppendDecimal(b, *r.goldstein); else b += "null";
-  Key(b, "plover"), AppendJsonString(b, r.plover);
-  Key(b, "plover_mode"), AppendJsonString(b, r.plover_mode);
-  Key(b, "plover_context"), AppendJsonString(b, r.plover_context);
-  Key(b, "location"), AppendLocationJson(b, r.location, "name", /*with_precision=*/true);
-  Key(b, "issues"), JsonStrings(b, r.issues.items);
-  Key(b, "quote_id");
+  Key<"plover">(b), AppendJsonString(b, r.plover);
+  Key<"plover_mode">(b), AppendJsonString(b, r.plover_mode);
+  Key<"plover_context">(b), AppendJsonString(b, r.plover_context);
+  Key<"location">(b), AppendLocationJson(b, r.location, "name", /*with_precision=*/true);
+  Key<"issues">(b), JsonStrings(b, r.issues.items);
+  Key<"quote_id">(b);
   if (r.quote_id) AppendJsonString(b, *r.quote_id); else b += "null";
   b += ",\"evidence\":{\"text\":";
   AppendJsonString(b, r.evidence_text);
-  Key(b, "start"), AppendInt(b, r.evidence.start);
-  Key(b, "end"), AppendInt(b, r.evidence.end);
-  Key(b, "source_span"), JsonSpan(b, r.source_span);
-  Key(b, "target_span"), JsonSpan(b, r.target_span);
-  Key(b, "verb_span"), JsonSpan(b, r.verb_span);
+  Key<"start">(b), AppendInt(b, r.evidence.start);
+  Key<"end">(b), AppendInt(b, r.evidence.end);
+  Key<"source_span">(b), JsonSpan(b, r.source_span);
+  Key<"target_span">(b), JsonSpan(b, r.target_span);
+  Key<"verb_span">(b), JsonSpan(b, r.verb_span);
   b += '}';
-  Key(b, "rules"), JsonStrings(b, r.rules.items);
-  Key(b, "version"), AppendJsonString(b, r.version);
+  Key<"rules">(b), JsonStrings(b, r.rules.items);
+  Key<"version">(b), AppendJsonString(b, r.version);
   b += "}\n";
 }
 
@@ -442,20 +460,20 @@ void RecordWriter::WriteQuoteJson(const Document& doc, uint32_t index) {
   std::string& b = buf_;
   b += "{\"type\":\"quote\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
-  Key(b, "quote_id"), AppendJsonString(b, QuoteId(doc, index));
-  Key(b, "doc_id"), AppendJsonString(b, doc.id);
-  Key(b, "text"), AppendJsonString(b, QuoteText(doc, q));
+  Key<"quote_id">(b), AppendJsonString(b, QuoteId(doc, index));
+  Key<"doc_id">(b), AppendJsonString(b, doc.id);
+  Key<"text">(b), AppendJsonString(b, QuoteText(doc, q));
   auto actor = [&](const char* key, const ActorRef& a) {
     Key(b, key);
     b += "{\"code\":";
     AppendJsonString(b, a.code);
-    Key(b, "name"), AppendJsonString(b, a.name);
-    Key(b, "text"), AppendJsonString(b, a.span ? doc.view(*a.span) : std::string_view());
+    Key<"name">(b), AppendJsonString(b, a.name);
+    Key<"text">(b), AppendJsonString(b, a.span ? doc.view(*a.span) : std::string_view());
     b += '}';
   };
   actor("speaker", q.speaker);
   actor("addressee", q.addressee);
-  Key(b, "sentences");
+  Key<"sentences">(b);
   b += '[';
   for (uint32_t si = q.sentence_begin; si < q.sentence_end; ++si) {
     if (si != q.sentence_begin) b += ',';
@@ -465,7 +483,7 @@ void RecordWriter::WriteQuoteJson(const Document& doc, uint32_t index) {
   const OffsetPair span = ToInput(doc, q.span);
   b += ",\"evidence\":{\"start\":";
   AppendUint(b, span.start);
-  Key(b, "end"), AppendUint(b, span.end);
+  Key<"end">(b), AppendUint(b, span.end);
   b += "}}\n";
 }
 
@@ -473,33 +491,33 @@ void RecordWriter::WriteArticleJson(const Document& doc) {
   std::string& b = buf_;
   b += "{\"type\":\"article\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
-  Key(b, "doc_id"), AppendJsonString(b, doc.id);
+  Key<"doc_id">(b), AppendJsonString(b, doc.id);
   // The title given with the article, else the headline the cleaner found in its text.
-  Key(b, "title"), AppendJsonString(b, ArticleTitle(doc));
-  Key(b, "dateline");
+  Key<"title">(b), AppendJsonString(b, ArticleTitle(doc));
+  Key<"dateline">(b);
   const Dateline& d = doc.dateline;
   if (d.span.empty() && d.place.empty() && d.agency.empty() && !d.date) {
     b += "null";
   } else {
     b += "{\"place\":";
     AppendJsonString(b, d.place);
-    Key(b, "date"), AppendJsonDate(b, d.date);
-    Key(b, "agency"), AppendJsonString(b, d.agency);
+    Key<"date">(b), AppendJsonDate(b, d.date);
+    Key<"agency">(b), AppendJsonString(b, d.agency);
     b += '}';
   }
-  Key(b, "reporters"), JsonStrings(b, doc.reporters);
-  Key(b, "editors"), JsonStrings(b, doc.editors);
-  Key(b, "outlet"), AppendJsonString(b, doc.outlet);
-  Key(b, "url"), AppendJsonString(b, doc.url);
-  Key(b, "publication_date"), AppendJsonDate(b, doc.publication_date);
-  Key(b, "sentences"), AppendUint(b, doc.sentences.size());
-  Key(b, "removed");
+  Key<"reporters">(b), JsonStrings(b, doc.reporters);
+  Key<"editors">(b), JsonStrings(b, doc.editors);
+  Key<"outlet">(b), AppendJsonString(b, doc.outlet);
+  Key<"url">(b), AppendJsonString(b, doc.url);
+  Key<"publication_date">(b), AppendJsonDate(b, doc.publication_date);
+  Key<"sentences">(b), AppendUint(b, doc.sentences.size());
+  Key<"removed">(b);
   b += '[';
   for (size_t i = 0; i < doc.removed.size(); ++i) {
     if (i) b += ',';
     b += "{\"text\":";
     AppendJsonString(b, SafeView(doc, doc.removed[i].span));
-    Key(b, "reason"), AppendJsonString(b, doc.removed[i].reason);
+    Key<"reason">(b), AppendJsonString(b, doc.removed[i].reason);
     b += '}';
   }
   b += "]}\n";
