@@ -178,8 +178,9 @@ int RunIngestCommand(const IngestOptions& o) {
   run.threads = o.threads;
   run.batch_documents = o.batch_documents;
   RunSummary summary = RunPipeline(source, pipeline, sink, run, std::cerr);
-  // The writer thread may fail on the last batch, after RunPipeline's last EndBatch.
-  if (const Status stored = sink.status(); summary.sink_error.empty() && !stored.ok())
+  // The writer thread may fail on the last batch, after RunPipeline's last EndBatch, and the
+  // store's deferred work (the full-text index of the last articles) may fail.
+  if (const Status stored = sink.Finish(); summary.sink_error.empty() && !stored.ok())
     summary.sink_error = stored.message();
   const StoreCounters c = sink.counters();
   if (progress) progress->Finish(source.counters(), c);

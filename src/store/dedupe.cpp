@@ -16,49 +16,81 @@ uint64_t SplitMix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// The hash functions: h_k(x) = high 32 bits of a_k * x + b_k (a_k odd), fixed forever (stored
-// sketches depend on them).
-struct HashFamily {
-  std::array<uint64_t, kSketchSize> a, b;
-  HashFamily() {
-    for (int k = 0; k < kSketchSize; ++k) {
-      a[k] = SplitMix(2 * k + 1) | 1;
-      b[k] = SplitMix(2 * k + 2);
-    }
-  }
-};
-
 bool WordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
 
 }  // namespace
 
 Sketch ArticleSketch(std::string_view text) {
-  static const HashFamily kFamily;
-  std::vector<uint64_t> words;
-  std::string word;
+  // Each distinct bigram hash h falls in bin h >> 57 (the top 7 bits: kSketchSize = 128 bins)
+  // and competes there with the low 16 bits of (h >> 7): one hash per bigram, not one per bin.
+  static_assert(kSketchSize == 128, "the bin is the hash's top 7 bits");
+  constexpr uint32_t kEmpty = 0x10000;  // above every 16-bit value
+  std::array<uint32_t, kSketchSize> minima;
+  minima.fill(kEmpty);
+  auto add = [&](uint64_t h) {
+    const size_t bin = static_cast<size_t>(h >> 57);
+    const uint32_t v = static_cast<uint32_t>((h >> 7) & 0xffff);
+    if (v < minima[bin]) minima[bin] = v;
+  };
+  // Words are lower-cased into `word` (a stack buffer; longer words are hashed by their first
+  // kMaxWord bytes and their length, which no real word reaches).
+  constexpr size_t kMaxWord = 64;
+  char word[kMaxWord];
+  size_t length = 0;
+  uint64_t previous = 0;
+  size_t words = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
     if (WordByte(c)) {
-      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    } else if (!word.empty()) {
-      words.push_back(XXH3_64bits(word.data(), word.size()));
-      word.clear();
+      if (length < kMaxWord) word[length] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      ++length;
+      continue;
+    }
+    if (length == 0) continue;
+    const uint64_t w = XXH3_64bits_withSeed(word, std::min(length, kMaxWord), length);
+    if (words++ > 0) add(SplitMix(previous * 31 + w));
+    previous = w;
+    length = 0;
+  }
+  if (words == 1) add(SplitMix(previous));
+  if (words == 0) {
+    Sketch s;
+    s.fill(0xffff);
+    return s;
+  }
+  // Densification by rotation (Shrivastava and Li, ICML 2014, "improved densification"): an
+  // empty bin takes the value of the nearest non-empty bin in a direction fixed for that bin
+  // (pseudo-randomly, the same for every article), mixed with the distance, so two articles
+  // agree on an empty bin when they agree on the bin it borrows from. Two passes over the bins.
+  static const std::array<bool, kSketchSize> kRightward = [] {
+    std::array<bool, kSketchSize> right;
+    for (size_t k = 0; k < kSketchSize; ++k) right[k] = (SplitMix(k + 1) & 1) != 0;
+    return right;
+  }();
+  constexpr int kN = kSketchSize;
+  auto borrowed = [&](int from, int distance) {
+    return static_cast<uint16_t>(minima[static_cast<size_t>(from & (kN - 1))] +
+                                 0x9e37u * static_cast<uint32_t>(distance));
+  };
+  int first = 0, last = kN - 1;  // non-empty bins exist: the article has a word
+  while (minima[static_cast<size_t>(first)] == kEmpty) ++first;
+  while (minima[static_cast<size_t>(last)] == kEmpty) --last;
+  Sketch s;
+  // Rightward bins, right to left; past the last bin the nearest is the first (one turn on).
+  for (int k = kN - 1, nearest = first + kN; k >= 0; --k) {
+    const uint32_t v = minima[static_cast<size_t>(k)];
+    if (v != kEmpty) {
+      s[static_cast<size_t>(k)] = static_cast<uint16_t>(v);
+      nearest = k;
+    } else if (kRightward[static_cast<size_t>(k)]) {
+      s[static_cast<size_t>(k)] = borrowed(nearest, nearest - k);
     }
   }
-  std::vector<uint64_t> shingles;
-  if (words.size() == 1) shingles.push_back(words[0]);
-  for (size_t i = 0; i + 1 < words.size(); ++i) shingles.push_back(SplitMix(words[i] * 31 + words[i + 1]));
-  std::sort(shingles.begin(), shingles.end());
-  shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-  std::array<uint32_t, kSketchSize> minima;
-  minima.fill(UINT32_MAX);
-  for (uint64_t x : shingles)
-    for (int k = 0; k < kSketchSize; ++k) {
-      const uint32_t h = static_cast<uint32_t>((kFamily.a[k] * x + kFamily.b[k]) >> 32);
-      if (h < minima[k]) minima[k] = h;
-    }
-  Sketch s;
-  for (int k = 0; k < kSketchSize; ++k) s[k] = static_cast<uint16_t>(minima[k] & 0xffff);
+  // Leftward bins, left to right; before the first bin the nearest is the last (one turn back).
+  for (int k = 0, nearest = last - kN; k < kN; ++k) {
+    if (minima[static_cast<size_t>(k)] != kEmpty) nearest = k;
+    else if (!kRightward[static_cast<size_t>(k)]) s[static_cast<size_t>(k)] = borrowed(nearest + kN, k - nearest);
+  }
   return s;
 }
 
@@ -87,22 +119,31 @@ bool SketchFromBytes(std::string_view blob, Sketch* s) {
 
 namespace {
 
+// A band's kRows 16-bit values are one 64-bit word; mixed with the band number, so that the same
+// values in two bands are two keys. (Only the in-memory index uses it: nothing stored depends on it.)
+static_assert(kRows * sizeof(uint16_t) == sizeof(uint64_t));
 uint64_t BandHash(const Sketch& s, int band) {
-  return XXH3_64bits_withSeed(s.data() + band * kRows, kRows * sizeof(uint16_t), static_cast<uint64_t>(band));
+  uint64_t v;
+  std::memcpy(&v, s.data() + band * kRows, sizeof v);
+  return SplitMix(v ^ (static_cast<uint64_t>(band) * 0x9e3779b97f4a7c15ULL));
 }
 
 }  // namespace
 
-int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
-  std::vector<const Entry*> candidates;
-  const std::array<Bucket*, kBands> buckets = Buckets(s);  // the article joins them below
-  for (Bucket* bucket : buckets)
-    for (size_t i = 0; i < bucket->size; ++i) candidates.push_back(bucket->entries[i].entry);
+int64_t StoryIndex::Find(const Sketch& s) const {
+  std::vector<const Entry*>& candidates = candidates_;  // reused: no allocation per article
+  candidates.clear();
+  for (int band = 0; band < kBands; ++band) {
+    const uint32_t index = bands_.Find(BandHash(s, band));
+    if (index == UINT32_MAX) continue;
+    const Bucket& bucket = buckets_[index];
+    for (size_t i = 0; i < bucket.size; ++i) candidates.push_back(bucket.entries[i].entry);
+  }
   // In article order, so that ties go to the earliest.
   std::sort(candidates.begin(), candidates.end(),
             [](const Entry* a, const Entry* b) { return a->article_id < b->article_id; });
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  int64_t story = article_id;
+  int64_t story = 0;
   double best = -1;
   for (const Entry* e : candidates) {
     const double j = EstimatedJaccard(s, e->sketch);
@@ -111,7 +152,13 @@ int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
       story = e->story_id;
     }
   }
-  Link(&(articles_[article_id] = Entry{article_id, story, s}), buckets);
+  return story;
+}
+
+int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
+  const int64_t found = Find(s);
+  const int64_t story = found != 0 ? found : article_id;
+  Insert(article_id, story, s);
   return story;
 }
 
@@ -155,6 +202,17 @@ uint32_t StoryIndex::BandTable::FindOrAdd(uint64_t key, uint32_t next, bool* add
       *added = true;
       return next;
     }
+  }
+}
+
+uint32_t StoryIndex::BandTable::Find(uint64_t key) const {
+  if (key == 0) key = 1;
+  if (slots_.empty()) return UINT32_MAX;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = SplitMix(key) & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.key == key) return slot.index;
+    if (slot.key == 0) return UINT32_MAX;
   }
 }
 

@@ -26,10 +26,13 @@
 
 namespace dateline {
 
-// MinHash: for each of kSketchSize hash functions the low 16 bits of the minimum 32-bit hash value
-// of the article's word bigrams (lower-cased words): "b-bit MinHash", half the bytes of full
-// values, with a chance of 1/65,536 that two different minima look equal. Banding for LSH:
-// kBands bands of kRows values.
+// MinHash by one permutation (Li, Owen and Zhang, NIPS 2012): each word bigram of the article
+// (lower-cased words) is hashed once; the hash's top 7 bits choose one of kSketchSize bins and
+// the bin keeps the minimum of 16 further bits ("b-bit MinHash": half the bytes of full values,
+// a 1/65,536 chance that two different minima look equal). Empty bins are filled by rotation
+// densification (dedupe.cpp), so short articles, which leave most bins empty, still compare. One hash per bigram instead of
+// one per bigram and bin: the sketch costs a few instructions per word. Banding for LSH: kBands
+// bands of kRows values.
 inline constexpr int kSketchSize = 128;
 inline constexpr int kBands = 32;
 inline constexpr int kRows = 4;
@@ -57,6 +60,9 @@ class StoryIndex {
   // highest estimated Jaccard if that is >= threshold (ties: the earliest),
   // else a new story whose id is `article_id`. The article is added to the index.
   int64_t Add(int64_t article_id, const Sketch& s);
+  // The story Add would give a new article, without adding it: a stored story's id, or 0 when
+  // the article would start its own.
+  int64_t Find(const Sketch& s) const;
   // An article already assigned (when loading a database).
   void Insert(int64_t article_id, int64_t story_id, const Sketch& s);
   void Clear();
@@ -86,6 +92,8 @@ class StoryIndex {
    public:
     // The bucket index of `key`, added (as `next`) when absent; *added says which.
     uint32_t FindOrAdd(uint64_t key, uint32_t next, bool* added);
+    // The bucket index of `key`, or UINT32_MAX when absent.
+    uint32_t Find(uint64_t key) const;
     void Clear() { slots_.clear(); used_ = 0; }
 
    private:
@@ -99,6 +107,7 @@ class StoryIndex {
   };
   BandTable bands_;
   std::vector<Bucket> buckets_;
+  mutable std::vector<const Entry*> candidates_;  // Find's work list
   // The index in buckets_ of a band value's bucket (added empty when new).
   uint32_t BucketOf(uint64_t band_hash);
   // The article's buckets: their indices resolved once all are looked up (buckets_ may grow).

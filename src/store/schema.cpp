@@ -150,10 +150,32 @@ CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
 END;
 )sql";
 
+// Version 4: article sketches are one-permutation MinHash (dedupe.h), a few instructions per word
+// instead of 128 hashes per word bigram. The SQLite backend recomputes every stored article's
+// sketch from its text in the migration's transaction (RecomputeSketches); stories and clusters
+// already assigned stay as they are, and new articles are compared with the new sketches.
+// And the full-text index is filled in chunks of many batches rather than batch by batch (FTS5
+// writes a segment per statement, and merges them: indexing 1,024 articles at a time cost
+// about three times as much as indexing them in one go); `store_state` holds the last
+// article_id the index covers ('fts_indexed_through'), advanced in the transaction that indexes.
+// `stories` becomes a view: a story is its first article (story_id = article_id), so the table
+// repeated what `articles` holds, at the cost of an insert per new story.
+constexpr std::string_view kV4 = R"sql(
+UPDATE articles SET sketch = NULL;
+CREATE TABLE store_state (
+  name   TEXT PRIMARY KEY,
+  value  INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO store_state VALUES ('fts_indexed_through', (SELECT coalesce(max(article_id), 0) FROM articles));
+DROP TABLE stories;
+CREATE VIEW stories AS
+  SELECT article_id AS story_id, article_id AS first_article_id FROM articles WHERE story_id = article_id;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& StoreMigrations() {
-  static const std::vector<Migration> kMigrations = {{1, kV1}, {2, kV2}, {3, kV3}};
+  static const std::vector<Migration> kMigrations = {{1, kV1}, {2, kV2}, {3, kV3}, {4, kV4}};
   return kMigrations;
 }
 

@@ -21,10 +21,15 @@ namespace dateline {
 namespace {
 
 std::string DateText(const std::optional<Date>& d) {
-  if (!d || !d->valid()) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d->year, d->month, d->day);
-  return buf;
+  if (!d || !d->valid() || d->year < 0 || d->year > 9999) return {};
+  std::string out = "0000-00-00";
+  auto put = [&](size_t at, int value, int digits) {
+    for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, d->year, 4);
+  put(5, d->month, 2);
+  put(8, d->day, 2);
+  return out;
 }
 
 std::string JsonArray(std::span<const std::string> items) {
@@ -86,7 +91,7 @@ class Statement {
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (doc_id, content_hash, title, url, outlet, publication_date, dateline_place, "
     "dateline_date, dateline_agency, reporters, editors, removed, sentences, text, article_id, story_id, sketch) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING";
 
 constexpr std::string_view kInsertEvent =
     "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
@@ -209,7 +214,7 @@ class SqliteStore final : public EventStore {
     // batches of 1,024 articles a transaction, 2.85 s -> 1.3 s for 50,000 short articles.
     Status s = Exec(
         "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
-        "PRAGMA wal_autocheckpoint=8192;");
+        "PRAGMA wal_autocheckpoint=8192; PRAGMA temp_store=MEMORY;");
     if (!s.ok()) return s;
     s = MigrateSqliteStore(db_, path);
     if (!s.ok()) return s;
@@ -222,13 +227,19 @@ class SqliteStore final : public EventStore {
     if (!(s = insert_article_.Prepare(db_, kInsertArticle)).ok()) return s;
     if (!(s = insert_event_.Prepare(db_, kInsertEvent)).ok()) return s;
     if (!(s = insert_quote_.Prepare(db_, kInsertQuote)).ok()) return s;
-    if (!(s = insert_story_.Prepare(db_, kInsertStory)).ok()) return s;
     if (!(s = write_cluster_.Prepare(db_, kWriteCluster)).ok()) return s;
-    if (!(s = Reload()).ok()) return s;
     if (!(s = index_.Prepare(db_, "INSERT INTO articles_fts (rowid, title, text) SELECT article_id, title, text "
-                                  "FROM articles WHERE article_id >= ?1")).ok())
+                                  "FROM articles WHERE article_id > ?1")).ok())
       return s;
-    return Status::Ok();
+    if (!(s = indexed_through_get_.Prepare(
+              db_, "SELECT value FROM store_state WHERE name = 'fts_indexed_through'")).ok())
+      return s;
+    if (!(s = indexed_through_set_.Prepare(
+              db_, "UPDATE store_state SET value = ?1 WHERE name = 'fts_indexed_through'")).ok())
+      return s;
+    if (!(s = Reload()).ok()) return s;
+    // A run killed after storing articles it had not indexed yet: index them now.
+    return Finish();
   }
 
   Status BeginBatch() override {
@@ -238,20 +249,36 @@ class SqliteStore final : public EventStore {
   }
 
   Status CommitBatch() override {
-    if (first_added_ > 0) {  // the batch's new articles into the full-text index, in the same transaction
-      index_.Int(1, first_added_);
-      Status s = Step(index_, "indexing the batch's articles");
-      if (!s.ok()) return s;
-      first_added_ = 0;
-    }
+    // The articles not yet in the full-text index, when they make a chunk, join it in this
+    // transaction.
+    if (next_article_id_ - 1 - indexed_through_ >= kIndexChunk)
+      if (Status s = IndexPending(); !s.ok()) return s;
     if (Status s = WriteClusters(db_, write_cluster_, clusters_); !s.ok()) return s;
     Status s = Step(commit_, "COMMIT");
-    if (s.ok()) in_batch_ = false;
+    if (s.ok()) {
+      in_batch_ = false;
+      indexed_through_ = pending_indexed_through_;
+    }
     return s;
   }
 
+  Status Finish() override {
+    if (in_batch_) return Status(StatusCode::kInternal, "Finish inside a batch");
+    if (next_article_id_ - 1 <= indexed_through_) return Status::Ok();
+    if (Status s = BeginBatch(); !s.ok()) return s;
+    Status s = IndexPending();
+    if (s.ok()) s = Step(commit_, "COMMIT");
+    if (!s.ok()) {
+      RollbackBatch();
+      return s;
+    }
+    in_batch_ = false;
+    indexed_through_ = pending_indexed_through_;
+    return Status::Ok();
+  }
+
   void RollbackBatch() override {
-    first_added_ = 0;
+    pending_indexed_through_ = indexed_through_;
     if (!in_batch_) return;
     (void)Step(rollback_, "ROLLBACK");
     in_batch_ = false;
@@ -263,24 +290,14 @@ class SqliteStore final : public EventStore {
   Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
     const std::string& hash = prepared.hash;
-    // Known doc_id: a rerun (same text) or a conflict (different text); either way the stored
-    // article stays as it is.
-    by_doc_id_.Text(1, doc.id);
-    int rc = sqlite3_step(by_doc_id_.get());
-    if (rc == SQLITE_ROW) {
-      const auto* stored = reinterpret_cast<const char*>(sqlite3_column_text(by_doc_id_.get(), 0));
-      const bool same = stored && hash == stored;
-      by_doc_id_.Reset();
-      return same ? AddOutcome::kPresent : AddOutcome::kConflict;
+    // The insert itself tells whether the article's doc_id or text is stored already (ON
+    // CONFLICT DO NOTHING): one statement for a new article instead of two lookups and an
+    // insert. Its story is found before and the article joins the story index only once stored.
+    if (!prepared.sketch) {  // a text this run has seen: most likely stored, so look before sketching
+      Result<std::optional<AddOutcome>> stored = Lookup(doc.id, hash);
+      if (!stored.ok()) return stored.status();
+      if (*stored) return **stored;
     }
-    by_doc_id_.Reset();
-    if (rc != SQLITE_DONE) return Error("looking up doc_id " + doc.id);
-    by_hash_.Text(1, hash);
-    rc = sqlite3_step(by_hash_.get());
-    by_hash_.Reset();
-    if (rc == SQLITE_ROW) return AddOutcome::kDuplicateText;
-    if (rc != SQLITE_DONE) return Error("looking up the content hash of " + doc.id);
-
     Statement& a = insert_article_;
     a.Text(1, doc.id);
     a.Text(2, hash);
@@ -314,21 +331,23 @@ class SqliteStore final : public EventStore {
     const std::string& text = prepared.cleaned;
     const int64_t article_id = next_article_id_;
     const Sketch sketch = prepared.sketch ? *prepared.sketch : ArticleSketch(text);
-    const int64_t story_id = stories_.Add(article_id, sketch);
+    const int64_t found = stories_.Find(sketch);
+    const int64_t story_id = found != 0 ? found : article_id;
     a.Text(14, text);
     a.Int(15, article_id);
     a.Int(16, story_id);
     a.Blob(17, SketchBytes(sketch));
-    rc = sqlite3_step(a.get());
+    int rc = sqlite3_step(a.get());
     a.Reset();
     if (rc != SQLITE_DONE) return Error("storing article " + doc.id);
-    ++next_article_id_;
-    if (first_added_ == 0) first_added_ = article_id;
-    if (story_id == article_id) {
-      insert_story_.Int(1, story_id);
-      insert_story_.Int(2, article_id);
-      if (Status s = Step(insert_story_, "storing a story"); !s.ok()) return s;
+    if (sqlite3_changes(db_) == 0) {
+      Result<std::optional<AddOutcome>> stored = Lookup(doc.id, hash);
+      if (!stored.ok()) return stored.status();
+      if (!*stored) return Error("article " + doc.id + " was neither stored nor found");
+      return **stored;
     }
+    ++next_article_id_;
+    stories_.Insert(article_id, story_id, sketch);
 
     for (size_t i = 0; i < doc.events.size(); ++i) {
       Status s = InsertEvent(doc, doc.events[i], article_id, story_id, static_cast<int64_t>(i), version);
@@ -342,10 +361,48 @@ class SqliteStore final : public EventStore {
   }
 
  private:
+  // Whether an article is stored already: its doc_id (with the same text: a rerun; with other
+  // text: a conflict, the stored article stays), or its text under another doc_id; nullopt when
+  // neither.
+  Result<std::optional<AddOutcome>> Lookup(const std::string& doc_id, const std::string& hash) {
+    by_doc_id_.Text(1, doc_id);
+    int rc = sqlite3_step(by_doc_id_.get());
+    if (rc == SQLITE_ROW) {
+      const auto* stored = reinterpret_cast<const char*>(sqlite3_column_text(by_doc_id_.get(), 0));
+      const bool same = stored && hash == stored;
+      by_doc_id_.Reset();
+      return std::optional<AddOutcome>(same ? AddOutcome::kPresent : AddOutcome::kConflict);
+    }
+    by_doc_id_.Reset();
+    if (rc != SQLITE_DONE) return Error("looking up doc_id " + doc_id);
+    by_hash_.Text(1, hash);
+    rc = sqlite3_step(by_hash_.get());
+    by_hash_.Reset();
+    if (rc == SQLITE_ROW) return std::optional<AddOutcome>(AddOutcome::kDuplicateText);
+    if (rc != SQLITE_DONE) return Error("looking up the content hash of " + doc_id);
+    return std::optional<AddOutcome>();
+  }
+
+  // The stored articles after indexed_through_ into the full-text index; pending_indexed_through_
+  // becomes indexed_through_ when the transaction commits.
+  Status IndexPending() {
+    index_.Int(1, indexed_through_);
+    if (Status s = Step(index_, "indexing articles for full-text search"); !s.ok()) return s;
+    indexed_through_set_.Int(1, next_article_id_ - 1);
+    if (Status s = Step(indexed_through_set_, "recording the full-text index's progress"); !s.ok()) return s;
+    pending_indexed_through_ = next_article_id_ - 1;
+    return Status::Ok();
+  }
+
   Status Reload() {
     Result<int64_t> next = LoadIndexes(db_, stories_, clusters_);
     if (!next.ok()) return IoError(path_ + ": " + next.status().message());
     next_article_id_ = *next;
+    const int rc = sqlite3_step(indexed_through_get_.get());
+    indexed_through_ = rc == SQLITE_ROW ? sqlite3_column_int64(indexed_through_get_.get(), 0) : 0;
+    indexed_through_get_.Reset();
+    if (rc != SQLITE_ROW) return Error("reading the full-text index's progress");
+    pending_indexed_through_ = indexed_through_;
     return Status::Ok();
   }
 
@@ -472,10 +529,16 @@ class SqliteStore final : public EventStore {
   std::string path_;
   int version_ = 0;
   bool in_batch_ = false;
-  int64_t first_added_ = 0;  // the batch's first new article, 0 when it has none yet
-  Statement index_;
+  // Articles are added to the full-text index in chunks of at least this many (and by Finish):
+  // FTS5 then writes a few large segments instead of one small segment per batch to be merged.
+  // From 4,096 on a chunk costs about as much per article as indexing everything at once (a
+  // 1,024-article chunk a third more); the chunk left at the end of a run is indexed by Finish.
+  static constexpr int64_t kIndexChunk = 8192;
+  int64_t indexed_through_ = 0;          // the last article_id in the full-text index (committed)
+  int64_t pending_indexed_through_ = 0;  // the same, in the transaction in progress
+  Statement index_, indexed_through_get_, indexed_through_set_;
   Statement begin_, commit_, rollback_, by_doc_id_, by_hash_, insert_article_, insert_event_, insert_quote_;
-  Statement insert_story_, write_cluster_;
+  Statement write_cluster_;
   EventRecordBuffer record_;  // InsertEvent's, reused
   StoryIndex stories_;
   ClusterIndex clusters_;
@@ -559,6 +622,33 @@ Status BackfillStoriesAndClusters(sqlite3* db) {
   return WriteClusters(db, write_cluster, clusters);
 }
 
+// Schema version 4: every stored article's sketch recomputed from its text (the sketch changed
+// from 128 hash functions to one permutation). Runs inside the migration's transaction.
+Status RecomputeSketches(sqlite3* db) {
+  Statement articles, set_sketch;
+  Status s;
+  if (!(s = articles.Prepare(db, "SELECT article_id, text FROM articles ORDER BY article_id")).ok()) return s;
+  if (!(s = set_sketch.Prepare(db, "UPDATE articles SET sketch = ?1 WHERE article_id = ?2")).ok()) return s;
+  // Read first, then write: an UPDATE while the SELECT over the same table is open is allowed,
+  // but the two-step form needs no reasoning about it.
+  std::vector<std::pair<int64_t, std::string>> sketches;
+  int rc;
+  while ((rc = sqlite3_step(articles.get())) == SQLITE_ROW) {
+    const std::string text = ColumnText(articles.get(), 1);
+    sketches.emplace_back(sqlite3_column_int64(articles.get(), 0), SketchBytes(ArticleSketch(text)));
+  }
+  articles.Reset();
+  if (rc != SQLITE_DONE) return IoError(std::string("reading the articles: ") + sqlite3_errmsg(db));
+  for (const auto& [id, blob] : sketches) {
+    set_sketch.Blob(1, blob);
+    set_sketch.Int(2, id);
+    rc = sqlite3_step(set_sketch.get());
+    set_sketch.Reset();
+    if (rc != SQLITE_DONE) return IoError(std::string("storing a sketch: ") + sqlite3_errmsg(db));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status MigrateSqliteStore(sqlite3* db, const std::string& name) {
@@ -588,6 +678,7 @@ Status MigrateSqliteStore(sqlite3* db, const std::string& name) {
     if (!s.ok()) return s;
     s = exec(std::string(m.sql) + "\nPRAGMA user_version = " + std::to_string(m.version) + ";");
     if (s.ok() && m.version == 3) s = BackfillStoriesAndClusters(db);
+    if (s.ok() && m.version == 4) s = RecomputeSketches(db);
     if (!s.ok()) {
       (void)exec("ROLLBACK");
       return DataError(s.message() + " (migrating to schema version " + std::to_string(m.version) + ")");
@@ -605,24 +696,27 @@ Result<std::unique_ptr<EventStore>> OpenStore(const std::string& location) {
 }
 
 std::string ContentHash(std::string_view text) {
+  auto white = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
+  // The words joined by single spaces, copied a run at a time.
   std::string normal;
   normal.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    const bool white = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-    if (white) {
-      space = !normal.empty();
-      continue;
-    }
-    if (space) normal += ' ';
-    space = false;
-    normal += c;
+  for (size_t i = 0, n = text.size(); i < n;) {
+    while (i < n && white(text[i])) ++i;
+    if (i == n) break;
+    size_t j = i;
+    while (j < n && !white(text[j])) ++j;
+    if (!normal.empty()) normal += ' ';
+    normal.append(text.data() + i, j - i);
+    i = j;
   }
   const XXH128_hash_t h = XXH3_128bits(normal.data(), normal.size());
-  char out[33];
-  std::snprintf(out, sizeof out, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return std::string(out, 32);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(32, '0');
+  for (int k = 0; k < 16; ++k) {
+    out[static_cast<size_t>(15 - k)] = kHex[(h.high64 >> (4 * k)) & 0xf];
+    out[static_cast<size_t>(31 - k)] = kHex[(h.low64 >> (4 * k)) & 0xf];
+  }
+  return out;
 }
 
 PreparedText PrepareText(const Document& doc, bool sketch) {

@@ -81,6 +81,11 @@ class EventStore {
   // Drops the batch in progress (after an error).
   virtual void RollbackBatch() = 0;
 
+  // Completes the work a backend defers across batches (SQLite: the full-text index of the
+  // articles added since its last chunk), in a transaction of its own. Call it once after the
+  // last batch; a store killed before it completes that work when it is next opened.
+  virtual Status Finish() { return Status::Ok(); }
+
   // The schema version of the open database.
   virtual int schema_version() const = 0;
 };
@@ -134,6 +139,10 @@ class StoreSink : public RecordSink {
   StoreCounters counters_so_far() const;
   // Ok, or the error that stopped the sink (after the batches handed over are stored).
   Status status() const;
+  // Waits for the batches handed over, then finishes the store (EventStore::Finish): call it
+  // after the run's last EndBatch. Returns status() or Finish's error. The destructor does it
+  // when it was not called (reporting an error on `log`).
+  Status Finish();
   // Called on the calling thread after each EndBatch (for progress lines).
   void set_after_batch(std::function<void()> f) { after_batch_ = std::move(f); }
 
@@ -162,6 +171,7 @@ class StoreSink : public RecordSink {
   std::deque<std::vector<Item>> queue_;  // handed over, not yet taken by the writer
   bool busy_ = false;                         // the writer is storing a batch
   bool closing_ = false;
+  bool finished_ = false;
   StoreCounters counters_;
   Status error_;
   mutable std::string messages_;  // conflict lines, to print on the calling thread

@@ -6,6 +6,8 @@ StoreSink::StoreSink(EventStore& store, std::string version, std::ostream& log)
     : store_(store), version_(std::move(version)), log_(log), writer_([this] { WriterLoop(); }) {}
 
 StoreSink::~StoreSink() {
+  if (!finished_)
+    if (Status s = Finish(); !s.ok()) log_ << "dateline: " << s.message() << "\n";
   {
     std::lock_guard<std::mutex> lock(mutex_);
     closing_ = true;
@@ -13,6 +15,17 @@ StoreSink::~StoreSink() {
   changed_.notify_all();
   writer_.join();
   if (!messages_.empty()) log_ << messages_;
+}
+
+Status StoreSink::Finish() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  Drain(lock);
+  if (finished_) return error_;
+  finished_ = true;
+  if (!error_.ok()) return error_;
+  // The writer is idle and no batch will come: the store is this thread's.
+  error_ = store_.Finish();
+  return error_;
 }
 
 void StoreSink::Write(const Document& doc) {
