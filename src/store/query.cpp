@@ -1,5 +1,6 @@
 #include "store/query.h"
 
+#include <simdjson.h>
 #include <sqlite3.h>
 
 #include <variant>
@@ -145,9 +146,50 @@ struct Row {
     if (Null()) return ++i, std::nullopt;
     return sqlite3_column_double(st, i++);
   }
+  // A stored JSON array of strings (issues, rules) as its strings; none for anything unreadable.
+  std::vector<std::string> Strings(simdjson::dom::parser& parser) {
+    const char* t = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+    const std::string_view json(t ? t : "", static_cast<size_t>(sqlite3_column_bytes(st, i)));
+    ++i;
+    std::vector<std::string> items;
+    if (SplitPlainStrings(json, items)) return items;
+    items.clear();
+    simdjson::dom::array array;
+    if (parser.parse(json.data(), json.size()).get_array().get(array)) return items;
+    for (simdjson::dom::element el : array) {
+      std::string_view s;
+      if (!el.get_string().get(s)) items.emplace_back(s);
+    }
+    return items;
+  }
+
+  // The fast path of Strings, for the arrays the store writes, which rarely hold an escape: without
+  // a backslash no string holds a quote, so ["a","b"] is split at its quotes. False (and `items`
+  // unfinished) for anything else: escapes, anything that is not an array of strings.
+  static bool SplitPlainStrings(std::string_view json, std::vector<std::string>& items) {
+    if (json.find('\\') != std::string_view::npos) return false;
+    const auto skip_space = [&](size_t k) {
+      while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
+      return k;
+    };
+    size_t k = skip_space(0);
+    if (k == json.size() || json[k] != '[') return false;
+    k = skip_space(k + 1);
+    if (k < json.size() && json[k] == ']') return skip_space(k + 1) == json.size();
+    while (k < json.size() && json[k] == '"') {
+      const size_t close = json.find('"', k + 1);
+      if (close == std::string_view::npos) return false;
+      items.emplace_back(json.substr(k + 1, close - k - 1));
+      k = skip_space(close + 1);
+      if (k < json.size() && json[k] == ']') return skip_space(k + 1) == json.size();
+      if (k == json.size() || json[k] != ',') return false;
+      k = skip_space(k + 1);
+    }
+    return false;
+  }
 };
 
-StoredEvent ReadEvent(sqlite3_stmt* st) {
+StoredEvent ReadEvent(sqlite3_stmt* st, simdjson::dom::parser& parser) {
   Row r{st};
   StoredEvent e;
   e.article_id = r.Int();
@@ -184,7 +226,7 @@ StoredEvent ReadEvent(sqlite3_stmt* st) {
   e.location_lon = r.OptReal();
   e.location_geonames_id = r.OptInt();
   e.location_precision = r.Text();
-  e.issues = r.Text();
+  e.issues = r.Strings(parser);
   e.quote_id = r.OptText();
   e.evidence_text = r.Text();
   e.evidence_start = r.Int();
@@ -195,7 +237,7 @@ StoredEvent ReadEvent(sqlite3_stmt* st) {
   e.target_span_end = r.OptInt();
   e.verb_span_start = r.OptInt();
   e.verb_span_end = r.OptInt();
-  e.rules = r.Text();
+  e.rules = r.Strings(parser);
   e.version = r.Text();
   e.publication_date = r.OptText();
   e.cluster_id = r.OptInt();
@@ -242,9 +284,10 @@ Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(
   Statement st(db_, sql);
   if (Status s = st.status(path_); !s.ok()) return s;
   st.Bind(w.params);
+  simdjson::dom::parser parser;  // one for the rows' JSON arrays
   int rc;
   while ((rc = sqlite3_step(st.get())) == SQLITE_ROW)
-    if (!fn(ReadEvent(st.get()))) return Status::Ok();
+    if (!fn(ReadEvent(st.get(), parser))) return Status::Ok();
   if (rc != SQLITE_DONE) return DataError(path_ + ": " + sqlite3_errmsg(db_));
   return Status::Ok();
 }

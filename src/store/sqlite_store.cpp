@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,7 @@ std::string DateText(const std::optional<Date>& d) {
   return out;
 }
 
-std::string JsonArray(const std::vector<std::string>& items) {
+std::string JsonArray(std::span<const std::string> items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
@@ -512,65 +513,67 @@ class SqliteStore final : public EventStore {
     return Status::Ok();
   }
 
+  // The event's row: its record (output/output.h), location and evidence flattened, as
+  // docs/store.md lists the columns; `dateline query` reads it back as the same record.
   Status InsertEvent(const Document& doc, const Event& e, int64_t article_id, int64_t story_id, int64_t index,
                      std::string_view version) {
-    const EventFields r = ResolveEventFields(doc, e);
+    const EventRecord r = MakeEventRecord(doc, e, version, record_);
     Statement& s = insert_event_;
     const std::string date = DateText(r.date);
     const int64_t cluster = clusters_.Add(
-        ClusterKey{date, std::string(e.source.code), std::string(e.target.code), std::string(e.code),
+        ClusterKey{date, std::string(r.source.code), std::string(r.target.code), std::string(r.code),
                    date.empty() ? story_id : 0},
         article_id, index, doc.outlet);
     s.Int(47, cluster);
     s.Int(1, article_id);
     s.Int(2, index);
-    s.Text(3, std::string_view(r.id, sizeof r.id));
-    s.Text(4, doc.id);
-    s.Text(5, doc.outlet);
-    s.Text(6, doc.url);
-    s.Int(7, e.sentence);
+    s.Text(3, r.event_id);
+    s.Text(4, r.doc_id);
+    s.Text(5, r.outlet);
+    s.Text(6, r.url);
+    s.Int(7, r.sentence);
     s.CopyOrNull(8, date);
-    s.Text(9, PrecisionName(e.date_precision));
-    s.Int(10, e.historical ? 1 : 0);
-    s.Text(11, ModeName(e.mode));
-    s.Text(12, e.source.code);
-    s.Text(13, e.target.code);
-    s.Text(14, e.source.name);
-    s.Text(15, e.target.name);
-    s.Text(16, e.source.country);
-    s.Text(17, e.target.country);
-    s.Text(18, r.source_text);
-    s.Text(19, r.target_text);
-    s.Text(20, e.code);
+    s.Text(9, r.date_precision);
+    s.Int(10, r.historical ? 1 : 0);
+    s.Text(11, r.mode);
+    s.Text(12, r.source.code);
+    s.Text(13, r.target.code);
+    s.Text(14, r.source.name);
+    s.Text(15, r.target.name);
+    s.Text(16, r.source.country);
+    s.Text(17, r.target.country);
+    s.Text(18, r.source.text);
+    s.Text(19, r.target.text);
+    s.Text(20, r.code);
     s.Text(21, r.root);
-    if (r.cameo && r.cameo->quad_class != 0) s.Int(22, r.cameo->quad_class);
-    if (r.cameo && r.cameo->goldstein) s.Real(23, *r.cameo->goldstein);
-    s.Text(24, r.cameo ? r.cameo->plover : std::string_view());
-    s.Text(25, r.cameo ? r.cameo->plover_mode : std::string_view());
-    s.Text(26, r.cameo ? r.cameo->plover_context : std::string_view());
-    if (e.location) {
-      const Location& l = *e.location;
+    if (r.quad_class) s.Int(22, *r.quad_class);
+    if (r.goldstein) s.Real(23, *r.goldstein);
+    s.Text(24, r.plover);
+    s.Text(25, r.plover_mode);
+    s.Text(26, r.plover_context);
+    if (r.location) {
+      const EventRecord::Place& l = *r.location;
       s.Text(27, l.name);
       s.Text(28, l.country);
       s.Text(29, l.admin1);
       if (l.lat) s.Real(30, Coordinate(*l.lat));
       if (l.lon) s.Real(31, Coordinate(*l.lon));
       if (l.geonames_id) s.Int(32, *l.geonames_id);
-      s.Text(33, LocationPrecisionName(l.precision));
+      s.Text(33, l.precision);
     }
-    s.Copy(34, JsonArray(e.issues));
-    if (e.quote) s.Copy(35, QuoteId(doc, *e.quote));
-    s.Text(36, r.sentence_text);
-    s.Int(37, r.sentence.start);
-    s.Int(38, r.sentence.end);
-    const std::optional<EventFields::Offsets>* spans[] = {&r.source_span, &r.target_span, &r.verb_span};
+    s.Copy(34, JsonArray(r.issues.items));
+    if (r.quote_id) s.Text(35, *r.quote_id);
+    s.Text(36, r.evidence_text);
+    s.Int(37, r.evidence.start);
+    s.Int(38, r.evidence.end);
+    const std::optional<EventRecord::Span>* spans[] = {&r.source_span, &r.target_span, &r.verb_span};
     for (int k = 0; k < 3; ++k)
       if (*spans[k]) {
         s.Int(39 + 2 * k, (*spans[k])->start);
         s.Int(40 + 2 * k, (*spans[k])->end);
       }
-    s.Copy(45, JsonArray(e.rules));
-    s.Text(46, version);
+    s.Copy(45, JsonArray(r.rules.items));
+    s.Text(46, r.version);
     const int rc = sqlite3_step(s.get());
     s.Reset();
     if (rc != SQLITE_DONE) return Error("storing an event of " + doc.id);
@@ -601,7 +604,7 @@ class SqliteStore final : public EventStore {
     }
     sentences += ']';
     s.Text(12, sentences);
-    const EventFields::Offsets span = InputOffsets(doc, q.span);
+    const EventRecord::Span span = InputOffsets(doc, q.span);
     s.Int(13, span.start);
     s.Int(14, span.end);
     const int rc = sqlite3_step(s.get());
@@ -624,6 +627,7 @@ class SqliteStore final : public EventStore {
   Statement index_, indexed_through_get_, indexed_through_set_;
   Statement begin_, commit_, rollback_, by_id_, data_version_get_, insert_article_, insert_event_, insert_quote_;
   Statement write_cluster_;
+  EventRecordBuffer record_;  // InsertEvent's, reused
   StoryIndex stories_;
   ClusterIndex clusters_;
   KeyTable doc_ids_, texts_;  // the stored articles by doc_id and by content hash
