@@ -136,13 +136,17 @@ int RunQuery(QueryCommandOptions o) {
     std::cout << "(" << events.size() << (events.size() == 1 ? " event)\n" : " events)\n");
     return std::cout ? 0 : 1;
   }
-  if (format == "jsonl") return StreamEvents(*reader, o.filter, std::cout, AppendEventJson);
+  if (format == "jsonl")
+    return StreamEvents(*reader, o.filter, std::cout,
+                        [](std::string& b, const StoredEvent& e) { AppendEventJson(b, MakeEventRecord(e)); });
   const OutputFormat flat = format == "csv" ? OutputFormat::kCsv : OutputFormat::kTsv;
   std::string header;
   AppendFlatHeader(header, flat);
   std::cout << header;
-  return StreamEvents(*reader, o.filter, std::cout,
-                      [flat](std::string& b, const StoredEvent& e) { AppendEventFlat(b, e, flat); });
+  FlatScratch scratch;
+  return StreamEvents(*reader, o.filter, std::cout, [&](std::string& b, const StoredEvent& e) {
+    AppendEventFlat(b, MakeEventRecord(e), flat, scratch);
+  });
 }
 
 std::string MeanText(const StatsRow& r) {
@@ -269,12 +273,14 @@ int RunExport(QueryCommandOptions o) {
     std::string header;
     AppendFlatHeader(header, OutputFormat::kCsv);
     out << header;
-    return StreamEvents(*reader, o.filter, out,
-                        [](std::string& b, const StoredEvent& e) { AppendEventFlat(b, e, OutputFormat::kCsv); });
+    FlatScratch scratch;
+    return StreamEvents(*reader, o.filter, out, [&](std::string& b, const StoredEvent& e) {
+      AppendEventFlat(b, MakeEventRecord(e), OutputFormat::kCsv, scratch);
+    });
   }
   uint64_t skipped = 0;
   const int rc = StreamEvents(*reader, o.filter, out, [&](std::string& b, const StoredEvent& e) {
-    if (!AppendPloverJson(b, e)) ++skipped;
+    if (!AppendPloverJson(b, MakeEventRecord(e))) ++skipped;
   });
   if (skipped > 0)
     std::cerr << "dateline: " << skipped << " events without a PLOVER type (CAMEO roots 01, 02) not exported\n";

@@ -1,9 +1,13 @@
-// Private to src/output: the byte-level encoders the record writers share.
+// Private to src/output and the store's export writers (store/export.cpp): the byte-level encoders
+// the record writers share.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "output/output.h"
 
 namespace dateline::output_internal {
 
@@ -27,5 +31,13 @@ void AppendInt(std::string& out, int64_t v);
 void AppendCoordinate(std::string& out, double degrees);
 // YYYY-MM-DD.
 void AppendDate(std::string& out, int year, int month, int day);
+
+// A date as a JSON string ("YYYY-MM-DD"), or null when absent or invalid.
+void AppendJsonDate(std::string& out, const std::optional<Date>& d);
+
+// An event's location as a JSON object, or null: `name_key` names the place ("name" in the event
+// record, "place_name" in PLOVER's), `with_precision` adds "precision" (the event record's).
+void AppendLocationJson(std::string& out, const std::optional<EventRecord::Place>& place, std::string_view name_key,
+                        bool with_precision);
 
 }  // namespace dateline::output_internal

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <span>
 
 #include "output/escape.h"
 
@@ -13,8 +14,7 @@ using namespace output_internal;
 
 namespace {
 
-using OffsetPair = EventFields::Offsets;
-using ResolvedEvent = EventFields;
+using OffsetPair = EventRecord::Span;
 
 // doc.view(span), or "" for a span outside the text (a defect upstream; never throw while writing).
 std::string_view SafeView(const Document& doc, ByteSpan s) {
@@ -62,28 +62,6 @@ void EventIdHex(const Document& doc, const Event& e, char out[16]) {
   for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 0xF];
 }
 
-ResolvedEvent Resolve(const Document& doc, const Event& e, const CameoTable& cameo) {
-  ResolvedEvent r;
-  EventIdHex(doc, e, r.id);
-  if (e.sentence < doc.sentences.size()) {
-    const ByteSpan s = doc.sentences[e.sentence].span;
-    r.sentence_text = SafeView(doc, s);
-    r.sentence = ToInput(doc, s);
-  }
-  r.source_span = ToInput(doc, e.source.span);
-  r.target_span = ToInput(doc, e.target.span);
-  r.verb_span = ToInput(doc, e.verb_span);
-  if (e.source.span) r.source_text = SafeView(doc, *e.source.span);
-  if (e.target.span) r.target_text = SafeView(doc, *e.target.span);
-  r.cameo = cameo.Find(e.code);
-  r.root = CameoTable::Root(e.code);
-  if (e.date.valid())
-    r.date = e.date;
-  else if (doc.publication_date && doc.publication_date->valid())
-    r.date = doc.publication_date;
-  return r;
-}
-
 // --- JSON -------------------------------------------------------------------------------------
 
 // Appends ,"key": — every field but an object's first.
@@ -93,7 +71,25 @@ void Key(std::string& b, std::string_view key) {
   b += "\":";
 }
 
-void JsonStrings(std::string& b, const std::vector<std::string>& items) {
+// ,"key": joined at compile time, so that a literal key is one append: Key<"doc_id">(b). The
+// writers append some forty keys per event record.
+template <size_t N>
+struct KeyText {
+  char text[N + 3] = {};  // the key's N - 1 characters between ," and ":
+  consteval KeyText(const char (&key)[N]) {
+    text[0] = ',';
+    text[1] = '"';
+    for (size_t i = 0; i + 1 < N; ++i) text[2 + i] = key[i];
+    text[N + 1] = '"';
+    text[N + 2] = ':';
+  }
+};
+template <KeyText K>
+void Key(std::string& b) {
+  b.append(K.text, sizeof K.text);
+}
+
+void JsonStrings(std::string& b, std::span<const std::string> items) {
   b += '[';
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) b += ',';
@@ -102,25 +98,15 @@ void JsonStrings(std::string& b, const std::vector<std::string>& items) {
   b += ']';
 }
 
-void JsonDate(std::string& b, const std::optional<Date>& d) {
-  if (!d || !d->valid()) {
-    b += "null";
-    return;
-  }
-  b += '"';
-  AppendDate(b, d->year, d->month, d->day);
-  b += '"';
-}
-
-void JsonPair(std::string& b, const std::optional<OffsetPair>& p) {
+void JsonSpan(std::string& b, const std::optional<EventRecord::Span>& p) {
   if (!p) {
     b += "null";
     return;
   }
   b += '[';
-  AppendUint(b, p->start);
+  AppendInt(b, p->start);
   b += ',';
-  AppendUint(b, p->end);
+  AppendInt(b, p->end);
   b += ']';
 }
 
@@ -128,30 +114,30 @@ void JsonPair(std::string& b, const std::optional<OffsetPair>& p) {
 
 class FlatRow {
  public:
-  // `scratch` and `joined` are work buffers, kept by the caller so that rows reuse their capacity.
-  FlatRow(std::string& out, OutputFormat format, std::string& scratch, std::string& joined)
-      : out_(out), csv_(format == OutputFormat::kCsv), scratch_(scratch), joined_(joined) {}
+  FlatRow(std::string& out, OutputFormat format, FlatScratch& scratch)
+      : out_(out), csv_(format == OutputFormat::kCsv), scratch_(scratch) {}
 
   void Str(std::string_view s) {
     Sep();
-    s = ValidUtf8(s, scratch_);
+    s = ValidUtf8(s, scratch_.utf8);
     if (csv_)
       AppendCsvField(out_, s);
     else
       AppendTsvField(out_, s);
   }
   void Empty() { Sep(); }
-  void Uint(uint64_t v) {
+  void Int(int64_t v) {
     Sep();
-    AppendUint(out_, v);
+    AppendInt(out_, v);
   }
-  void Decimal(double v) {
+  void Int(const std::optional<int64_t>& v) { v ? Int(*v) : Empty(); }
+  void Decimal(const std::optional<double>& v) {
     Sep();
-    AppendDecimal(out_, v);
+    if (v) AppendDecimal(out_, *v);
   }
-  void Coordinate(double v) {
+  void Coordinate(const std::optional<double>& v) {
     Sep();
-    AppendCoordinate(out_, v);
+    if (v) AppendCoordinate(out_, *v);
   }
   void Bool(bool v) {
     Sep();
@@ -162,21 +148,22 @@ class FlatRow {
     if (d && d->valid()) AppendDate(out_, d->year, d->month, d->day);
   }
   // Elements joined with '|'; a '|' inside an element becomes a space, so the join stays unambiguous.
-  void List(const std::vector<std::string>& items) {
-    joined_.clear();
+  void List(std::span<const std::string> items) {
+    std::string& joined = scratch_.joined;
+    joined.clear();
     for (size_t i = 0; i < items.size(); ++i) {
-      if (i) joined_ += '|';
-      const size_t from = joined_.size();
-      joined_ += items[i];
-      for (size_t k = from; k < joined_.size(); ++k)
-        if (joined_[k] == '|') joined_[k] = ' ';
+      if (i) joined += '|';
+      const size_t from = joined.size();
+      joined += items[i];
+      for (size_t k = from; k < joined.size(); ++k)
+        if (joined[k] == '|') joined[k] = ' ';
     }
-    Str(joined_);
+    Str(joined);
   }
-  void Pair(const std::optional<OffsetPair>& p) {
+  void Span(const std::optional<EventRecord::Span>& p) {
     if (p) {
-      Uint(p->start);
-      Uint(p->end);
+      Int(p->start);
+      Int(p->end);
     } else {
       Empty();
       Empty();
@@ -193,8 +180,7 @@ class FlatRow {
   std::string& out_;
   bool csv_;
   bool first_ = true;
-  std::string& scratch_;
-  std::string& joined_;
+  FlatScratch& scratch_;
 };
 
 }  // namespace
@@ -219,10 +205,6 @@ const std::vector<std::string_view>& FlatColumns() {
   return kColumns;
 }
 
-EventFields ResolveEventFields(const Document& doc, const Event& e, const CameoTable& cameo) {
-  return Resolve(doc, e, cameo);
-}
-
 std::string QuoteId(const Document& doc, uint32_t quote) { return doc.id + "#q" + std::to_string(quote); }
 
 std::string QuoteText(const Document& doc, const Quote& q) {
@@ -235,7 +217,7 @@ std::string QuoteText(const Document& doc, const Quote& q) {
   return text;
 }
 
-EventFields::Offsets InputOffsets(const Document& doc, ByteSpan s) { return ToInput(doc, s); }
+EventRecord::Span InputOffsets(const Document& doc, ByteSpan s) { return ToInput(doc, s); }
 
 std::string_view ArticleTitle(const Document& doc) {
   return doc.title.empty() && doc.headline ? SafeView(doc, *doc.headline) : std::string_view(doc.title);
@@ -247,12 +229,211 @@ std::string EventId(const Document& doc, const Event& e) {
   return std::string(id, sizeof id);
 }
 
+EventRecord MakeEventRecord(const Document& doc, const Event& e, std::string_view version, EventRecordBuffer& buffer,
+                            const CameoTable& cameo) {
+  EventIdHex(doc, e, buffer.event_id);
+  if (e.quote) {
+    // QuoteId's "<doc_id>#q<n>", composed in the buffer's capacity.
+    buffer.quote_id.assign(doc.id);
+    buffer.quote_id += "#q";
+    AppendUint(buffer.quote_id, *e.quote);
+  }
+  const CameoCode* c = cameo.Find(e.code);  // none for codes outside the table
+  const ByteSpan* sentence = e.sentence < doc.sentences.size() ? &doc.sentences[e.sentence].span : nullptr;
+  const bool published = doc.publication_date && doc.publication_date->valid();
+  const auto words = [&](const ActorRef& a) { return a.span ? SafeView(doc, *a.span) : std::string_view(); };
+  const auto place = [](const std::optional<Location>& l) -> std::optional<EventRecord::Place> {
+    if (!l) return std::nullopt;
+    return EventRecord::Place{l->name,
+                              l->country,
+                              l->admin1,
+                              l->lat,
+                              l->lon,
+                              l->geonames_id ? std::optional<int64_t>(*l->geonames_id) : std::nullopt,
+                              LocationPrecisionName(l->precision)};
+  };
+  // One initialisation per field, in the record's order (no default-then-assign on the hot path).
+  return EventRecord{
+      .event_id = std::string_view(buffer.event_id, sizeof buffer.event_id),
+      .doc_id = doc.id,
+      .outlet = doc.outlet,
+      .url = doc.url,
+      .sentence = e.sentence,
+      // The event's date, else the publication date.
+      .date = e.date.valid() ? std::optional<Date>(e.date) : published ? doc.publication_date : std::nullopt,
+      .date_precision = PrecisionName(e.date_precision),
+      .historical = e.historical,
+      .mode = ModeName(e.mode),
+      .source = {e.source.code, e.source.name, e.source.country, words(e.source)},
+      .target = {e.target.code, e.target.name, e.target.country, words(e.target)},
+      .code = e.code,
+      .root = CameoTable::Root(e.code),
+      .quad_class = c && c->quad_class != 0 ? std::optional<int64_t>(c->quad_class) : std::nullopt,
+      .goldstein = c ? c->goldstein : std::nullopt,
+      .plover = c ? c->plover : std::string_view(),
+      .plover_mode = c ? c->plover_mode : std::string_view(),
+      .plover_context = c ? c->plover_context : std::string_view(),
+      .location = place(e.location),
+      .issues = {e.issues},
+      .quote_id = e.quote ? std::optional<std::string_view>(buffer.quote_id) : std::nullopt,
+      .evidence_text = sentence ? SafeView(doc, *sentence) : std::string_view(),
+      .evidence = sentence ? ToInput(doc, *sentence) : OffsetPair{},
+      .source_span = ToInput(doc, e.source.span),
+      .target_span = ToInput(doc, e.target.span),
+      .verb_span = ToInput(doc, e.verb_span),
+      .rules = {e.rules},
+      .version = version,
+      .publication_date = published ? doc.publication_date : std::nullopt,
+  };
+}
+
+namespace output_internal {
+
+void AppendJsonDate(std::string& b, const std::optional<Date>& d) {
+  if (!d || !d->valid()) {
+    b += "null";
+    return;
+  }
+  b += '"';
+  AppendDate(b, d->year, d->month, d->day);
+  b += '"';
+}
+
+void AppendLocationJson(std::string& b, const std::optional<EventRecord::Place>& place, std::string_view name_key,
+                        bool with_precision) {
+  if (!place) {
+    b += "null";
+    return;
+  }
+  const EventRecord::Place& l = *place;
+  b += "{\"";
+  b += name_key;
+  b += "\":";
+  AppendJsonString(b, l.name);
+  Key<"country">(b), AppendJsonString(b, l.country);
+  Key<"admin1">(b), AppendJsonString(b, l.admin1);
+  Key<"lat">(b);
+  if (l.lat) AppendCoordinate(b, *l.lat); else b += "null";
+  Key<"lon">(b);
+  if (l.lon) AppendCoordinate(b, *l.lon); else b += "null";
+  Key<"geonames_id">(b);
+  if (l.geonames_id) AppendInt(b, *l.geonames_id); else b += "null";
+  if (with_precision) Key<"precision">(b), AppendJsonString(b, l.precision);
+  b += '}';
+}
+
+}  // namespace output_internal
+
+void AppendEventJson(std::string& b, const EventRecord& r) {
+  b += "{\"type\":\"event\",\"schema_version\":";
+  AppendUint(b, kSchemaVersion);
+  Key<"event_id">(b), AppendJsonString(b, r.event_id);
+  Key<"doc_id">(b), AppendJsonString(b, r.doc_id);
+  Key<"outlet">(b), AppendJsonString(b, r.outlet);
+  Key<"url">(b), AppendJsonString(b, r.url);
+  Key<"sentence">(b), AppendInt(b, r.sentence);
+  Key<"date">(b), AppendJsonDate(b, r.date);
+  Key<"date_precision">(b), AppendJsonString(b, r.date_precision);
+  Key<"historical">(b), b += r.historical ? "true" : "false";
+  Key<"mode">(b), AppendJsonString(b, r.mode);
+  Key<"source">(b), AppendJsonString(b, r.source.code);
+  Key<"target">(b), AppendJsonString(b, r.target.code);
+  Key<"source_name">(b), AppendJsonString(b, r.source.name);
+  Key<"target_name">(b), AppendJsonString(b, r.target.name);
+  Key<"source_country">(b), AppendJsonString(b, r.source.country);
+  Key<"target_country">(b), AppendJsonString(b, r.target.country);
+  Key<"source_text">(b), AppendJsonString(b, r.source.text);
+  Key<"target_text">(b), AppendJsonString(b, r.target.text);
+  Key<"code">(b), AppendJsonString(b, r.code);
+  Key<"root">(b), AppendJsonString(b, r.root);
+  Key<"quad_class">(b);
+  if (r.quad_class) AppendInt(b, *r.quad_class); else b += "null";
+  Key<"goldstein">(b);
+  if (r.goldstein) AppendDecimal(b, *r.goldstein); else b += "null";
+  Key<"plover">(b), AppendJsonString(b, r.plover);
+  Key<"plover_mode">(b), AppendJsonString(b, r.plover_mode);
+  Key<"plover_context">(b), AppendJsonString(b, r.plover_context);
+  Key<"location">(b), AppendLocationJson(b, r.location, "name", /*with_precision=*/true);
+  Key<"issues">(b), JsonStrings(b, r.issues.items);
+  Key<"quote_id">(b);
+  if (r.quote_id) AppendJsonString(b, *r.quote_id); else b += "null";
+  b += ",\"evidence\":{\"text\":";
+  AppendJsonString(b, r.evidence_text);
+  Key<"start">(b), AppendInt(b, r.evidence.start);
+  Key<"end">(b), AppendInt(b, r.evidence.end);
+  Key<"source_span">(b), JsonSpan(b, r.source_span);
+  Key<"target_span">(b), JsonSpan(b, r.target_span);
+  Key<"verb_span">(b), JsonSpan(b, r.verb_span);
+  b += '}';
+  Key<"rules">(b), JsonStrings(b, r.rules.items);
+  Key<"version">(b), AppendJsonString(b, r.version);
+  b += "}\n";
+}
+
+void AppendFlatHeader(std::string& out, OutputFormat format) {
+  FlatScratch scratch;
+  FlatRow row(out, format, scratch);
+  for (std::string_view column : FlatColumns()) row.Str(column);
+  row.End();
+}
+
+void AppendEventFlat(std::string& out, const EventRecord& r, OutputFormat format, FlatScratch& scratch) {
+  FlatRow row(out, format, scratch);
+  row.Str("event");
+  row.Int(kSchemaVersion);
+  row.Str(r.event_id);
+  row.Str(r.doc_id);
+  row.Str(r.outlet);
+  row.Str(r.url);
+  row.Int(r.sentence);
+  row.DateValue(r.date);
+  row.Str(r.date_precision);
+  row.Bool(r.historical);
+  row.Str(r.mode);
+  row.Str(r.source.code);
+  row.Str(r.target.code);
+  row.Str(r.source.name);
+  row.Str(r.target.name);
+  row.Str(r.source.country);
+  row.Str(r.target.country);
+  row.Str(r.source.text);
+  row.Str(r.target.text);
+  row.Str(r.code);
+  row.Str(r.root);
+  row.Int(r.quad_class);
+  row.Decimal(r.goldstein);
+  row.Str(r.plover);
+  row.Str(r.plover_mode);
+  row.Str(r.plover_context);
+  if (r.location) {
+    const EventRecord::Place& l = *r.location;
+    row.Str(l.name);
+    row.Str(l.country);
+    row.Str(l.admin1);
+    row.Coordinate(l.lat);
+    row.Coordinate(l.lon);
+    row.Int(l.geonames_id);
+    row.Str(l.precision);
+  } else {
+    for (int i = 0; i < 7; ++i) row.Empty();  // location.*: null
+  }
+  row.List(r.issues.items);
+  if (r.quote_id) row.Str(*r.quote_id); else row.Empty();
+  row.Str(r.evidence_text);
+  row.Int(r.evidence.start);
+  row.Int(r.evidence.end);
+  row.Span(r.source_span);
+  row.Span(r.target_span);
+  row.Span(r.verb_span);
+  row.List(r.rules.items);
+  row.Str(r.version);
+  row.End();
+}
+
 RecordWriter::RecordWriter(std::ostream& out, OutputOptions opts, const CameoTable& cameo)
     : out_(out), opts_(std::move(opts)), cameo_(cameo) {
   if (opts_.format == OutputFormat::kJsonl) return;
-  FlatRow row(buf_, opts_.format, scratch_, joined_);
-  for (std::string_view column : FlatColumns()) row.Str(column);
-  row.End();
+  AppendFlatHeader(buf_, opts_.format);
   out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   buf_.clear();
 }
@@ -265,9 +446,10 @@ void RecordWriter::Write(const Document& doc) {
       for (uint32_t q = 0; q < doc.quotes.size(); ++q) WriteQuoteJson(doc, q);
       quotes_written_ += doc.quotes.size();
     }
-    for (const Event& e : doc.events) WriteEventJson(doc, e);
+    for (const Event& e : doc.events) AppendEventJson(buf_, MakeEventRecord(doc, e, opts_.version, record_, cameo_));
   } else {
-    for (const Event& e : doc.events) WriteEventFlat(doc, e);
+    for (const Event& e : doc.events)
+      AppendEventFlat(buf_, MakeEventRecord(doc, e, opts_.version, record_, cameo_), opts_.format, flat_);
   }
   events_written_ += doc.events.size();
   out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
@@ -278,20 +460,20 @@ void RecordWriter::WriteQuoteJson(const Document& doc, uint32_t index) {
   std::string& b = buf_;
   b += "{\"type\":\"quote\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
-  Key(b, "quote_id"), AppendJsonString(b, QuoteId(doc, index));
-  Key(b, "doc_id"), AppendJsonString(b, doc.id);
-  Key(b, "text"), AppendJsonString(b, QuoteText(doc, q));
+  Key<"quote_id">(b), AppendJsonString(b, QuoteId(doc, index));
+  Key<"doc_id">(b), AppendJsonString(b, doc.id);
+  Key<"text">(b), AppendJsonString(b, QuoteText(doc, q));
   auto actor = [&](const char* key, const ActorRef& a) {
     Key(b, key);
     b += "{\"code\":";
     AppendJsonString(b, a.code);
-    Key(b, "name"), AppendJsonString(b, a.name);
-    Key(b, "text"), AppendJsonString(b, a.span ? doc.view(*a.span) : std::string_view());
+    Key<"name">(b), AppendJsonString(b, a.name);
+    Key<"text">(b), AppendJsonString(b, a.span ? doc.view(*a.span) : std::string_view());
     b += '}';
   };
   actor("speaker", q.speaker);
   actor("addressee", q.addressee);
-  Key(b, "sentences");
+  Key<"sentences">(b);
   b += '[';
   for (uint32_t si = q.sentence_begin; si < q.sentence_end; ++si) {
     if (si != q.sentence_begin) b += ',';
@@ -301,181 +483,41 @@ void RecordWriter::WriteQuoteJson(const Document& doc, uint32_t index) {
   const OffsetPair span = ToInput(doc, q.span);
   b += ",\"evidence\":{\"start\":";
   AppendUint(b, span.start);
-  Key(b, "end"), AppendUint(b, span.end);
+  Key<"end">(b), AppendUint(b, span.end);
   b += "}}\n";
-}
-
-void RecordWriter::WriteEventJson(const Document& doc, const Event& e) {
-  const ResolvedEvent r = Resolve(doc, e, cameo_);
-  std::string& b = buf_;
-  b += "{\"type\":\"event\",\"schema_version\":";
-  AppendUint(b, kSchemaVersion);
-  Key(b, "event_id");
-  b += '"';
-  b.append(r.id, sizeof r.id);
-  b += '"';
-  Key(b, "doc_id"), AppendJsonString(b, doc.id);
-  Key(b, "outlet"), AppendJsonString(b, doc.outlet);
-  Key(b, "url"), AppendJsonString(b, doc.url);
-  Key(b, "sentence"), AppendUint(b, e.sentence);
-  Key(b, "date"), JsonDate(b, r.date);
-  Key(b, "date_precision"), AppendJsonString(b, PrecisionName(e.date_precision));
-  Key(b, "historical"), b += e.historical ? "true" : "false";
-  Key(b, "mode"), AppendJsonString(b, ModeName(e.mode));
-  Key(b, "source"), AppendJsonString(b, e.source.code);
-  Key(b, "target"), AppendJsonString(b, e.target.code);
-  Key(b, "source_name"), AppendJsonString(b, e.source.name);
-  Key(b, "target_name"), AppendJsonString(b, e.target.name);
-  Key(b, "source_country"), AppendJsonString(b, e.source.country);
-  Key(b, "target_country"), AppendJsonString(b, e.target.country);
-  Key(b, "source_text"), AppendJsonString(b, r.source_text);
-  Key(b, "target_text"), AppendJsonString(b, r.target_text);
-  Key(b, "code"), AppendJsonString(b, e.code);
-  Key(b, "root"), AppendJsonString(b, r.root);
-  Key(b, "quad_class");
-  if (r.cameo && r.cameo->quad_class != 0)
-    AppendUint(b, r.cameo->quad_class);
-  else
-    b += "null";
-  Key(b, "goldstein");
-  if (r.cameo && r.cameo->goldstein)
-    AppendDecimal(b, *r.cameo->goldstein);
-  else
-    b += "null";
-  Key(b, "plover"), AppendJsonString(b, r.cameo ? r.cameo->plover : std::string_view());
-  Key(b, "plover_mode"), AppendJsonString(b, r.cameo ? r.cameo->plover_mode : std::string_view());
-  Key(b, "plover_context"), AppendJsonString(b, r.cameo ? r.cameo->plover_context : std::string_view());
-  Key(b, "location");
-  if (e.location) {
-    const Location& l = *e.location;
-    b += "{\"name\":";
-    AppendJsonString(b, l.name);
-    Key(b, "country"), AppendJsonString(b, l.country);
-    Key(b, "admin1"), AppendJsonString(b, l.admin1);
-    Key(b, "lat");
-    if (l.lat) AppendCoordinate(b, *l.lat); else b += "null";
-    Key(b, "lon");
-    if (l.lon) AppendCoordinate(b, *l.lon); else b += "null";
-    Key(b, "geonames_id");
-    if (l.geonames_id) AppendUint(b, *l.geonames_id); else b += "null";
-    Key(b, "precision"), AppendJsonString(b, LocationPrecisionName(l.precision));
-    b += '}';
-  } else {
-    b += "null";
-  }
-  Key(b, "issues"), JsonStrings(b, e.issues);
-  Key(b, "quote_id");
-  if (e.quote)
-    AppendJsonString(b, QuoteId(doc, *e.quote));
-  else
-    b += "null";
-  b += ",\"evidence\":{\"text\":";
-  AppendJsonString(b, r.sentence_text);
-  Key(b, "start"), AppendUint(b, r.sentence.start);
-  Key(b, "end"), AppendUint(b, r.sentence.end);
-  Key(b, "source_span"), JsonPair(b, r.source_span);
-  Key(b, "target_span"), JsonPair(b, r.target_span);
-  Key(b, "verb_span"), JsonPair(b, r.verb_span);
-  b += '}';
-  Key(b, "rules"), JsonStrings(b, e.rules);
-  Key(b, "version"), AppendJsonString(b, opts_.version);
-  b += "}\n";
-}
-
-void RecordWriter::WriteEventFlat(const Document& doc, const Event& e) {
-  const ResolvedEvent r = Resolve(doc, e, cameo_);
-  FlatRow row(buf_, opts_.format, scratch_, joined_);
-  row.Str("event");
-  row.Uint(kSchemaVersion);
-  row.Str(std::string_view(r.id, sizeof r.id));
-  row.Str(doc.id);
-  row.Str(doc.outlet);
-  row.Str(doc.url);
-  row.Uint(e.sentence);
-  row.DateValue(r.date);
-  row.Str(PrecisionName(e.date_precision));
-  row.Bool(e.historical);
-  row.Str(ModeName(e.mode));
-  row.Str(e.source.code);
-  row.Str(e.target.code);
-  row.Str(e.source.name);
-  row.Str(e.target.name);
-  row.Str(e.source.country);
-  row.Str(e.target.country);
-  row.Str(r.source_text);
-  row.Str(r.target_text);
-  row.Str(e.code);
-  row.Str(r.root);
-  if (r.cameo && r.cameo->quad_class != 0)
-    row.Uint(r.cameo->quad_class);
-  else
-    row.Empty();
-  if (r.cameo && r.cameo->goldstein)
-    row.Decimal(*r.cameo->goldstein);
-  else
-    row.Empty();
-  row.Str(r.cameo ? r.cameo->plover : std::string_view());
-  row.Str(r.cameo ? r.cameo->plover_mode : std::string_view());
-  row.Str(r.cameo ? r.cameo->plover_context : std::string_view());
-  if (e.location) {
-    const Location& l = *e.location;
-    row.Str(l.name);
-    row.Str(l.country);
-    row.Str(l.admin1);
-    if (l.lat) row.Coordinate(*l.lat); else row.Empty();
-    if (l.lon) row.Coordinate(*l.lon); else row.Empty();
-    if (l.geonames_id) row.Uint(*l.geonames_id); else row.Empty();
-    row.Str(LocationPrecisionName(l.precision));
-  } else {
-    for (int i = 0; i < 7; ++i) row.Empty();  // location.*: null
-  }
-  row.List(e.issues);
-  if (e.quote)
-    row.Str(QuoteId(doc, *e.quote));
-  else
-    row.Empty();
-  row.Str(r.sentence_text);
-  row.Uint(r.sentence.start);
-  row.Uint(r.sentence.end);
-  row.Pair(r.source_span);
-  row.Pair(r.target_span);
-  row.Pair(r.verb_span);
-  row.List(e.rules);
-  row.Str(opts_.version);
-  row.End();
 }
 
 void RecordWriter::WriteArticleJson(const Document& doc) {
   std::string& b = buf_;
   b += "{\"type\":\"article\",\"schema_version\":";
   AppendUint(b, kSchemaVersion);
-  Key(b, "doc_id"), AppendJsonString(b, doc.id);
+  Key<"doc_id">(b), AppendJsonString(b, doc.id);
   // The title given with the article, else the headline the cleaner found in its text.
-  Key(b, "title"), AppendJsonString(b, ArticleTitle(doc));
-  Key(b, "dateline");
+  Key<"title">(b), AppendJsonString(b, ArticleTitle(doc));
+  Key<"dateline">(b);
   const Dateline& d = doc.dateline;
   if (d.span.empty() && d.place.empty() && d.agency.empty() && !d.date) {
     b += "null";
   } else {
     b += "{\"place\":";
     AppendJsonString(b, d.place);
-    Key(b, "date"), JsonDate(b, d.date);
-    Key(b, "agency"), AppendJsonString(b, d.agency);
+    Key<"date">(b), AppendJsonDate(b, d.date);
+    Key<"agency">(b), AppendJsonString(b, d.agency);
     b += '}';
   }
-  Key(b, "reporters"), JsonStrings(b, doc.reporters);
-  Key(b, "editors"), JsonStrings(b, doc.editors);
-  Key(b, "outlet"), AppendJsonString(b, doc.outlet);
-  Key(b, "url"), AppendJsonString(b, doc.url);
-  Key(b, "publication_date"), JsonDate(b, doc.publication_date);
-  Key(b, "sentences"), AppendUint(b, doc.sentences.size());
-  Key(b, "removed");
+  Key<"reporters">(b), JsonStrings(b, doc.reporters);
+  Key<"editors">(b), JsonStrings(b, doc.editors);
+  Key<"outlet">(b), AppendJsonString(b, doc.outlet);
+  Key<"url">(b), AppendJsonString(b, doc.url);
+  Key<"publication_date">(b), AppendJsonDate(b, doc.publication_date);
+  Key<"sentences">(b), AppendUint(b, doc.sentences.size());
+  Key<"removed">(b);
   b += '[';
   for (size_t i = 0; i < doc.removed.size(); ++i) {
     if (i) b += ',';
     b += "{\"text\":";
     AppendJsonString(b, SafeView(doc, doc.removed[i].span));
-    Key(b, "reason"), AppendJsonString(b, doc.removed[i].reason);
+    Key<"reason">(b), AppendJsonString(b, doc.removed[i].reason);
     b += '}';
   }
   b += "]}\n";

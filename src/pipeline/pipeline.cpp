@@ -113,8 +113,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordSi
       return;
     }
     for (size_t i = 0; i < b->docs.size(); ++i) {
-      const Document& d = b->docs[i];
-      writer.Write(d);
+      Document& d = b->docs[i];
       summary.sentences += d.sentences.size();
       for (size_t k = b->known_diagnostics[i]; k < d.diagnostics.size(); ++k) {
         const Diagnostic& g = d.diagnostics[k];
@@ -122,6 +121,7 @@ RunSummary RunPipeline(ArticleSource& source, const Pipeline& pipeline, RecordSi
             << (g.severity == Diagnostic::Severity::kError ? "error: " : "warning: ") << g.message << "\n";
         ++summary.warnings;
       }
+      writer.Take(std::move(d));  // the batch is cleared next: a sink that keeps documents need not copy
     }
     b->docs.clear();
     b->known_diagnostics.clear();

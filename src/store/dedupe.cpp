@@ -95,9 +95,18 @@ Sketch ArticleSketch(std::string_view text) {
 }
 
 double EstimatedJaccard(const Sketch& a, const Sketch& b) {
-  int same = 0;
-  for (int k = 0; k < kSketchSize; ++k) same += a[k] == b[k];
-  return static_cast<double>(same) / kSketchSize;
+  // Four 16-bit values a word: a lane of x = a ^ b is zero where the two agree. Per lane, the
+  // high bit of ((x & 0x7fff) + 0x7fff) | x is set exactly when the lane is not zero.
+  constexpr uint64_t kLow = 0x7fff7fff7fff7fffULL, kHigh = 0x8000800080008000ULL;
+  int differ = 0;
+  for (size_t w = 0; w < kSketchSize / 4; ++w) {
+    uint64_t x, y;
+    std::memcpy(&x, a.data() + 4 * w, sizeof x);
+    std::memcpy(&y, b.data() + 4 * w, sizeof y);
+    x ^= y;
+    differ += __builtin_popcountll((((x & kLow) + kLow) | x) & kHigh);
+  }
+  return static_cast<double>(kSketchSize - differ) / kSketchSize;
 }
 
 std::string SketchBytes(const Sketch& s) {
@@ -133,16 +142,25 @@ uint64_t BandHash(const Sketch& s, int band) {
 int64_t StoryIndex::Find(const Sketch& s) const {
   std::vector<const Entry*>& candidates = candidates_;  // reused: no allocation per article
   candidates.clear();
+  // The bands' slots are scattered over a table that outgrows the caches: ask for all of them
+  // first, so that their cache misses overlap.
+  std::array<uint64_t, kBands> hashes;
   for (int band = 0; band < kBands; ++band) {
-    const uint32_t index = bands_.Find(BandHash(s, band));
+    hashes[static_cast<size_t>(band)] = BandHash(s, band);
+    bands_.Prefetch(hashes[static_cast<size_t>(band)]);
+  }
+  for (int band = 0; band < kBands; ++band) {
+    const uint32_t index = bands_.Find(hashes[static_cast<size_t>(band)]);
     if (index == UINT32_MAX) continue;
     const Bucket& bucket = buckets_[index];
-    for (size_t i = 0; i < bucket.size; ++i) candidates.push_back(bucket.entries[i].entry);
+    // The same few articles come from most bands: a linear check keeps the list short.
+    for (size_t i = 0; i < bucket.size; ++i)
+      if (std::find(candidates.begin(), candidates.end(), bucket.entries[i].entry) == candidates.end())
+        candidates.push_back(bucket.entries[i].entry);
   }
   // In article order, so that ties go to the earliest.
   std::sort(candidates.begin(), candidates.end(),
             [](const Entry* a, const Entry* b) { return a->article_id < b->article_id; });
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   int64_t story = 0;
   double best = -1;
   for (const Entry* e : candidates) {
@@ -203,6 +221,11 @@ uint32_t StoryIndex::BandTable::FindOrAdd(uint64_t key, uint32_t next, bool* add
       return next;
     }
   }
+}
+
+void StoryIndex::BandTable::Prefetch(uint64_t key) const {
+  if (key == 0) key = 1;
+  if (!slots_.empty()) __builtin_prefetch(&slots_[SplitMix(key) & (slots_.size() - 1)]);
 }
 
 uint32_t StoryIndex::BandTable::Find(uint64_t key) const {

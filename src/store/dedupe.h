@@ -94,6 +94,8 @@ class StoryIndex {
     uint32_t FindOrAdd(uint64_t key, uint32_t next, bool* added);
     // The bucket index of `key`, or UINT32_MAX when absent.
     uint32_t Find(uint64_t key) const;
+    // Starts loading the slot where Find(key) looks first.
+    void Prefetch(uint64_t key) const;
     void Clear() { slots_.clear(); used_ = 0; }
 
    private:

@@ -1,6 +1,5 @@
 #include "store/export.h"
 
-#include <simdjson.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -9,6 +8,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/date.h"
 #include "core/embedded.h"
 #include "output/escape.h"
 
@@ -23,68 +23,6 @@ void Key(std::string& b, std::string_view key) {
   b += key;
   b += "\":";
 }
-
-// A stored JSON array of strings (issues, rules) as its elements; [] for anything unreadable.
-std::vector<std::string> JsonStringArray(const std::string& json) {
-  std::vector<std::string> items;
-  simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  if (parser.parse(json).get(doc)) return items;
-  simdjson::dom::array array;
-  if (doc.get_array().get(array)) return items;
-  for (simdjson::dom::element el : array) {
-    std::string_view s;
-    if (!el.get_string().get(s)) items.emplace_back(s);
-  }
-  return items;
-}
-
-void JsonOptPair(std::string& b, const std::optional<int64_t>& start, const std::optional<int64_t>& end) {
-  if (!start || !end) {
-    b += "null";
-    return;
-  }
-  b += '[';
-  AppendInt(b, *start);
-  b += ',';
-  AppendInt(b, *end);
-  b += ']';
-}
-
-// Flat (TSV/CSV) fields, as src/output's flat writer writes them.
-class Flat {
- public:
-  Flat(std::string& out, OutputFormat format) : out_(out), csv_(format == OutputFormat::kCsv) {}
-  void Str(std::string_view s) {
-    Sep();
-    s = ValidUtf8(s, scratch_);
-    if (csv_) AppendCsvField(out_, s); else AppendTsvField(out_, s);
-  }
-  void Empty() { Sep(); }
-  void Int(int64_t v) { Sep(), AppendInt(out_, v); }
-  void OptInt(const std::optional<int64_t>& v) { v ? Int(*v) : Empty(); }
-  void List(const std::vector<std::string>& items) {
-    std::string joined;
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i) joined += '|';
-      std::string item = items[i];
-      std::replace(item.begin(), item.end(), '|', ' ');
-      joined += item;
-    }
-    Str(joined);
-  }
-  std::string& out() { Sep(); return out_; }
-
- private:
-  void Sep() {
-    if (!first_) out_ += csv_ ? ',' : '\t';
-    first_ = false;
-  }
-  std::string& out_;
-  bool csv_;
-  bool first_ = true;
-  std::string scratch_;
-};
 
 // --- GDELT --------------------------------------------------------------------------------------
 
@@ -171,135 +109,45 @@ void Field(std::string& b, std::string_view s) {
 
 // --- code's records ------------------------------------------------------------------------------
 
-// The event's location as a JSON object (`name_key` names the place), or null.
-void AppendLocationJson(std::string& b, const StoredEvent& e, std::string_view name_key, bool with_precision) {
-  if (!e.has_location) {
-    b += "null";
-    return;
-  }
-  b += "{\"";
-  b += name_key;
-  b += "\":";
-  AppendJsonString(b, e.location_name);
-  Key(b, "country"), AppendJsonString(b, e.location_country);
-  Key(b, "admin1"), AppendJsonString(b, e.location_admin1);
-  Key(b, "lat");
-  if (e.location_lat) AppendCoordinate(b, *e.location_lat); else b += "null";
-  Key(b, "lon");
-  if (e.location_lon) AppendCoordinate(b, *e.location_lon); else b += "null";
-  Key(b, "geonames_id");
-  if (e.location_geonames_id) AppendInt(b, *e.location_geonames_id); else b += "null";
-  if (with_precision) Key(b, "precision"), AppendJsonString(b, e.location_precision);
-  b += '}';
-}
-
-void AppendEventJson(std::string& b, const StoredEvent& e) {
-  b += "{\"type\":\"event\",\"schema_version\":";
-  AppendUint(b, kSchemaVersion);
-  Key(b, "event_id"), AppendJsonString(b, e.event_id);
-  Key(b, "doc_id"), AppendJsonString(b, e.doc_id);
-  Key(b, "outlet"), AppendJsonString(b, e.outlet);
-  Key(b, "url"), AppendJsonString(b, e.url);
-  Key(b, "sentence"), AppendInt(b, e.sentence);
-  Key(b, "date");
-  if (e.date) AppendJsonString(b, *e.date); else b += "null";
-  Key(b, "date_precision"), AppendJsonString(b, e.date_precision);
-  Key(b, "historical"), b += e.historical ? "true" : "false";
-  Key(b, "mode"), AppendJsonString(b, e.mode);
-  Key(b, "source"), AppendJsonString(b, e.source);
-  Key(b, "target"), AppendJsonString(b, e.target);
-  Key(b, "source_name"), AppendJsonString(b, e.source_name);
-  Key(b, "target_name"), AppendJsonString(b, e.target_name);
-  Key(b, "source_country"), AppendJsonString(b, e.source_country);
-  Key(b, "target_country"), AppendJsonString(b, e.target_country);
-  Key(b, "source_text"), AppendJsonString(b, e.source_text);
-  Key(b, "target_text"), AppendJsonString(b, e.target_text);
-  Key(b, "code"), AppendJsonString(b, e.code);
-  Key(b, "root"), AppendJsonString(b, e.root);
-  Key(b, "quad_class");
-  if (e.quad_class) AppendInt(b, *e.quad_class); else b += "null";
-  Key(b, "goldstein");
-  if (e.goldstein) AppendDecimal(b, *e.goldstein); else b += "null";
-  Key(b, "plover"), AppendJsonString(b, e.plover);
-  Key(b, "plover_mode"), AppendJsonString(b, e.plover_mode);
-  Key(b, "plover_context"), AppendJsonString(b, e.plover_context);
-  Key(b, "location");
-  AppendLocationJson(b, e, "name", /*with_precision=*/true);
-  Key(b, "issues"), b += e.issues;  // stored as the JSON array `code` writes
-  Key(b, "quote_id");
-  if (e.quote_id) AppendJsonString(b, *e.quote_id); else b += "null";
-  b += ",\"evidence\":{\"text\":";
-  AppendJsonString(b, e.evidence_text);
-  Key(b, "start"), AppendInt(b, e.evidence_start);
-  Key(b, "end"), AppendInt(b, e.evidence_end);
-  Key(b, "source_span"), JsonOptPair(b, e.source_span_start, e.source_span_end);
-  Key(b, "target_span"), JsonOptPair(b, e.target_span_start, e.target_span_end);
-  Key(b, "verb_span"), JsonOptPair(b, e.verb_span_start, e.verb_span_end);
-  b += '}';
-  Key(b, "rules"), b += e.rules;
-  Key(b, "version"), AppendJsonString(b, e.version);
-  b += "}\n";
-}
-
-void AppendFlatHeader(std::string& out, OutputFormat format) {
-  Flat row(out, format);
-  for (std::string_view column : FlatColumns()) row.Str(column);
-  out += '\n';
-}
-
-void AppendEventFlat(std::string& out, const StoredEvent& e, OutputFormat format) {
-  Flat r(out, format);
-  r.Str("event");
-  r.Int(kSchemaVersion);
-  r.Str(e.event_id);
-  r.Str(e.doc_id);
-  r.Str(e.outlet);
-  r.Str(e.url);
-  r.Int(e.sentence);
-  e.date ? r.Str(*e.date) : r.Empty();
-  r.Str(e.date_precision);
-  r.Str(e.historical ? "true" : "false");
-  r.Str(e.mode);
-  r.Str(e.source);
-  r.Str(e.target);
-  r.Str(e.source_name);
-  r.Str(e.target_name);
-  r.Str(e.source_country);
-  r.Str(e.target_country);
-  r.Str(e.source_text);
-  r.Str(e.target_text);
-  r.Str(e.code);
-  r.Str(e.root);
-  r.OptInt(e.quad_class);
-  if (e.goldstein) AppendDecimal(r.out(), *e.goldstein); else r.Empty();
-  r.Str(e.plover);
-  r.Str(e.plover_mode);
-  r.Str(e.plover_context);
-  if (e.has_location) {
-    r.Str(e.location_name);
-    r.Str(e.location_country);
-    r.Str(e.location_admin1);
-    if (e.location_lat) AppendCoordinate(r.out(), *e.location_lat); else r.Empty();
-    if (e.location_lon) AppendCoordinate(r.out(), *e.location_lon); else r.Empty();
-    r.OptInt(e.location_geonames_id);
-    r.Str(e.location_precision);
-  } else {
-    for (int i = 0; i < 7; ++i) r.Empty();
-  }
-  r.List(JsonStringArray(e.issues));
-  e.quote_id ? r.Str(*e.quote_id) : r.Empty();
-  r.Str(e.evidence_text);
-  r.Int(e.evidence_start);
-  r.Int(e.evidence_end);
-  r.OptInt(e.source_span_start);
-  r.OptInt(e.source_span_end);
-  r.OptInt(e.target_span_start);
-  r.OptInt(e.target_span_end);
-  r.OptInt(e.verb_span_start);
-  r.OptInt(e.verb_span_end);
-  r.List(JsonStringArray(e.rules));
-  r.Str(e.version);
-  out += '\n';
+EventRecord MakeEventRecord(const StoredEvent& e) {
+  EventRecord r;
+  r.event_id = e.event_id;
+  r.doc_id = e.doc_id;
+  r.outlet = e.outlet;
+  r.url = e.url;
+  r.sentence = e.sentence;
+  if (e.date) r.date = Date::Parse(*e.date);
+  r.date_precision = e.date_precision;
+  r.historical = e.historical;
+  r.mode = e.mode;
+  r.source = {e.source, e.source_name, e.source_country, e.source_text};
+  r.target = {e.target, e.target_name, e.target_country, e.target_text};
+  r.code = e.code;
+  r.root = e.root;
+  r.quad_class = e.quad_class;
+  r.goldstein = e.goldstein;
+  r.plover = e.plover;
+  r.plover_mode = e.plover_mode;
+  r.plover_context = e.plover_context;
+  if (e.has_location)
+    r.location = EventRecord::Place{e.location_name, e.location_country, e.location_admin1, e.location_lat,
+                                    e.location_lon, e.location_geonames_id, e.location_precision};
+  r.issues.items = e.issues;
+  if (e.quote_id) r.quote_id = *e.quote_id;
+  r.evidence_text = e.evidence_text;
+  r.evidence = {e.evidence_start, e.evidence_end};
+  const auto span = [](const std::optional<int64_t>& start,
+                       const std::optional<int64_t>& end) -> std::optional<EventRecord::Span> {
+    if (!start || !end) return std::nullopt;
+    return EventRecord::Span{*start, *end};
+  };
+  r.source_span = span(e.source_span_start, e.source_span_end);
+  r.target_span = span(e.target_span_start, e.target_span_end);
+  r.verb_span = span(e.verb_span_start, e.verb_span_end);
+  r.rules.items = e.rules;
+  r.version = e.version;
+  if (e.publication_date) r.publication_date = Date::Parse(*e.publication_date);
+  return r;
 }
 
 // --- table ---------------------------------------------------------------------------------------
@@ -329,11 +177,14 @@ void WriteEventTable(std::ostream& out, const std::vector<StoredEvent>& events) 
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"date", "source", "target", "code", "quad", "goldstein", "plover", "place", "doc_id", "sentence"});
   for (const StoredEvent& e : events) {
-    std::string goldstein;
-    if (e.goldstein) AppendDecimal(goldstein, *e.goldstein);
-    rows.push_back({e.date.value_or(""), e.source, e.target, e.code,
-                    e.quad_class ? std::to_string(*e.quad_class) : "", goldstein, e.plover,
-                    e.has_location ? Clip(e.location_name, 24) : "", Clip(e.doc_id, 32), std::to_string(e.sentence)});
+    const EventRecord r = MakeEventRecord(e);
+    std::string date, quad, goldstein, sentence;
+    if (r.date) AppendDate(date, r.date->year, r.date->month, r.date->day);
+    if (r.quad_class) AppendInt(quad, *r.quad_class);
+    if (r.goldstein) AppendDecimal(goldstein, *r.goldstein);
+    AppendInt(sentence, r.sentence);
+    rows.push_back({date, std::string(r.source.code), std::string(r.target.code), std::string(r.code), quad, goldstein,
+                    std::string(r.plover), r.location ? Clip(r.location->name, 24) : "", Clip(r.doc_id, 32), sentence});
   }
   std::vector<size_t> width(rows[0].size(), 0);
   for (const auto& row : rows)
@@ -463,48 +314,45 @@ void AppendGdeltRow(std::string& b, const StoredEvent& e) {
 
 // --- PLOVER --------------------------------------------------------------------------------------
 
-bool AppendPloverJson(std::string& b, const StoredEvent& e) {
-  if (e.plover.empty()) return false;
+bool AppendPloverJson(std::string& b, const EventRecord& r) {
+  if (r.plover.empty()) return false;
   b += "{\"id\":";
-  AppendJsonString(b, e.event_id);
-  Key(b, "date");
-  if (e.date) AppendJsonString(b, *e.date); else b += "null";
-  Key(b, "date_precision"), AppendJsonString(b, e.date_precision);
-  Key(b, "event_type"), AppendJsonString(b, e.plover);
-  Key(b, "mode"), AppendJsonString(b, e.plover_mode);
+  AppendJsonString(b, r.event_id);
+  Key(b, "date"), AppendJsonDate(b, r.date);
+  Key(b, "date_precision"), AppendJsonString(b, r.date_precision);
+  Key(b, "event_type"), AppendJsonString(b, r.plover);
+  Key(b, "mode"), AppendJsonString(b, r.plover_mode);
   Key(b, "context");
   b += '[';
   bool first = true;
-  for (size_t from = 0; from < e.plover_context.size();) {
-    size_t semi = e.plover_context.find(';', from);
-    if (semi == std::string::npos) semi = e.plover_context.size();
+  for (size_t from = 0; from < r.plover_context.size();) {
+    size_t semi = r.plover_context.find(';', from);
+    if (semi == std::string_view::npos) semi = r.plover_context.size();
     if (semi > from) {
       if (!first) b += ',';
       first = false;
-      AppendJsonString(b, std::string_view(e.plover_context).substr(from, semi - from));
+      AppendJsonString(b, r.plover_context.substr(from, semi - from));
     }
     from = semi + 1;
   }
   b += ']';
-  Key(b, "status"), AppendJsonString(b, e.mode);
-  Key(b, "actor"), AppendJsonString(b, e.source);
-  Key(b, "actor_name"), AppendJsonString(b, e.source_name);
-  Key(b, "actor_country"), AppendJsonString(b, e.source_country);
-  Key(b, "actor_text"), AppendJsonString(b, e.source_text);
-  Key(b, "recipient"), AppendJsonString(b, e.target);
-  Key(b, "recipient_name"), AppendJsonString(b, e.target_name);
-  Key(b, "recipient_country"), AppendJsonString(b, e.target_country);
-  Key(b, "recipient_text"), AppendJsonString(b, e.target_text);
-  Key(b, "location");
-  AppendLocationJson(b, e, "place_name", /*with_precision=*/false);
-  Key(b, "source_text"), AppendJsonString(b, e.evidence_text);
-  Key(b, "doc_id"), AppendJsonString(b, e.doc_id);
-  Key(b, "url"), AppendJsonString(b, e.url);
-  Key(b, "outlet"), AppendJsonString(b, e.outlet);
-  Key(b, "story_date");
-  if (e.publication_date) AppendJsonString(b, *e.publication_date); else b += "null";
-  Key(b, "cameo_code"), AppendJsonString(b, e.code);
-  Key(b, "version"), AppendJsonString(b, e.version);
+  Key(b, "status"), AppendJsonString(b, r.mode);
+  Key(b, "actor"), AppendJsonString(b, r.source.code);
+  Key(b, "actor_name"), AppendJsonString(b, r.source.name);
+  Key(b, "actor_country"), AppendJsonString(b, r.source.country);
+  Key(b, "actor_text"), AppendJsonString(b, r.source.text);
+  Key(b, "recipient"), AppendJsonString(b, r.target.code);
+  Key(b, "recipient_name"), AppendJsonString(b, r.target.name);
+  Key(b, "recipient_country"), AppendJsonString(b, r.target.country);
+  Key(b, "recipient_text"), AppendJsonString(b, r.target.text);
+  Key(b, "location"), AppendLocationJson(b, r.location, "place_name", /*with_precision=*/false);
+  Key(b, "source_text"), AppendJsonString(b, r.evidence_text);
+  Key(b, "doc_id"), AppendJsonString(b, r.doc_id);
+  Key(b, "url"), AppendJsonString(b, r.url);
+  Key(b, "outlet"), AppendJsonString(b, r.outlet);
+  Key(b, "story_date"), AppendJsonDate(b, r.publication_date);
+  Key(b, "cameo_code"), AppendJsonString(b, r.code);
+  Key(b, "version"), AppendJsonString(b, r.version);
   b += "}\n";
   return true;
 }

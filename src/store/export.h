@@ -1,10 +1,12 @@
 // Writing events read from the store (store/query.h) in the formats of `dateline query` and
-// `dateline export`: the event records `dateline code` writes (JSON Lines, flat TSV/CSV, the
-// same fields and values), an aligned table for terminals, GDELT 2.0's event table (61
-// tab-separated columns, docs/export-gdelt.md) and PLOVER JSON records (docs/query.md).
+// `dateline export`: the event records `dateline code` writes (a stored event viewed as the
+// EventRecord that src/output's writers write: the same fields and bytes), an aligned table for
+// terminals, GDELT 2.0's event table (61 tab-separated columns, docs/export-gdelt.md) and PLOVER
+// JSON records (docs/query.md).
 //
 //   std::string line;
-//   AppendGdeltRow(line, event);          // one TSV line, '\n'-terminated
+//   AppendEventJson(line, MakeEventRecord(event));   // code's JSON line
+//   AppendGdeltRow(line, event);                     // one TSV line, '\n'-terminated
 //   out << line;
 //
 // The Append functions append one '\n'-terminated line to `out`.
@@ -21,11 +23,10 @@
 
 namespace dateline {
 
-// The event record `dateline code` writes for this event (JSON Lines).
-void AppendEventJson(std::string& out, const StoredEvent& e);
-// The header row and an event row of `dateline code --format tsv|csv` (FlatColumns()).
-void AppendFlatHeader(std::string& out, OutputFormat format);
-void AppendEventFlat(std::string& out, const StoredEvent& e, OutputFormat format);
+// The event record `dateline code` writes for this event, as the view its writers read
+// (output/output.h: AppendEventJson, AppendEventFlat). Views point into `e`. A stored date that
+// is not a valid YYYY-MM-DD reads as null.
+EventRecord MakeEventRecord(const StoredEvent& e);
 
 // An aligned, human-readable table of the events' main fields (date, actors, code, scores,
 // place, document), column widths from the rows given.
@@ -44,6 +45,6 @@ std::string_view FipsCountryCode(std::string_view alpha3);
 
 // A PLOVER-style JSON record. Events without a PLOVER type (CAMEO roots 01 and 02) have none:
 // returns false and appends nothing.
-bool AppendPloverJson(std::string& out, const StoredEvent& e);
+bool AppendPloverJson(std::string& out, const EventRecord& r);
 
 }  // namespace dateline

@@ -70,11 +70,16 @@ Status PgConnection::Error(std::string_view what, const PGresult* r) const {
   return IoError(name_ + ": " + std::string(what) + ": " + Trimmed(m));
 }
 
-Status PgConnection::Exec(const std::string& sql, std::string_view what) {
+Result<PgResult> PgConnection::Run(const std::string& sql, std::string_view what) {
   PgResult r(PQexec(conn_, sql.c_str()));
   const ExecStatusType st = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return Error(what, r.get());
-  return Status::Ok();
+  return r;
+}
+
+Status PgConnection::Exec(const std::string& sql, std::string_view what) {
+  Result<PgResult> r = Run(sql, what);
+  return r.ok() ? Status::Ok() : r.status();
 }
 
 Result<PgResult> PgConnection::Query(const std::string& sql, const std::vector<std::optional<std::string>>& params,

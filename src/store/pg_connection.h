@@ -42,8 +42,9 @@ class PgConnection {
   const std::string& name() const { return name_; }
 
   // Runs one or more statements without parameters (the simple query protocol); `what` says
-  // what they do, for the error message.
+  // what they do, for the error message. Run also returns the last statement's result.
   Status Exec(const std::string& sql, std::string_view what);
+  Result<PgResult> Run(const std::string& sql, std::string_view what);
   // Runs one statement with text parameters (nullopt: NULL); the result of a query that
   // returns rows (or of a command). Values are never spliced into the SQL.
   Result<PgResult> Query(const std::string& sql, const std::vector<std::optional<std::string>>& params,

@@ -225,8 +225,8 @@ class PgRows final : public SqlRows {
   }
   Status status() const override { return status_; }
   bool IsNull(int c) const override { return PQgetisnull(row_.get(), 0, c); }
-  std::string Text(int c) const override {
-    return std::string(PQgetvalue(row_.get(), 0, c), static_cast<size_t>(PQgetlength(row_.get(), 0, c)));
+  std::string_view Text(int c) const override {
+    return std::string_view(PQgetvalue(row_.get(), 0, c), static_cast<size_t>(PQgetlength(row_.get(), 0, c)));
   }
   int64_t Int(int c) const override { return std::strtoll(PQgetvalue(row_.get(), 0, c), nullptr, 10); }
   double Real(int c) const override { return std::strtod(PQgetvalue(row_.get(), 0, c), nullptr); }

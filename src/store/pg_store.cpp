@@ -4,7 +4,9 @@
 // AddArticle only appends the article's rows to per-table buffers in COPY's text format;
 // CommitBatch sends them in one transaction — BEGIN, one COPY per table, the changed clusters
 // upserted from a temporary table, COMMIT — a constant number of round trips per batch.
-// One writer at a time: the store holds a session advisory lock while it is open.
+// Writers take turns: each batch holds an advisory lock from BeginBatch to COMMIT, and a writer
+// that finds another's batches committed since it loaded its state reloads it first (a counter in
+// store_state), so two ingests into one database still store each article once.
 #include "store/pg_store.h"
 
 #include <charconv>
@@ -26,19 +28,24 @@ namespace {
 // Version 1: the logical schema of the SQLite backend's version 4 (docs/store.md): the same
 // tables, columns (in the same order) and views (stories: a story is its first article). Dates
 // stay YYYY-MM-DD text and JSON arrays text, so that every value reads back as the SQLite
-// backend's does. The full-text index is a GIN
-// index over the 'simple' text search configuration (lower-cased words, no stemming, no stop
-// words: FTS5's default tokenizer's behaviour), built on kPgTextVector: dateline_fts(title, text),
-// the words of the title and the text — the text alone when it starts with the title (the
-// headline usually is the title: parsing it twice cost a sixth of the index's time). events and quotes have
-// no foreign key to articles: PostgreSQL checks one row by row, half the cost of copying the
-// events (the store writes an article's rows together, in one transaction); a statement trigger
-// deletes an article's events and quotes with it, as SQLite's ON DELETE CASCADE does.
+// backend's does.
+// - doc_id and content_hash are unique, kept so by the store (in memory, under the writer lock)
+//   rather than by unique indexes, as in SQLite since its version 4: their keys are random, so
+//   each batch would touch most of both indexes' pages.
+// - The full-text index is a GIN index over the 'simple' text search configuration (lower-cased
+//   words, no stemming, no stop words: FTS5's default tokenizer's behaviour), built on
+//   kPgTextVector: dateline_fts(title, text), the words of the title and the text — of the text
+//   alone when it starts with the title (the headline usually is: parsing it twice cost a sixth
+//   of the index's time).
+// - events and quotes have no foreign key to articles: PostgreSQL checks one row by row, half the
+//   cost of copying the events (the store writes an article's rows together, in one
+//   transaction); a statement trigger deletes an article's events and quotes with it, as
+//   SQLite's ON DELETE CASCADE does.
 constexpr std::string_view kPgV1 = R"sql(
 CREATE TABLE articles (
   article_id        bigint PRIMARY KEY,
-  doc_id            text NOT NULL UNIQUE,
-  content_hash      text NOT NULL UNIQUE,
+  doc_id            text NOT NULL,
+  content_hash      text NOT NULL,
   title             text NOT NULL,
   url               text NOT NULL,
   outlet            text NOT NULL,
@@ -151,15 +158,23 @@ END
 $$;
 CREATE TRIGGER articles_delete_rows AFTER DELETE ON articles REFERENCING OLD TABLE AS deleted_articles
   FOR EACH STATEMENT EXECUTE FUNCTION dateline_delete_article_rows();
+CREATE TABLE store_state (
+  name   text PRIMARY KEY,
+  value  bigint NOT NULL
+);
+INSERT INTO store_state VALUES ('batches', 0);
 CREATE VIEW events_one_a_day AS
   SELECT e.* FROM events e JOIN event_clusters c
     ON c.cluster_id = e.cluster_id AND c.first_article_id = e.article_id AND c.first_event_index = e.event_index;
 )sql";
 
 // Advisory lock keys (two int4s): the class is "dl" in ASCII; object 1 serialises migrations,
-// object 2 is the writer's lock.
+// object 2 batches (a writer holds it from BeginBatch to its commit or rollback).
 constexpr const char* kMigrationLock = "SELECT pg_advisory_xact_lock(25708, 1)";
-constexpr const char* kWriterLock = "SELECT pg_advisory_lock(25708, 2)";
+// Starts a batch: its transaction, the writers' lock, and the count of batches committed (by any
+// writer) to compare with the count the in-memory state was loaded at.
+constexpr const char* kBeginBatch =
+    "BEGIN; SELECT pg_advisory_xact_lock(25708, 2); SELECT value FROM store_state WHERE name = 'batches'";
 
 void AppendInt(std::string& out, int64_t v) {
   char buf[24];
@@ -256,29 +271,40 @@ class PgStore final : public EventStore {
   }
 
   Status Open() {
-    // The server process of a killed ingest may hold the writer lock for a moment: wait for it,
-    // 20 s unless the session has a lock_timeout of its own (e.g. the URI's options=-c lock_timeout=...).
+    // A batch waits for another writer's batch to commit (or, after a kill, for its server
+    // process to notice): 60 s at most, unless the session has a lock_timeout of its own (e.g.
+    // the URI's options=-c%20lock_timeout%3D...).
     Result<PgResult> timeout = c_->Query("SHOW lock_timeout", {}, "reading lock_timeout");
     if (!timeout.ok()) return timeout.status();
     const std::string own_timeout = PQgetvalue(timeout->get(), 0, 0);
-    Status s = own_timeout == "0" ? c_->Exec("SET lock_timeout = '20s'", "setting lock_timeout") : Status::Ok();
+    Status s = own_timeout == "0" ? c_->Exec("SET lock_timeout = '60s'", "setting lock_timeout") : Status::Ok();
     if (s.ok()) s = Migrate(*c_, &version_);
     if (!s.ok()) return s;
-    if (!(s = c_->Exec(kWriterLock, "taking the writer lock (is another dateline ingest writing to it?)")).ok())
-      return s;
     // As the SQLite backend's synchronous=NORMAL: a committed batch may be lost if the server's
     // machine crashes (never consistency; a rerun adds it again), not if this process is killed.
-    s = c_->Exec(
-        "SET lock_timeout = 0; SET synchronous_commit = off; "
-        "CREATE TEMP TABLE cluster_rows (LIKE event_clusters) ON COMMIT DELETE ROWS",
-        "preparing the session");
+    s = c_->Exec("SET synchronous_commit = off; CREATE TEMP TABLE cluster_rows (LIKE event_clusters) ON COMMIT DELETE ROWS",
+                 "preparing the session");
     if (!s.ok()) return s;
     return Reload();
   }
 
+  // Takes the writers' lock in the batch's transaction; when another writer has committed since
+  // the in-memory state was loaded, reloads it (inside the lock, so it stays true until COMMIT).
   Status BeginBatch() override {
     if (in_batch_) return Status(StatusCode::kInternal, "BeginBatch inside a batch");
+    Result<PgResult> r = c_->Run(kBeginBatch, "starting a batch (waiting for another dateline ingest's batch?)");
+    if (!r.ok()) {
+      (void)c_->Exec("ROLLBACK", "rolling back");
+      return r.status();
+    }
     in_batch_ = true;
+    const int64_t batches = PQntuples(r->get()) == 1 ? std::strtoll(PQgetvalue(r->get(), 0, 0), nullptr, 10) : -1;
+    if (batches != batches_seen_) {
+      if (Status s = Reload(); !s.ok()) {
+        RollbackBatch();
+        return s;
+      }
+    }
     return Status::Ok();
   }
 
@@ -328,12 +354,12 @@ class PgStore final : public EventStore {
       r.Text(ClusterArticleIdsJson(*cl)).Text(ClusterSourcesJson(*cl));
       r.End();
     }
-    if (articles_.empty() && clusters.empty()) {  // nothing new: no transaction needed
-      in_batch_ = false;
-      return Status::Ok();
+    if (articles_.empty() && clusters.empty()) {  // nothing new
+      Status s = c_->Exec("COMMIT", "ending a batch");
+      if (s.ok()) in_batch_ = false;
+      return s;
     }
-    Status s = c_->Exec("BEGIN", "starting a batch");
-    if (s.ok()) transaction_open_ = true;
+    Status s;
     const std::pair<const char*, std::string*> tables[] = {{"articles", &articles_},
                                                             {"events", &events_},
                                                             {"quotes", &quotes_},
@@ -348,20 +374,20 @@ class PgStore final : public EventStore {
           "num_mentions = excluded.num_mentions, num_articles = excluded.num_articles, "
           "num_sources = excluded.num_sources, article_ids = excluded.article_ids, sources = excluded.sources",
           "storing the batch's event clusters");
-    if (s.ok()) s = c_->Exec("COMMIT", "committing a batch");
+    if (s.ok())
+      s = c_->Exec("UPDATE store_state SET value = value + 1 WHERE name = 'batches'; COMMIT", "committing a batch");
     if (!s.ok()) return s;  // the caller rolls back
-    transaction_open_ = false;
+    ++batches_seen_;
     in_batch_ = false;
     ClearBuffers();
     return Status::Ok();
   }
 
   void RollbackBatch() override {
-    if (transaction_open_) (void)c_->Exec("ROLLBACK", "rolling back a batch");
-    transaction_open_ = false;
+    if (in_batch_) (void)c_->Exec("ROLLBACK", "rolling back a batch");
     in_batch_ = false;
     ClearBuffers();
-    (void)Reload();  // the in-memory state holds the batch's articles, stories and clusters
+    batches_seen_ = -1;  // the in-memory state holds the batch's articles: reloaded by the next batch
   }
 
   int schema_version() const override { return version_; }
@@ -380,8 +406,12 @@ class PgStore final : public EventStore {
     hash_of_doc_.clear();
     hashes_.clear();
     next_article_id_ = 1;
-    Result<PgResult> r = c_->Query("SELECT article_id, doc_id, content_hash, story_id, sketch FROM articles ORDER BY article_id",
-                                   {}, "loading the stored articles");
+    batches_seen_ = -1;
+    Result<PgResult> r = c_->Query("SELECT value FROM store_state WHERE name = 'batches'", {}, "reading the store's state");
+    if (!r.ok()) return r.status();
+    const int64_t batches = PQntuples(r->get()) == 1 ? std::strtoll(PQgetvalue(r->get(), 0, 0), nullptr, 10) : -1;
+    r = c_->Query("SELECT article_id, doc_id, content_hash, story_id, sketch FROM articles ORDER BY article_id", {},
+                  "loading the stored articles");
     if (!r.ok()) return r.status();
     PGresult* res = r->get();
     for (int i = 0, n = PQntuples(res); i < n; ++i) {
@@ -416,40 +446,42 @@ class PgStore final : public EventStore {
       if (Status s = ParseClusterLists(text(9), text(10), &cl); !s.ok()) return Status(s.code(), c_->name() + ": " + s.message());
       clusters_.Insert(std::move(cl));
     }
+    batches_seen_ = batches;
     return Status::Ok();
   }
 
+  // The event's row: its record (output/output.h), location and evidence flattened, in the
+  // columns' order (docs/store.md), as the SQLite backend stores it.
   void AppendEvent(const Document& doc, const Event& e, int64_t article_id, int64_t story_id, int64_t index,
                    std::string_view version) {
-    const EventFields f = ResolveEventFields(doc, e);
-    const std::string date = DateText(f.date);
-    const int64_t cluster = clusters_.Add(EventClusterKey(date, e, story_id), article_id, index, doc.outlet);
-    CopyRow r(events_);
-    r.Int(article_id).Int(index).Text(std::string_view(f.id, sizeof f.id)).Text(doc.id).Text(doc.outlet).Text(doc.url);
-    r.Int(e.sentence).TextOrNull(date).Text(PrecisionName(e.date_precision)).Int(e.historical ? 1 : 0);
-    r.Text(ModeName(e.mode)).Text(e.source.code).Text(e.target.code).Text(e.source.name).Text(e.target.name);
-    r.Text(e.source.country).Text(e.target.country).Text(f.source_text).Text(f.target_text).Text(e.code).Text(f.root);
-    if (f.cameo && f.cameo->quad_class != 0) r.Int(f.cameo->quad_class); else r.Null();
-    if (f.cameo && f.cameo->goldstein) r.Real(*f.cameo->goldstein); else r.Null();
-    r.Text(f.cameo ? f.cameo->plover : std::string_view()).Text(f.cameo ? f.cameo->plover_mode : std::string_view());
-    r.Text(f.cameo ? f.cameo->plover_context : std::string_view());
-    if (e.location) {
-      const Location& l = *e.location;
-      r.Text(l.name).Text(l.country).Text(l.admin1);
-      if (l.lat) r.Real(Coordinate(*l.lat)); else r.Null();
-      if (l.lon) r.Real(Coordinate(*l.lon)); else r.Null();
-      r.IntOrNull(l.geonames_id).Text(LocationPrecisionName(l.precision));
+    const EventRecord r = MakeEventRecord(doc, e, version, record_);
+    const std::string date = DateText(r.date);
+    const int64_t cluster = clusters_.Add(EventClusterKey(date, r, story_id), article_id, index, doc.outlet);
+    CopyRow c(events_);
+    c.Int(article_id).Int(index).Text(r.event_id).Text(r.doc_id).Text(r.outlet).Text(r.url);
+    c.Int(r.sentence).TextOrNull(date).Text(r.date_precision).Int(r.historical ? 1 : 0).Text(r.mode);
+    c.Text(r.source.code).Text(r.target.code).Text(r.source.name).Text(r.target.name);
+    c.Text(r.source.country).Text(r.target.country).Text(r.source.text).Text(r.target.text).Text(r.code).Text(r.root);
+    c.IntOrNull(r.quad_class);
+    if (r.goldstein) c.Real(*r.goldstein); else c.Null();
+    c.Text(r.plover).Text(r.plover_mode).Text(r.plover_context);
+    if (r.location) {
+      const EventRecord::Place& l = *r.location;
+      c.Text(l.name).Text(l.country).Text(l.admin1);
+      if (l.lat) c.Real(Coordinate(*l.lat)); else c.Null();
+      if (l.lon) c.Real(Coordinate(*l.lon)); else c.Null();
+      c.IntOrNull(l.geonames_id).Text(l.precision);
     } else {
-      r.Null().Null().Null().Null().Null().Null().Null();
+      c.Null().Null().Null().Null().Null().Null().Null();
     }
-    r.Text(JsonArray(e.issues));
-    if (e.quote) r.Text(QuoteId(doc, *e.quote)); else r.Null();
-    r.Text(f.sentence_text).Int(f.sentence.start).Int(f.sentence.end);
-    for (const auto* span : {&f.source_span, &f.target_span, &f.verb_span}) {
-      if (*span) r.Int((*span)->start).Int((*span)->end); else r.Null().Null();
+    c.Text(JsonArray(r.issues.items));
+    if (r.quote_id) c.Text(*r.quote_id); else c.Null();
+    c.Text(r.evidence_text).Int(r.evidence.start).Int(r.evidence.end);
+    for (const auto* span : {&r.source_span, &r.target_span, &r.verb_span}) {
+      if (*span) c.Int((*span)->start).Int((*span)->end); else c.Null().Null();
     }
-    r.Text(JsonArray(e.rules)).Text(version).Int(cluster);
-    r.End();
+    c.Text(JsonArray(r.rules.items)).Text(r.version).Int(cluster);
+    c.End();
   }
 
   void AppendQuote(const Document& doc, uint32_t index, int64_t article_id) {
@@ -457,7 +489,7 @@ class PgStore final : public EventStore {
     auto words = [&](const ActorRef& a) {
       return a.span && a.span->end <= doc.text().size() ? doc.view(*a.span) : std::string_view();
     };
-    const EventFields::Offsets span = InputOffsets(doc, q.span);
+    const EventRecord::Span span = InputOffsets(doc, q.span);
     CopyRow r(quotes_);
     r.Int(article_id).Int(index).Text(QuoteId(doc, index)).Text(doc.id).Text(QuoteText(doc, q));
     r.Text(q.speaker.code).Text(q.speaker.name).Text(words(q.speaker));
@@ -468,13 +500,16 @@ class PgStore final : public EventStore {
 
   std::unique_ptr<PgConnection> c_;
   int version_ = 0;
-  bool in_batch_ = false;
-  bool transaction_open_ = false;
+  bool in_batch_ = false;  // the batch's transaction is open
+  // store_state's 'batches' (batches committed by all writers) when the in-memory state was
+  // last known to match the database; -1: unknown, reload.
+  int64_t batches_seen_ = -1;
   // The batch's rows, in COPY's text format.
   std::string articles_, events_, quotes_;
   // Stored doc_ids with their content hashes, and the hashes: the identity rules without a query.
   std::unordered_map<std::string, Hash128> hash_of_doc_;
   std::unordered_set<Hash128, Hash128::Hasher> hashes_;
+  EventRecordBuffer record_;  // AppendEvent's, reused
   StoryIndex stories_;
   ClusterIndex clusters_;
   int64_t next_article_id_ = 1;

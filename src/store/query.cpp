@@ -1,5 +1,6 @@
 #include "store/query.h"
 
+#include <simdjson.h>
 #include <sqlite3.h>
 
 #include "store/pg_connection.h"
@@ -80,10 +81,10 @@ class SqliteRows final : public SqlRows {
   }
   Status status() const override { return status_; }
   bool IsNull(int c) const override { return sqlite3_column_type(st_, c) == SQLITE_NULL; }
-  std::string Text(int c) const override {
+  std::string_view Text(int c) const override {
     const unsigned char* t = sqlite3_column_text(st_, c);
     const int n = sqlite3_column_bytes(st_, c);
-    return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(n)) : std::string();
+    return t ? std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(n)) : std::string_view();
   }
   int64_t Int(int c) const override { return sqlite3_column_int64(st_, c); }
   double Real(int c) const override { return sqlite3_column_double(st_, c); }
@@ -167,7 +168,7 @@ struct Row {
   const SqlRows& st;
   int i = 0;
   bool Null() const { return st.IsNull(i); }
-  std::string Text() { return st.Text(i++); }
+  std::string Text() { return std::string(st.Text(i++)); }
   std::optional<std::string> OptText() {
     if (Null()) return ++i, std::nullopt;
     return Text();
@@ -181,9 +182,48 @@ struct Row {
     if (Null()) return ++i, std::nullopt;
     return st.Real(i++);
   }
+  // A stored JSON array of strings (issues, rules) as its strings; none for anything unreadable.
+  std::vector<std::string> Strings(simdjson::dom::parser& parser) {
+    const std::string_view json = st.Text(i++);
+    std::vector<std::string> items;
+    if (SplitPlainStrings(json, items)) return items;
+    items.clear();
+    simdjson::dom::array array;
+    if (parser.parse(json.data(), json.size()).get_array().get(array)) return items;
+    for (simdjson::dom::element el : array) {
+      std::string_view s;
+      if (!el.get_string().get(s)) items.emplace_back(s);
+    }
+    return items;
+  }
+
+  // The fast path of Strings, for the arrays the store writes, which rarely hold an escape: without
+  // a backslash no string holds a quote, so ["a","b"] is split at its quotes. False (and `items`
+  // unfinished) for anything else: escapes, anything that is not an array of strings.
+  static bool SplitPlainStrings(std::string_view json, std::vector<std::string>& items) {
+    if (json.find('\\') != std::string_view::npos) return false;
+    const auto skip_space = [&](size_t k) {
+      while (k < json.size() && (json[k] == ' ' || json[k] == '\t' || json[k] == '\n' || json[k] == '\r')) ++k;
+      return k;
+    };
+    size_t k = skip_space(0);
+    if (k == json.size() || json[k] != '[') return false;
+    k = skip_space(k + 1);
+    if (k < json.size() && json[k] == ']') return skip_space(k + 1) == json.size();
+    while (k < json.size() && json[k] == '"') {
+      const size_t close = json.find('"', k + 1);
+      if (close == std::string_view::npos) return false;
+      items.emplace_back(json.substr(k + 1, close - k - 1));
+      k = skip_space(close + 1);
+      if (k < json.size() && json[k] == ']') return skip_space(k + 1) == json.size();
+      if (k == json.size() || json[k] != ',') return false;
+      k = skip_space(k + 1);
+    }
+    return false;
+  }
 };
 
-StoredEvent ReadEvent(const SqlRows& st) {
+StoredEvent ReadEvent(const SqlRows& st, simdjson::dom::parser& parser) {
   Row r{st};
   StoredEvent e;
   e.article_id = r.Int();
@@ -220,7 +260,7 @@ StoredEvent ReadEvent(const SqlRows& st) {
   e.location_lon = r.OptReal();
   e.location_geonames_id = r.OptInt();
   e.location_precision = r.Text();
-  e.issues = r.Text();
+  e.issues = r.Strings(parser);
   e.quote_id = r.OptText();
   e.evidence_text = r.Text();
   e.evidence_start = r.Int();
@@ -231,7 +271,7 @@ StoredEvent ReadEvent(const SqlRows& st) {
   e.target_span_end = r.OptInt();
   e.verb_span_start = r.OptInt();
   e.verb_span_end = r.OptInt();
-  e.rules = r.Text();
+  e.rules = r.Strings(parser);
   e.version = r.Text();
   e.publication_date = r.OptText();
   e.cluster_id = r.OptInt();
@@ -270,8 +310,9 @@ Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(
   if (filter.limit) sql += " LIMIT " + w->P(*filter.limit);
   Result<std::unique_ptr<SqlRows>> rows = db_->Query(sql, w->params);
   if (!rows.ok()) return rows.status();
+  simdjson::dom::parser parser;  // one for the rows' JSON arrays
   while ((*rows)->Next())
-    if (!fn(ReadEvent(**rows))) return Status::Ok();
+    if (!fn(ReadEvent(**rows, parser))) return Status::Ok();
   return (*rows)->status();
 }
 

@@ -50,7 +50,8 @@ struct EventFilter {
   std::optional<int64_t> limit;
 };
 
-// One row of the events table (docs/store.md), with its article's publication date.
+// One row of the events table (docs/store.md), with its article's publication date and its JSON
+// arrays (issues, rules) read into strings. store/export.h views it as an EventRecord.
 struct StoredEvent {
   int64_t article_id = 0;
   int64_t event_index = 0;
@@ -68,13 +69,13 @@ struct StoredEvent {
   std::string location_name, location_country, location_admin1, location_precision;
   std::optional<double> location_lat, location_lon;
   std::optional<int64_t> location_geonames_id;
-  std::string issues;  // JSON array as stored
+  std::vector<std::string> issues;  // the stored JSON array's strings
   std::optional<std::string> quote_id;
   std::string evidence_text;
   int64_t evidence_start = 0, evidence_end = 0;
   std::optional<int64_t> source_span_start, source_span_end, target_span_start, target_span_end;
   std::optional<int64_t> verb_span_start, verb_span_end;
-  std::string rules;  // JSON array as stored
+  std::vector<std::string> rules;  // the stored JSON array's strings
   std::string version;
   std::optional<std::string> publication_date;  // the article's
   // The event's cluster (the same event in other articles, docs/store.md): its id and counts.

@@ -21,7 +21,7 @@ std::string DateText(const std::optional<Date>& d) {
   return out;
 }
 
-std::string JsonArray(const std::vector<std::string>& items) {
+std::string JsonArray(std::span<const std::string> items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i) out += ',';
@@ -64,8 +64,8 @@ std::string QuoteSentencesJson(const Quote& q) {
   return sentences;
 }
 
-ClusterKey EventClusterKey(const std::string& date, const Event& e, int64_t story_id) {
-  return ClusterKey{date, std::string(e.source.code), std::string(e.target.code), std::string(e.code),
+ClusterKey EventClusterKey(const std::string& date, const EventRecord& r, int64_t story_id) {
+  return ClusterKey{date, std::string(r.source.code), std::string(r.target.code), std::string(r.code),
                     date.empty() ? story_id : 0};
 }
 

@@ -5,12 +5,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/document.h"
 #include "core/status.h"
+#include "output/output.h"
 #include "store/dedupe.h"
 
 namespace dateline {
@@ -19,7 +21,7 @@ namespace dateline {
 std::string DateText(const std::optional<Date>& d);
 
 // A JSON array of strings.
-std::string JsonArray(const std::vector<std::string>& items);
+std::string JsonArray(std::span<const std::string> items);
 
 // A coordinate as the records write it: to 5 decimals.
 double Coordinate(double v);
@@ -33,9 +35,9 @@ std::string RemovedJson(const Document& doc);
 // `quotes.sentences`: the quote's sentence indices as a JSON array.
 std::string QuoteSentencesJson(const Quote& q);
 
-// The cluster key of an event of an article in story `story_id`, dated `date` ("" when
-// undated): undated events cluster within their story only.
-ClusterKey EventClusterKey(const std::string& date, const Event& e, int64_t story_id);
+// The cluster key of an event (its record) of an article in story `story_id`, dated `date` (""
+// when undated): undated events cluster within their story only.
+ClusterKey EventClusterKey(const std::string& date, const EventRecord& r, int64_t story_id);
 
 // `event_clusters.article_ids` and `.sources` as stored (JSON arrays), and back: the lists of a
 // stored cluster, parsed into `c` when loading (an error for malformed JSON).

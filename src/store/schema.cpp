@@ -160,6 +160,12 @@ END;
 // article_id the index covers ('fts_indexed_through'), advanced in the transaction that indexes.
 // `stories` becomes a view: a story is its first article (story_id = article_id), so the table
 // repeated what `articles` holds, at the cost of an insert per new story.
+// And `articles` is rebuilt without its UNIQUE constraints on doc_id and content_hash: their
+// indexes took random inserts, so every batch rewrote most of their pages (the cost of a batch
+// grew with the database: 200,000 articles took twice as long to store as without them). The
+// store keeps both unique itself, with in-memory tables of their 64-bit hashes checked against
+// the rows by article_id (sqlite_store.cpp). The migration runs with foreign keys off, so that
+// dropping the old table does not cascade to the events.
 constexpr std::string_view kV4 = R"sql(
 UPDATE articles SET sketch = NULL;
 CREATE TABLE store_state (
@@ -168,6 +174,39 @@ CREATE TABLE store_state (
 ) WITHOUT ROWID;
 INSERT INTO store_state VALUES ('fts_indexed_through', (SELECT coalesce(max(article_id), 0) FROM articles));
 DROP TABLE stories;
+DROP TRIGGER articles_fts_delete;
+DROP TRIGGER articles_fts_update;
+CREATE TABLE articles_v4 (
+  article_id        INTEGER PRIMARY KEY,
+  doc_id            TEXT NOT NULL,
+  content_hash      TEXT NOT NULL,
+  title             TEXT NOT NULL,
+  url               TEXT NOT NULL,
+  outlet            TEXT NOT NULL,
+  publication_date  TEXT,
+  dateline_place    TEXT,
+  dateline_date     TEXT,
+  dateline_agency   TEXT,
+  reporters         TEXT NOT NULL,
+  editors           TEXT NOT NULL,
+  removed           TEXT NOT NULL,
+  sentences         INTEGER NOT NULL,
+  text              TEXT NOT NULL,
+  story_id          INTEGER,
+  sketch            BLOB
+);
+INSERT INTO articles_v4 SELECT article_id, doc_id, content_hash, title, url, outlet, publication_date,
+  dateline_place, dateline_date, dateline_agency, reporters, editors, removed, sentences, text, story_id, sketch
+  FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v4 RENAME TO articles;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.article_id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.article_id, old.title, old.text);
+  INSERT INTO articles_fts(rowid, title, text) VALUES (new.article_id, new.title, new.text);
+END;
 CREATE VIEW stories AS
   SELECT article_id AS story_id, article_id AS first_article_id FROM articles WHERE story_id = article_id;
 )sql";

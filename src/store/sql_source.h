@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -25,7 +26,7 @@ class SqlRows {
   virtual Status status() const = 0;
   // Column c (0-based) of the current row.
   virtual bool IsNull(int c) const = 0;
-  virtual std::string Text(int c) const = 0;  // "" for NULL
+  virtual std::string_view Text(int c) const = 0;  // "" for NULL; valid until the next Next()
   virtual int64_t Int(int c) const = 0;       // 0 for NULL
   virtual double Real(int c) const = 0;       // 0 for NULL
 };

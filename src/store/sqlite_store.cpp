@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -66,7 +67,7 @@ class Statement {
 constexpr std::string_view kInsertArticle =
     "INSERT INTO articles (doc_id, content_hash, title, url, outlet, publication_date, dateline_place, "
     "dateline_date, dateline_agency, reporters, editors, removed, sentences, text, article_id, story_id, sketch) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT DO NOTHING";
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 
 constexpr std::string_view kInsertEvent =
     "INSERT INTO events VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
@@ -108,23 +109,82 @@ std::string ColumnText(sqlite3_stmt* st, int c) {
   return t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(st, c))) : std::string();
 }
 
+// The stored articles by a 64-bit hash of a key (doc_id, content hash): hash -> article_id, with
+// several entries for one hash when two keys share it (the caller compares the rows). Open
+// addressing with linear probing, 16 bytes a slot, at most half full.
+class KeyTable {
+ public:
+  static uint64_t KeyOf(std::string_view key) {
+    const uint64_t h = XXH3_64bits(key.data(), key.size());
+    return h == 0 ? 1 : h;  // 0 marks an empty slot
+  }
+  void Clear() {
+    slots_.clear();
+    used_ = 0;
+  }
+  void Add(std::string_view key, int64_t article_id) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    Place(Slot{KeyOf(key), article_id});
+    ++used_;
+  }
+  // Calls f(article_id) for each entry whose key has the hash of `key`.
+  template <typename F>
+  void ForEach(std::string_view key, F&& f) const {
+    if (slots_.empty()) return;
+    const uint64_t h = KeyOf(key);
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask; slots_[i].key != 0; i = (i + 1) & mask)
+      if (slots_[i].key == h) f(slots_[i].article_id);
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int64_t article_id = 0;
+  };
+  void Place(Slot s) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = s.key & mask;
+    while (slots_[i].key != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 4096 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.key != 0) Place(s);
+  }
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 // Rebuilds the in-memory indexes from the database; returns the next article id.
-Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clusters) {
+Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clusters, KeyTable& doc_ids,
+                            KeyTable& texts) {
   stories.Clear();
   clusters.Clear();
+  doc_ids.Clear();
+  texts.Clear();
   int64_t next_article = 1;
   sqlite3_stmt* st = nullptr;
   auto fail = [&](const char* what) {
     sqlite3_finalize(st);
     return IoError(std::string(what) + ": " + sqlite3_errmsg(db));
   };
-  if (sqlite3_prepare_v2(db, "SELECT article_id, story_id, sketch FROM articles ORDER BY article_id", -1, &st, nullptr) !=
-      SQLITE_OK)
+  if (sqlite3_prepare_v2(db,
+                         "SELECT article_id, story_id, sketch, doc_id, content_hash FROM articles ORDER BY article_id",
+                         -1, &st, nullptr) != SQLITE_OK)
     return fail("loading the sketches");
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
     const int64_t id = sqlite3_column_int64(st, 0);
     next_article = id + 1;
+    auto text = [&](int c) {
+      const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
+      return t ? std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(st, c))) : std::string_view();
+    };
+    doc_ids.Add(text(3), id);
+    texts.Add(text(4), id);
     Sketch sketch;
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, 2));
     if (blob && SketchFromBytes(std::string_view(blob, static_cast<size_t>(sqlite3_column_bytes(st, 2))), &sketch))
@@ -178,17 +238,18 @@ class SqliteStore final : public EventStore {
     // checkpoints, each an fsync and a copy of the pages written since the last. Together with
     // batches of 1,024 articles a transaction, 2.85 s -> 1.3 s for 50,000 short articles.
     Status s = Exec(
-        "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
+        "PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
         "PRAGMA wal_autocheckpoint=8192; PRAGMA temp_store=MEMORY;");
     if (!s.ok()) return s;
     s = MigrateSqliteStore(db_, path);
     if (!s.ok()) return s;
+    if (!(s = Exec("PRAGMA foreign_keys=ON;")).ok()) return s;
     version_ = CurrentStoreVersion();
     if (!(s = begin_.Prepare(db_, "BEGIN IMMEDIATE")).ok()) return s;
     if (!(s = commit_.Prepare(db_, "COMMIT")).ok()) return s;
     if (!(s = rollback_.Prepare(db_, "ROLLBACK")).ok()) return s;
-    if (!(s = by_doc_id_.Prepare(db_, "SELECT content_hash FROM articles WHERE doc_id = ?1")).ok()) return s;
-    if (!(s = by_hash_.Prepare(db_, "SELECT 1 FROM articles WHERE content_hash = ?1")).ok()) return s;
+    if (!(s = by_id_.Prepare(db_, "SELECT doc_id, content_hash FROM articles WHERE article_id = ?1")).ok()) return s;
+    if (!(s = data_version_get_.Prepare(db_, "PRAGMA data_version")).ok()) return s;
     if (!(s = insert_article_.Prepare(db_, kInsertArticle)).ok()) return s;
     if (!(s = insert_event_.Prepare(db_, kInsertEvent)).ok()) return s;
     if (!(s = insert_quote_.Prepare(db_, kInsertQuote)).ok()) return s;
@@ -209,7 +270,14 @@ class SqliteStore final : public EventStore {
 
   Status BeginBatch() override {
     Status s = Step(begin_, "BEGIN");
-    if (s.ok()) in_batch_ = true;
+    if (!s.ok()) return s;
+    in_batch_ = true;
+    // Another process (or connection) stored articles since this one last looked: the in-memory
+    // tables lack them. The write lock is held now, so nothing changes until the commit.
+    Result<int64_t> version = DataVersion();
+    if (!version.ok()) return version.status();
+    if (*version != data_version_) s = Reload();
+    if (!s.ok()) RollbackBatch();
     return s;
   }
 
@@ -255,14 +323,11 @@ class SqliteStore final : public EventStore {
   Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
     const std::string& hash = prepared.hash;
-    // The insert itself tells whether the article's doc_id or text is stored already (ON
-    // CONFLICT DO NOTHING): one statement for a new article instead of two lookups and an
-    // insert. Its story is found before and the article joins the story index only once stored.
-    if (!prepared.sketch) {  // a text this run has seen: most likely stored, so look before sketching
-      Result<std::optional<AddOutcome>> stored = Lookup(doc.id, hash);
-      if (!stored.ok()) return stored.status();
-      if (*stored) return **stored;
-    }
+    // Stored already (by doc_id or text)? The in-memory tables answer, reading a row by
+    // article_id only when a hash matches: no index on the two columns to keep up to date.
+    Result<std::optional<AddOutcome>> stored = Lookup(doc.id, hash);
+    if (!stored.ok()) return stored.status();
+    if (*stored) return **stored;
     Statement& a = insert_article_;
     a.Text(1, doc.id);
     a.Text(2, hash);
@@ -293,12 +358,8 @@ class SqliteStore final : public EventStore {
     int rc = sqlite3_step(a.get());
     a.Reset();
     if (rc != SQLITE_DONE) return Error("storing article " + doc.id);
-    if (sqlite3_changes(db_) == 0) {
-      Result<std::optional<AddOutcome>> stored = Lookup(doc.id, hash);
-      if (!stored.ok()) return stored.status();
-      if (!*stored) return Error("article " + doc.id + " was neither stored nor found");
-      return **stored;
-    }
+    doc_ids_.Add(doc.id, article_id);
+    texts_.Add(hash, article_id);
     ++next_article_id_;
     stories_.Insert(article_id, story_id, sketch);
 
@@ -318,22 +379,38 @@ class SqliteStore final : public EventStore {
   // text: a conflict, the stored article stays), or its text under another doc_id; nullopt when
   // neither.
   Result<std::optional<AddOutcome>> Lookup(const std::string& doc_id, const std::string& hash) {
-    by_doc_id_.Text(1, doc_id);
-    int rc = sqlite3_step(by_doc_id_.get());
-    if (rc == SQLITE_ROW) {
-      const auto* stored = reinterpret_cast<const char*>(sqlite3_column_text(by_doc_id_.get(), 0));
-      const bool same = stored && hash == stored;
-      by_doc_id_.Reset();
-      return std::optional<AddOutcome>(same ? AddOutcome::kPresent : AddOutcome::kConflict);
-    }
-    by_doc_id_.Reset();
-    if (rc != SQLITE_DONE) return Error("looking up doc_id " + doc_id);
-    by_hash_.Text(1, hash);
-    rc = sqlite3_step(by_hash_.get());
-    by_hash_.Reset();
-    if (rc == SQLITE_ROW) return std::optional<AddOutcome>(AddOutcome::kDuplicateText);
-    if (rc != SQLITE_DONE) return Error("looking up the content hash of " + doc_id);
-    return std::optional<AddOutcome>();
+    std::optional<AddOutcome> found;
+    Status error;
+    // The stored doc_id and content hash of article `id` to `check`, unless found or failed.
+    auto read = [&](int64_t id, const auto& check) {
+      if (found || !error.ok()) return;
+      by_id_.Int(1, id);
+      const int rc = sqlite3_step(by_id_.get());
+      if (rc == SQLITE_ROW) {
+        auto text = [&](int c) {
+          const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(by_id_.get(), c));
+          return t ? std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(by_id_.get(), c)))
+                   : std::string_view();
+        };
+        check(text(0), text(1));
+      } else if (rc != SQLITE_DONE) {
+        error = Error("looking up a stored article for " + doc_id);
+      }
+      by_id_.Reset();
+    };
+    doc_ids_.ForEach(doc_id, [&](int64_t id) {
+      read(id, [&](std::string_view stored_id, std::string_view stored_hash) {
+        if (stored_id == doc_id) found = stored_hash == hash ? AddOutcome::kPresent : AddOutcome::kConflict;
+      });
+    });
+    if (!found && error.ok())
+      texts_.ForEach(hash, [&](int64_t id) {
+        read(id, [&](std::string_view, std::string_view stored_hash) {
+          if (stored_hash == hash) found = AddOutcome::kDuplicateText;
+        });
+      });
+    if (!error.ok()) return error;
+    return found;
   }
 
   // The stored articles after indexed_through_ into the full-text index; pending_indexed_through_
@@ -348,7 +425,7 @@ class SqliteStore final : public EventStore {
   }
 
   Status Reload() {
-    Result<int64_t> next = LoadIndexes(db_, stories_, clusters_);
+    Result<int64_t> next = LoadIndexes(db_, stories_, clusters_, doc_ids_, texts_);
     if (!next.ok()) return IoError(path_ + ": " + next.status().message());
     next_article_id_ = *next;
     const int rc = sqlite3_step(indexed_through_get_.get());
@@ -356,7 +433,19 @@ class SqliteStore final : public EventStore {
     indexed_through_get_.Reset();
     if (rc != SQLITE_ROW) return Error("reading the full-text index's progress");
     pending_indexed_through_ = indexed_through_;
+    Result<int64_t> version = DataVersion();
+    if (!version.ok()) return version.status();
+    data_version_ = *version;
     return Status::Ok();
+  }
+
+  // PRAGMA data_version: it changes when another connection commits.
+  Result<int64_t> DataVersion() {
+    const int rc = sqlite3_step(data_version_get_.get());
+    const int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(data_version_get_.get(), 0) : 0;
+    data_version_get_.Reset();
+    if (rc != SQLITE_ROW) return Error("reading the data version");
+    return v;
   }
 
   Status Exec(const char* sql) {
@@ -378,62 +467,64 @@ class SqliteStore final : public EventStore {
     return Status::Ok();
   }
 
+  // The event's row: its record (output/output.h), location and evidence flattened, as
+  // docs/store.md lists the columns; `dateline query` reads it back as the same record.
   Status InsertEvent(const Document& doc, const Event& e, int64_t article_id, int64_t story_id, int64_t index,
                      std::string_view version) {
-    const EventFields r = ResolveEventFields(doc, e);
+    const EventRecord r = MakeEventRecord(doc, e, version, record_);
     Statement& s = insert_event_;
     const std::string date = DateText(r.date);
-    const int64_t cluster = clusters_.Add(EventClusterKey(date, e, story_id), article_id, index, doc.outlet);
+    const int64_t cluster = clusters_.Add(EventClusterKey(date, r, story_id), article_id, index, doc.outlet);
     s.Int(47, cluster);
     s.Int(1, article_id);
     s.Int(2, index);
-    s.Text(3, std::string_view(r.id, sizeof r.id));
-    s.Text(4, doc.id);
-    s.Text(5, doc.outlet);
-    s.Text(6, doc.url);
-    s.Int(7, e.sentence);
+    s.Text(3, r.event_id);
+    s.Text(4, r.doc_id);
+    s.Text(5, r.outlet);
+    s.Text(6, r.url);
+    s.Int(7, r.sentence);
     s.CopyOrNull(8, date);
-    s.Text(9, PrecisionName(e.date_precision));
-    s.Int(10, e.historical ? 1 : 0);
-    s.Text(11, ModeName(e.mode));
-    s.Text(12, e.source.code);
-    s.Text(13, e.target.code);
-    s.Text(14, e.source.name);
-    s.Text(15, e.target.name);
-    s.Text(16, e.source.country);
-    s.Text(17, e.target.country);
-    s.Text(18, r.source_text);
-    s.Text(19, r.target_text);
-    s.Text(20, e.code);
+    s.Text(9, r.date_precision);
+    s.Int(10, r.historical ? 1 : 0);
+    s.Text(11, r.mode);
+    s.Text(12, r.source.code);
+    s.Text(13, r.target.code);
+    s.Text(14, r.source.name);
+    s.Text(15, r.target.name);
+    s.Text(16, r.source.country);
+    s.Text(17, r.target.country);
+    s.Text(18, r.source.text);
+    s.Text(19, r.target.text);
+    s.Text(20, r.code);
     s.Text(21, r.root);
-    if (r.cameo && r.cameo->quad_class != 0) s.Int(22, r.cameo->quad_class);
-    if (r.cameo && r.cameo->goldstein) s.Real(23, *r.cameo->goldstein);
-    s.Text(24, r.cameo ? r.cameo->plover : std::string_view());
-    s.Text(25, r.cameo ? r.cameo->plover_mode : std::string_view());
-    s.Text(26, r.cameo ? r.cameo->plover_context : std::string_view());
-    if (e.location) {
-      const Location& l = *e.location;
+    if (r.quad_class) s.Int(22, *r.quad_class);
+    if (r.goldstein) s.Real(23, *r.goldstein);
+    s.Text(24, r.plover);
+    s.Text(25, r.plover_mode);
+    s.Text(26, r.plover_context);
+    if (r.location) {
+      const EventRecord::Place& l = *r.location;
       s.Text(27, l.name);
       s.Text(28, l.country);
       s.Text(29, l.admin1);
       if (l.lat) s.Real(30, Coordinate(*l.lat));
       if (l.lon) s.Real(31, Coordinate(*l.lon));
       if (l.geonames_id) s.Int(32, *l.geonames_id);
-      s.Text(33, LocationPrecisionName(l.precision));
+      s.Text(33, l.precision);
     }
-    s.Copy(34, JsonArray(e.issues));
-    if (e.quote) s.Copy(35, QuoteId(doc, *e.quote));
-    s.Text(36, r.sentence_text);
-    s.Int(37, r.sentence.start);
-    s.Int(38, r.sentence.end);
-    const std::optional<EventFields::Offsets>* spans[] = {&r.source_span, &r.target_span, &r.verb_span};
+    s.Copy(34, JsonArray(r.issues.items));
+    if (r.quote_id) s.Text(35, *r.quote_id);
+    s.Text(36, r.evidence_text);
+    s.Int(37, r.evidence.start);
+    s.Int(38, r.evidence.end);
+    const std::optional<EventRecord::Span>* spans[] = {&r.source_span, &r.target_span, &r.verb_span};
     for (int k = 0; k < 3; ++k)
       if (*spans[k]) {
         s.Int(39 + 2 * k, (*spans[k])->start);
         s.Int(40 + 2 * k, (*spans[k])->end);
       }
-    s.Copy(45, JsonArray(e.rules));
-    s.Text(46, version);
+    s.Copy(45, JsonArray(r.rules.items));
+    s.Text(46, r.version);
     const int rc = sqlite3_step(s.get());
     s.Reset();
     if (rc != SQLITE_DONE) return Error("storing an event of " + doc.id);
@@ -459,7 +550,7 @@ class SqliteStore final : public EventStore {
     s.Text(11, words(q.addressee));
     const std::string sentences = QuoteSentencesJson(q);
     s.Text(12, sentences);
-    const EventFields::Offsets span = InputOffsets(doc, q.span);
+    const EventRecord::Span span = InputOffsets(doc, q.span);
     s.Int(13, span.start);
     s.Int(14, span.end);
     const int rc = sqlite3_step(s.get());
@@ -480,10 +571,13 @@ class SqliteStore final : public EventStore {
   int64_t indexed_through_ = 0;          // the last article_id in the full-text index (committed)
   int64_t pending_indexed_through_ = 0;  // the same, in the transaction in progress
   Statement index_, indexed_through_get_, indexed_through_set_;
-  Statement begin_, commit_, rollback_, by_doc_id_, by_hash_, insert_article_, insert_event_, insert_quote_;
+  Statement begin_, commit_, rollback_, by_id_, data_version_get_, insert_article_, insert_event_, insert_quote_;
   Statement write_cluster_;
+  EventRecordBuffer record_;  // InsertEvent's, reused
   StoryIndex stories_;
   ClusterIndex clusters_;
+  KeyTable doc_ids_, texts_;  // the stored articles by doc_id and by content hash
+  int64_t data_version_ = 0;  // PRAGMA data_version when the in-memory indexes were loaded
   int64_t next_article_id_ = 1;
 };
 
@@ -603,6 +697,10 @@ Status MigrateSqliteStore(sqlite3* db, const std::string& name) {
     }
     return Status::Ok();
   };
+  // Off while migrating (it cannot change inside the migrations' transactions): a migration that
+  // rebuilds a table drops the old one, which with foreign keys on would delete the rows that
+  // refer to it.
+  if (Status s = exec("PRAGMA foreign_keys=OFF"); !s.ok()) return s;
   int version = 0;
   {
     sqlite3_stmt* st = nullptr;

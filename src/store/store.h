@@ -134,6 +134,7 @@ class StoreSink : public RecordSink {
   StoreSink& operator=(const StoreSink&) = delete;
 
   void Write(const Document& doc) override;
+  void Take(Document&& doc) override;
   Status EndBatch() override;
   // Events and quotes of the articles added (not of those skipped).
   uint64_t events_written() const override { return counters().events_added; }
@@ -168,7 +169,8 @@ class StoreSink : public RecordSink {
   std::function<void()> after_batch_;
   // Content hashes this sink has seen: a text seen before is a repeat, not stored again (nearly
   // always), so its sketch is not computed on the calling thread (the store computes it if needed).
-  std::unordered_set<std::string> seen_hashes_;
+  // 64-bit prefixes of the hashes: a collision only moves one sketch to the writer thread.
+  std::unordered_set<uint64_t> seen_hashes_;
 
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;

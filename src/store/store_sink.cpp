@@ -28,10 +28,13 @@ Status StoreSink::Finish() {
   return error_;
 }
 
-void StoreSink::Write(const Document& doc) {
+void StoreSink::Write(const Document& doc) { Take(Document(doc)); }
+
+void StoreSink::Take(Document&& doc) {
   PreparedText text = PrepareText(doc, false);
-  if (seen_hashes_.insert(text.hash).second) text.sketch = ArticleSketch(text.cleaned);
-  current_.push_back(Item{doc, std::move(text)});
+  if (seen_hashes_.insert(std::stoull(text.hash.substr(0, 16), nullptr, 16)).second)
+    text.sketch = ArticleSketch(text.cleaned);
+  current_.push_back(Item{std::move(doc), std::move(text)});
 }
 
 Status StoreSink::EndBatch() {

@@ -1,6 +1,7 @@
 // The GDELT row of hand-made stored events: actor codes split into GDELT's parts, US places,
-// missing values left empty, and the stable GLOBALEVENTID. (query_test.cpp checks the rows of a
-// real database.)
+// missing values left empty, and the stable GLOBALEVENTID; the EventRecord view of a stored
+// event and the PLOVER record written from it. (query_test.cpp checks the rows of a real
+// database, event_record_test.cpp that a stored event's record is the coded event's.)
 #include <gtest/gtest.h>
 
 #include <string>
@@ -101,6 +102,49 @@ TEST(GdeltExport, GlobalEventIdIsStablePositiveAndPerEvent) {
   b = Base();
   b.article_id = 99;  // another database's rowid: the id does not depend on it
   EXPECT_EQ(GdeltEventId(a), GdeltEventId(b));
+}
+
+TEST(StoredEventRecord, ViewsTheRowsFields) {
+  StoredEvent e = Base();
+  e.date = "2024-03-04";
+  e.publication_date = "2024-03-05";
+  e.issues = {"SECURITY"};
+  e.source_span_start = 10, e.source_span_end = 14;
+  e.target_span_start = 20;  // half a span: none
+  e.location_name = "ignored";  // without has_location: no place
+  const EventRecord r = MakeEventRecord(e);
+  EXPECT_EQ(r.event_id, "0123456789abcdef");
+  EXPECT_EQ(r.source.code, "IRQSHIREBMIL");
+  EXPECT_EQ(r.source.name, "Kata'ib Hezbollah");
+  EXPECT_EQ(r.target.code, "USAGOV");
+  EXPECT_EQ(r.sentence, 3);
+  EXPECT_EQ(r.date, (Date{2024, 3, 4}));
+  EXPECT_EQ(r.publication_date, (Date{2024, 3, 5}));
+  ASSERT_EQ(r.issues.items.size(), 1u);
+  EXPECT_EQ(r.issues.items[0], "SECURITY");
+  EXPECT_EQ(r.source_span, (EventRecord::Span{10, 14}));
+  EXPECT_FALSE(r.target_span.has_value());
+  EXPECT_FALSE(r.location.has_value());
+  EXPECT_FALSE(r.quote_id.has_value());
+  e.date = "2024-02-30";  // not a date: null, as a date never stored would be
+  EXPECT_FALSE(MakeEventRecord(e).date.has_value());
+}
+
+TEST(PloverExport, WritesTheRecordsPloverFields) {
+  StoredEvent e = Base();
+  std::string line;
+  EXPECT_FALSE(AppendPloverJson(line, MakeEventRecord(e)));  // no PLOVER type: nothing
+  EXPECT_EQ(line, "");
+  e.plover = "ASSAULT";
+  e.plover_context = "military;;terrorism";
+  e.date = "2024-03-04";
+  e.mode = "asserted";
+  ASSERT_TRUE(AppendPloverJson(line, MakeEventRecord(e)));
+  EXPECT_EQ(line.back(), '\n');
+  for (const char* part : {"{\"id\":\"0123456789abcdef\",\"date\":\"2024-03-04\"", "\"event_type\":\"ASSAULT\"",
+                           "\"context\":[\"military\",\"terrorism\"]", "\"actor\":\"IRQSHIREBMIL\"",
+                           "\"location\":null", "\"story_date\":null", "\"cameo_code\":\"190\""})
+    EXPECT_NE(line.find(part), std::string::npos) << part << "\n" << line;
 }
 
 }  // namespace

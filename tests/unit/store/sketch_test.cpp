@@ -56,6 +56,17 @@ TEST(Sketch, EstimatesTheJaccardSimilarityOfWordBigrams) {
   Sketch empty;
   empty.fill(0xffff);
   EXPECT_EQ(ArticleSketch(" ,.; "), empty);
+  // The estimate counts equal positions, whatever the values (high bits, zeros) of the others.
+  Sketch a = ArticleSketch(Words(0, 50)), b = a;
+  EXPECT_EQ(EstimatedJaccard(a, b), 1.0);
+  b[0] ^= 0x8000;
+  b[77] ^= 0x0001;
+  b[127] = static_cast<uint16_t>(b[127] == 0 ? 1 : 0);
+  EXPECT_EQ(EstimatedJaccard(a, b), 125.0 / 128);
+  Sketch zeros{}, ones;
+  ones.fill(0xffff);
+  EXPECT_EQ(EstimatedJaccard(zeros, ones), 0.0);
+  EXPECT_EQ(EstimatedJaccard(zeros, zeros), 1.0);
 }
 
 // A version-3 database (sketches of the older MinHash, a stories table) migrated to 4: every
