@@ -2,13 +2,15 @@
 // trip: the store keeps the stored doc_ids with their content hashes (and the hashes) in memory,
 // loaded when it opens, next to the story and cluster indexes every backend keeps (dedupe.h).
 // AddArticle only appends the article's rows to per-table buffers in COPY's text format;
-// CommitBatch sends them in one transaction — BEGIN, one COPY per table, the changed clusters
-// upserted from a temporary table, COMMIT — a constant number of round trips per batch.
+// CommitBatch sends them in one transaction — one COPY per table, the clusters stored before and
+// changed by the batch upserted from a temporary table, COMMIT — a constant number of round trips
+// per batch.
 // Writers take turns: each batch holds an advisory lock from BeginBatch to COMMIT, and a writer
 // that finds another's batches committed since it loaded its state reloads it first (a counter in
 // store_state), so two ingests into one database still store each article once.
 #include "store/pg_store.h"
 
+#include <algorithm>
 #include <charconv>
 #include <functional>
 #include <string>
@@ -29,8 +31,8 @@ namespace {
 // tables, columns (in the same order) and views (stories: a story is its first article). Dates
 // stay YYYY-MM-DD text and JSON arrays text, so that every value reads back as the SQLite
 // backend's does.
-// - doc_id and content_hash are unique, kept so by the store (in memory, under the writer lock)
-//   rather than by unique indexes, as in SQLite since its version 4: their keys are random, so
+// - doc_id and content_hash are unique, kept so by the store (in memory, checked under the
+//   writers' lock) rather than by unique indexes, as in SQLite since its version 4: their keys are random, so
 //   each batch would touch most of both indexes' pages.
 // - The full-text index is a GIN index over the 'simple' text search configuration (lower-cased
 //   words, no stemming, no stop words: FTS5's default tokenizer's behaviour), built on
@@ -344,9 +346,13 @@ class PgStore final : public EventStore {
 
   Status CommitBatch() override {
     if (!in_batch_) return Status(StatusCode::kInternal, "CommitBatch outside a batch");
-    std::string clusters;
+    // New clusters are copied into event_clusters; those stored before and changed by the batch
+    // (a new mention) into the temporary table, from which they replace the stored rows.
+    std::string new_clusters, clusters;
+    int64_t max_cluster = stored_max_cluster_;
     for (const EventCluster* cl : clusters_.TakeDirty()) {
-      CopyRow r(clusters);
+      max_cluster = std::max(max_cluster, cl->cluster_id);
+      CopyRow r(cl->cluster_id > stored_max_cluster_ ? new_clusters : clusters);
       r.Int(cl->cluster_id).TextOrNull(cl->key.date).Text(cl->key.source).Text(cl->key.target).Text(cl->key.code);
       if (cl->key.story_id) r.Int(cl->key.story_id); else r.Null();
       r.Int(cl->first_article_id).Int(cl->first_event_index).Int(cl->num_mentions);
@@ -354,7 +360,7 @@ class PgStore final : public EventStore {
       r.Text(ClusterArticleIdsJson(*cl)).Text(ClusterSourcesJson(*cl));
       r.End();
     }
-    if (articles_.empty() && clusters.empty()) {  // nothing new
+    if (articles_.empty() && clusters.empty() && new_clusters.empty()) {  // nothing new
       Status s = c_->Exec("COMMIT", "ending a batch");
       if (s.ok()) in_batch_ = false;
       return s;
@@ -363,6 +369,7 @@ class PgStore final : public EventStore {
     const std::pair<const char*, std::string*> tables[] = {{"articles", &articles_},
                                                             {"events", &events_},
                                                             {"quotes", &quotes_},
+                                                            {"event_clusters", &new_clusters},
                                                             {"cluster_rows", &clusters}};
     for (const auto& [table, rows] : tables) {
       if (!s.ok() || rows->empty()) continue;
@@ -378,6 +385,7 @@ class PgStore final : public EventStore {
       s = c_->Exec("UPDATE store_state SET value = value + 1 WHERE name = 'batches'; COMMIT", "committing a batch");
     if (!s.ok()) return s;  // the caller rolls back
     ++batches_seen_;
+    stored_max_cluster_ = max_cluster;
     in_batch_ = false;
     ClearBuffers();
     return Status::Ok();
@@ -406,6 +414,7 @@ class PgStore final : public EventStore {
     hash_of_doc_.clear();
     hashes_.clear();
     next_article_id_ = 1;
+    stored_max_cluster_ = 0;
     batches_seen_ = -1;
     Result<PgResult> r = c_->Query("SELECT value FROM store_state WHERE name = 'batches'", {}, "reading the store's state");
     if (!r.ok()) return r.status();
@@ -444,6 +453,7 @@ class PgStore final : public EventStore {
       cl.first_event_index = integer(7);
       cl.num_mentions = integer(8);
       if (Status s = ParseClusterLists(text(9), text(10), &cl); !s.ok()) return Status(s.code(), c_->name() + ": " + s.message());
+      stored_max_cluster_ = std::max(stored_max_cluster_, cl.cluster_id);
       clusters_.Insert(std::move(cl));
     }
     batches_seen_ = batches;
@@ -504,6 +514,7 @@ class PgStore final : public EventStore {
   // store_state's 'batches' (batches committed by all writers) when the in-memory state was
   // last known to match the database; -1: unknown, reload.
   int64_t batches_seen_ = -1;
+  int64_t stored_max_cluster_ = 0;  // the largest cluster_id committed
   // The batch's rows, in COPY's text format.
   std::string articles_, events_, quotes_;
   // Stored doc_ids with their content hashes, and the hashes: the identity rules without a query.

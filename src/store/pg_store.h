@@ -30,7 +30,7 @@ int CurrentPgStoreVersion();
 inline constexpr const char* kPgTextVector = "dateline_fts(title, text)";
 
 // Connects to the database `uri` names (it must exist), creates or migrates the schema, and
-// takes the store's writer lock (a session advisory lock: one ingest at a time per database).
+// loads the in-memory state. Writers take turns batch by batch (an advisory lock per batch).
 Result<std::unique_ptr<EventStore>> OpenPgStore(const std::string& uri);
 
 }  // namespace dateline
