@@ -95,22 +95,36 @@ Result<PgResult> PgConnection::Query(const std::string& sql, const std::vector<s
 }
 
 Status PgConnection::Copy(const std::string& copy_sql, std::string_view data, std::string_view what) {
+  Status s = CopyStart(copy_sql, what);
+  if (!s.ok()) return s;
+  s = CopySend(data, what);
+  const Status end = CopyEnd(what, s.ok() ? nullptr : "sending the rows failed");
+  return s.ok() ? end : s;
+}
+
+Status PgConnection::CopyStart(const std::string& copy_sql, std::string_view what) {
   PgResult start(PQexec(conn_, copy_sql.c_str()));
   if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN) return Error(what, start.get());
+  return Status::Ok();
+}
+
+Status PgConnection::CopySend(std::string_view data, std::string_view what) {
   // In pieces of at most 1 MiB (an int length each).
   constexpr size_t kPiece = 1 << 20;
-  bool sent = true;
-  for (size_t at = 0; at < data.size() && sent; at += kPiece) {
+  for (size_t at = 0; at < data.size(); at += kPiece) {
     const size_t n = std::min(kPiece, data.size() - at);
-    sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
+    if (PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) != 1) return Error(what);
   }
-  if (PQputCopyEnd(conn_, sent ? nullptr : "sending the rows failed") != 1) return Error(what);
+  return Status::Ok();
+}
+
+Status PgConnection::CopyEnd(std::string_view what, const char* abort) {
+  if (PQputCopyEnd(conn_, abort) != 1) return Error(what);
   Status status = Status::Ok();
   while (PGresult* raw = PQgetResult(conn_)) {
     PgResult r(raw);
     if (PQresultStatus(raw) != PGRES_COMMAND_OK && status.ok()) status = Error(what, raw);
   }
-  if (!sent && status.ok()) status = Error(what);
   return status;
 }
 

@@ -51,6 +51,12 @@ class PgConnection {
                          std::string_view what);
   // COPY ... FROM STDIN with `data` in COPY's text format.
   Status Copy(const std::string& copy_sql, std::string_view data, std::string_view what);
+  // The same in steps, to send rows while more are being made: CopyStart, CopySend any number of
+  // times (whole rows or not), CopyEnd — which, given an `abort` message, cancels the COPY
+  // instead (and the transaction is then in error: roll it back). Nothing else may run meanwhile.
+  Status CopyStart(const std::string& copy_sql, std::string_view what);
+  Status CopySend(std::string_view data, std::string_view what);
+  Status CopyEnd(std::string_view what, const char* abort = nullptr);
 
   // "<name>: <what>: <libpq's message>".
   Status Error(std::string_view what, const PGresult* r = nullptr) const;

@@ -1,10 +1,11 @@
 // The PostgreSQL backend of the event store. Deciding what happens to an article needs no round
 // trip: the store keeps the stored doc_ids with their content hashes (and the hashes) in memory,
 // loaded when it opens, next to the story and cluster indexes every backend keeps (dedupe.h).
-// AddArticle only appends the article's rows to per-table buffers in COPY's text format;
-// CommitBatch sends them in one transaction — one COPY per table, the clusters stored before and
-// changed by the batch upserted from a temporary table, COMMIT — a constant number of round trips
-// per batch.
+// AddArticle appends the article's rows to per-table buffers in COPY's text format, the
+// articles' streaming to the server as they are made (COPY articles runs through the batch);
+// CommitBatch sends the rest in the same transaction — one COPY per table, the clusters stored
+// before and changed by the batch upserted from a temporary table, COMMIT — a constant number of
+// round trips per batch.
 // Writers take turns: each batch holds an advisory lock from BeginBatch to COMMIT, and a writer
 // that finds another's batches committed since it loaded its state reloads it first (a counter in
 // store_state), so two ingests into one database still store each article once.
@@ -337,6 +338,16 @@ class PgStore final : public EventStore {
     a.Text(JsonArray(doc.reporters)).Text(JsonArray(doc.editors)).Text(RemovedJson(doc));
     a.Int(static_cast<int64_t>(doc.sentences.size())).Text(text).Int(story_id).Bytea(SketchBytes(sketch));
     a.End();
+    // The articles' rows stream to the server as they are made (its full-text index, most of its
+    // work, overlaps the making of the rest); events and quotes follow at CommitBatch.
+    if (!copying_articles_) {
+      if (Status s = c_->CopyStart("COPY articles FROM STDIN", "storing the batch's articles"); !s.ok()) return s;
+      copying_articles_ = true;
+    }
+    if (articles_.size() >= kSendBytes) {
+      if (Status s = c_->CopySend(articles_, "storing the batch's articles"); !s.ok()) return s;
+      articles_.clear();
+    }
 
     for (size_t i = 0; i < doc.events.size(); ++i)
       AppendEvent(doc, doc.events[i], article_id, story_id, static_cast<int64_t>(i), version);
@@ -360,14 +371,20 @@ class PgStore final : public EventStore {
       r.Text(ClusterArticleIdsJson(*cl)).Text(ClusterSourcesJson(*cl));
       r.End();
     }
-    if (articles_.empty() && clusters.empty() && new_clusters.empty()) {  // nothing new
+    if (!copying_articles_ && clusters.empty() && new_clusters.empty()) {  // nothing new
       Status s = c_->Exec("COMMIT", "ending a batch");
       if (s.ok()) in_batch_ = false;
       return s;
     }
     Status s;
-    const std::pair<const char*, std::string*> tables[] = {{"articles", &articles_},
-                                                            {"events", &events_},
+    if (copying_articles_) {
+      s = c_->CopySend(articles_, "storing the batch's articles");
+      if (s.ok()) {
+        copying_articles_ = false;
+        s = c_->CopyEnd("storing the batch's articles");
+      }
+    }
+    const std::pair<const char*, std::string*> tables[] = {{"events", &events_},
                                                             {"quotes", &quotes_},
                                                             {"event_clusters", &new_clusters},
                                                             {"cluster_rows", &clusters}};
@@ -392,6 +409,8 @@ class PgStore final : public EventStore {
   }
 
   void RollbackBatch() override {
+    if (copying_articles_) (void)c_->CopyEnd("cancelling the batch's articles", "the batch is rolled back");
+    copying_articles_ = false;
     if (in_batch_) (void)c_->Exec("ROLLBACK", "rolling back a batch");
     in_batch_ = false;
     ClearBuffers();
@@ -511,6 +530,8 @@ class PgStore final : public EventStore {
   std::unique_ptr<PgConnection> c_;
   int version_ = 0;
   bool in_batch_ = false;  // the batch's transaction is open
+  bool copying_articles_ = false;  // COPY articles is in progress (the batch has new articles)
+  static constexpr size_t kSendBytes = 1 << 16;  // articles' rows are sent in pieces of about this
   // store_state's 'batches' (batches committed by all writers) when the in-memory state was
   // last known to match the database; -1: unknown, reload.
   int64_t batches_seen_ = -1;
