@@ -16,7 +16,16 @@ uint64_t SplitMix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-bool WordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+// Word bytes (ASCII letters and digits, and every non-ASCII byte) to themselves lower-cased, other
+// bytes to 0: one load per byte in the sketch's scan.
+constexpr std::array<unsigned char, 256> kWordBytes = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) t[static_cast<size_t>(c)] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') t[static_cast<size_t>(c)] = static_cast<unsigned char>(c - 'A' + 'a');
+  }
+  return t;
+}();
 
 }  // namespace
 
@@ -40,9 +49,9 @@ Sketch ArticleSketch(std::string_view text) {
   uint64_t previous = 0;
   size_t words = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
-    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    if (WordByte(c)) {
-      if (length < kMaxWord) word[length] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const unsigned char c = i < text.size() ? kWordBytes[static_cast<unsigned char>(text[i])] : 0;
+    if (c != 0) {
+      if (length < kMaxWord) word[length] = static_cast<char>(c);
       ++length;
       continue;
     }
@@ -104,7 +113,10 @@ double EstimatedJaccard(const Sketch& a, const Sketch& b) {
     std::memcpy(&x, a.data() + 4 * w, sizeof x);
     std::memcpy(&y, b.data() + 4 * w, sizeof y);
     x ^= y;
-    differ += __builtin_popcountll((((x & kLow) + kLow) | x) & kHigh);
+    // The (at most four) high bits moved to bits 0, 16, 32, 48 and summed into the top 16 bits:
+    // no popcount instruction is assumed (x86-64's baseline has none).
+    const uint64_t lanes = ((((x & kLow) + kLow) | x) & kHigh) >> 15;
+    differ += static_cast<int>((lanes * 0x0001000100010001ULL) >> 48);
   }
   return static_cast<double>(kSketchSize - differ) / kSketchSize;
 }

@@ -800,7 +800,10 @@ Result<std::unique_ptr<EventStore>> OpenStore(const std::string& location) {
 }
 
 std::string ContentHash(std::string_view text) {
-  auto white = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
+  auto white = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= ' ' && (u == ' ' || u == '\n' || u == '\t' || u == '\r' || u == '\f' || u == '\v');
+  };
   // The words joined by single spaces, copied a run at a time.
   std::string normal;
   normal.reserve(text.size());
