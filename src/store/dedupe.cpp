@@ -16,7 +16,16 @@ uint64_t SplitMix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-bool WordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; }
+// Word bytes (ASCII letters and digits, and every non-ASCII byte) to themselves lower-cased, other
+// bytes to 0: one load per byte in the sketch's scan.
+constexpr std::array<unsigned char, 256> kWordBytes = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) t[static_cast<size_t>(c)] = static_cast<unsigned char>(c);
+    if (c >= 'A' && c <= 'Z') t[static_cast<size_t>(c)] = static_cast<unsigned char>(c - 'A' + 'a');
+  }
+  return t;
+}();
 
 }  // namespace
 
@@ -40,9 +49,9 @@ Sketch ArticleSketch(std::string_view text) {
   uint64_t previous = 0;
   size_t words = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
-    const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    if (WordByte(c)) {
-      if (length < kMaxWord) word[length] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const unsigned char c = i < text.size() ? kWordBytes[static_cast<unsigned char>(text[i])] : 0;
+    if (c != 0) {
+      if (length < kMaxWord) word[length] = static_cast<char>(c);
       ++length;
       continue;
     }
@@ -104,7 +113,10 @@ double EstimatedJaccard(const Sketch& a, const Sketch& b) {
     std::memcpy(&x, a.data() + 4 * w, sizeof x);
     std::memcpy(&y, b.data() + 4 * w, sizeof y);
     x ^= y;
-    differ += __builtin_popcountll((((x & kLow) + kLow) | x) & kHigh);
+    // The (at most four) high bits moved to bits 0, 16, 32, 48 and summed into the top 16 bits:
+    // no popcount instruction is assumed (x86-64's baseline has none).
+    const uint64_t lanes = ((((x & kLow) + kLow) | x) & kHigh) >> 15;
+    differ += static_cast<int>((lanes * 0x0001000100010001ULL) >> 48);
   }
   return static_cast<double>(kSketchSize - differ) / kSketchSize;
 }
@@ -139,31 +151,34 @@ uint64_t BandHash(const Sketch& s, int band) {
 
 }  // namespace
 
-int64_t StoryIndex::Find(const Sketch& s) const {
-  std::vector<const Entry*>& candidates = candidates_;  // reused: no allocation per article
-  candidates.clear();
-  // The bands' slots are scattered over a table that outgrows the caches: ask for all of them
-  // first, so that their cache misses overlap.
-  std::array<uint64_t, kBands> hashes;
-  for (int band = 0; band < kBands; ++band) {
-    hashes[static_cast<size_t>(band)] = BandHash(s, band);
-    bands_.Prefetch(hashes[static_cast<size_t>(band)]);
-  }
-  for (int band = 0; band < kBands; ++band) {
-    const uint32_t index = bands_.Find(hashes[static_cast<size_t>(band)]);
+void StoryIndex::Collect(const Generation& g, const std::array<uint64_t, kBands>& hashes) const {
+  if (g.number < 0) return;
+  for (uint64_t h : hashes) g.bands.Prefetch(h);
+  for (uint64_t h : hashes) {
+    const uint32_t index = g.bands.Find(h);
     if (index == UINT32_MAX) continue;
-    const Bucket& bucket = buckets_[index];
+    const Bucket& bucket = g.buckets[index];
     // The same few articles come from most bands: a linear check keeps the list short.
-    for (size_t i = 0; i < bucket.size; ++i)
-      if (std::find(candidates.begin(), candidates.end(), bucket.entries[i].entry) == candidates.end())
-        candidates.push_back(bucket.entries[i].entry);
+    for (uint32_t i = 0; i < bucket.size; ++i) {
+      const Entry* e = &g.entries[bucket.entries[i].entry];
+      if (std::find(candidates_.begin(), candidates_.end(), e) == candidates_.end()) candidates_.push_back(e);
+    }
   }
+}
+
+int64_t StoryIndex::Find(const Sketch& s) const {
+  candidates_.clear();  // reused: no allocation per article
+  // The bands' slots are scattered over tables that outgrow the caches: Collect asks for all of
+  // a generation's slots first, so that their cache misses overlap.
+  std::array<uint64_t, kBands> hashes;
+  for (int band = 0; band < kBands; ++band) hashes[static_cast<size_t>(band)] = BandHash(s, band);
+  for (const Generation& g : generations_) Collect(g, hashes);
   // In article order, so that ties go to the earliest.
-  std::sort(candidates.begin(), candidates.end(),
+  std::sort(candidates_.begin(), candidates_.end(),
             [](const Entry* a, const Entry* b) { return a->article_id < b->article_id; });
   int64_t story = 0;
   double best = -1;
-  for (const Entry* e : candidates) {
+  for (const Entry* e : candidates_) {
     const double j = EstimatedJaccard(s, e->sketch);
     if (j >= threshold_ && j > best) {
       best = j;
@@ -181,27 +196,52 @@ int64_t StoryIndex::Add(int64_t article_id, const Sketch& s) {
 }
 
 void StoryIndex::Insert(int64_t article_id, int64_t story_id, const Sketch& s) {
-  const std::array<Bucket*, kBands> buckets = Buckets(s);
-  Link(&(articles_[article_id] = Entry{article_id, story_id, s}), buckets);
+  const int64_t number = GenerationOf(article_id);
+  Generation& current = generations_[1];
+  if (number != current.number) {  // a later generation: the current one becomes the previous
+    Generation& previous = generations_[0];
+    previous.Clear();
+    if (current.number >= 0 && number == current.number + 1) std::swap(previous, current);
+    current.Clear();
+    current.number = number;
+  }
+  const uint32_t entry = static_cast<uint32_t>(current.entries.size());
+  current.entries.push_back(Entry{article_id, story_id, s});
+  for (int band = 0; band < kBands; ++band) {
+    bool added = false;
+    const uint32_t index =
+        current.bands.FindOrAdd(BandHash(s, band), static_cast<uint32_t>(current.buckets.size()), &added);
+    if (added) current.buckets.emplace_back();
+    current.buckets[index].Add(entry, story_id);
+  }
 }
 
 // A bucket keeps one article per story: a story's later copies mostly repeat its bands, and
 // comparing a new article with one member per shared band is enough to find the story. This
 // keeps buckets (and the comparisons) from growing with the copies of popular stories.
-void StoryIndex::Bucket::Add(const Entry* entry, int64_t story_id) {
-  for (size_t i = 0; i < size; ++i)
-    if (entries[i].story_id == story_id) return;
-  if (size < kBucketStories) entries[size++] = BucketEntry{entry, story_id};
+void StoryIndex::Bucket::Add(uint32_t entry, int64_t story_id) {
+  const uint32_t story = static_cast<uint32_t>(story_id);
+  for (uint32_t i = 0; i < size; ++i)
+    if (entries[i].story == story) return;
+  if (size < kBucketStories) entries[size++] = BucketEntry{entry, story};
 }
 
-void StoryIndex::Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets) {
-  for (Bucket* b : buckets) b->Add(entry, entry->story_id);
+void StoryIndex::Generation::Clear() {
+  number = -1;
+  entries.clear();
+  buckets.clear();
+  bands.Clear();
 }
 
 void StoryIndex::Clear() {
-  articles_.clear();
-  buckets_.clear();
-  bands_.Clear();
+  for (Generation& g : generations_) g.Clear();
+}
+
+int64_t StoryIndex::FirstNeeded(int64_t next_article_id) const {
+  // The index holds the last stored article's generation and the one before it (the next
+  // article is compared with those, whichever generation it starts).
+  const int64_t previous = GenerationOf(std::max<int64_t>(next_article_id - 1, 1)) - 1;
+  return previous <= 0 ? 1 : previous * generation_ + 1;
 }
 
 uint32_t StoryIndex::BandTable::FindOrAdd(uint64_t key, uint32_t next, bool* added) {
@@ -249,21 +289,6 @@ void StoryIndex::BandTable::Grow() {
     while (slots_[i].key != 0) i = (i + 1) & mask;
     slots_[i] = s;
   }
-}
-
-uint32_t StoryIndex::BucketOf(uint64_t band_hash) {
-  bool added = false;
-  const uint32_t index = bands_.FindOrAdd(band_hash, static_cast<uint32_t>(buckets_.size()), &added);
-  if (added) buckets_.emplace_back();
-  return index;
-}
-
-std::array<StoryIndex::Bucket*, kBands> StoryIndex::Buckets(const Sketch& s) {
-  std::array<uint32_t, kBands> indices;
-  for (int band = 0; band < kBands; ++band) indices[band] = BucketOf(BandHash(s, band));
-  std::array<Bucket*, kBands> out;
-  for (int band = 0; band < kBands; ++band) out[band] = &buckets_[indices[band]];
-  return out;
 }
 
 int64_t ClusterIndex::Add(const ClusterKey& key, int64_t article_id, int64_t event_index, const std::string& outlet) {

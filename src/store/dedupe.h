@@ -52,20 +52,32 @@ double EstimatedJaccard(const Sketch& a, const Sketch& b);
 std::string SketchBytes(const Sketch& s);
 bool SketchFromBytes(std::string_view blob, Sketch* s);
 
+// Articles are compared with the recent ones only: the index holds two generations of
+// kStoryGeneration articles by article_id (the current one and the one before), so a new article
+// is compared with at least the last kStoryGeneration stored articles and at most twice as many.
+// Wire copies and re-publications arrive within days; the window keeps the index's memory (a few
+// hundred bytes to 2 KB an article) and the work of opening a database bounded.
+inline constexpr int64_t kStoryGeneration = 65536;
+
 class StoryIndex {
  public:
-  explicit StoryIndex(double threshold = kStoryThreshold) : threshold_(threshold) {}
-  // The story of a new article (ids increase): among stored articles sharing an LSH band with
-  // it (each bucket holds the first article of each story that has its band value), the one of
-  // highest estimated Jaccard if that is >= threshold (ties: the earliest),
-  // else a new story whose id is `article_id`. The article is added to the index.
+  explicit StoryIndex(double threshold = kStoryThreshold, int64_t generation = kStoryGeneration)
+      : threshold_(threshold), generation_(generation) {}
+  // The story of a new article (ids increase): among the indexed articles sharing an LSH band
+  // with it (each bucket holds the first article of each story that has its band value), the one
+  // of highest estimated Jaccard if that is >= threshold (ties: the earliest), else a new story
+  // whose id is `article_id`. The article is added to the index.
   int64_t Add(int64_t article_id, const Sketch& s);
   // The story Add would give a new article, without adding it: a stored story's id, or 0 when
   // the article would start its own.
   int64_t Find(const Sketch& s) const;
-  // An article already assigned (when loading a database).
+  // An article already assigned (when loading a database), or just stored. Ids increase; an
+  // article of a later generation retires the older ones.
   void Insert(int64_t article_id, int64_t story_id, const Sketch& s);
   void Clear();
+  // The first article_id the index holds once the stored articles (those before
+  // `next_article_id`) are inserted: a database's older articles need not be loaded.
+  int64_t FirstNeeded(int64_t next_article_id) const;
 
  private:
   struct Entry {
@@ -73,19 +85,19 @@ class StoryIndex {
     int64_t story_id;
     Sketch sketch;
   };
-  double threshold_;
-  std::unordered_map<int64_t, Entry> articles_;
+  // A bucket's entry: an article (index in its generation's entries) and the low 32 bits of its
+  // story id, for the one-article-per-story rule.
   struct BucketEntry {
-    const Entry* entry;  // stable: the map's nodes do not move
-    int64_t story_id;
+    uint32_t entry;
+    uint32_t story;
   };
   // The first article of each story with a band value (at most kBucketStories), inline.
   struct Bucket {
-    size_t size = 0;
+    uint32_t size = 0;
     std::array<BucketEntry, kBucketStories> entries;
-    void Add(const Entry* entry, int64_t story_id);
+    void Add(uint32_t entry, int64_t story_id);
   };
-  // Band hash -> index in buckets_: open addressing with linear probing (keys never 0), a table
+  // Band hash -> index in buckets: open addressing with linear probing (keys never 0), a table
   // of plain integers rather than a node per band value — the lookups are most of the index's
   // time, and a node-based map's cache misses doubled it.
   class BandTable {
@@ -107,14 +119,21 @@ class StoryIndex {
     std::vector<Slot> slots_;
     size_t used_ = 0;
   };
-  BandTable bands_;
-  std::vector<Bucket> buckets_;
+  // The articles whose (article_id - 1) / generation_ is `number`.
+  struct Generation {
+    int64_t number = -1;  // -1: empty
+    std::vector<Entry> entries;
+    BandTable bands;
+    std::vector<Bucket> buckets;
+    void Clear();
+  };
+  double threshold_;
+  int64_t generation_;
+  Generation generations_[2];  // the one before the current, the current
   mutable std::vector<const Entry*> candidates_;  // Find's work list
-  // The index in buckets_ of a band value's bucket (added empty when new).
-  uint32_t BucketOf(uint64_t band_hash);
-  // The article's buckets: their indices resolved once all are looked up (buckets_ may grow).
-  std::array<Bucket*, kBands> Buckets(const Sketch& s);
-  void Link(const Entry* entry, const std::array<Bucket*, kBands>& buckets);
+  int64_t GenerationOf(int64_t article_id) const { return (article_id - 1) / generation_; }
+  // Adds the candidates of generation g for the article's band hashes to candidates_.
+  void Collect(const Generation& g, const std::array<uint64_t, kBands>& hashes) const;
 };
 
 // The clustering key of an event: its date, dyad and code; undated events also carry their

@@ -171,6 +171,15 @@ Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clus
     sqlite3_finalize(st);
     return IoError(std::string(what) + ": " + sqlite3_errmsg(db));
   };
+  // The story index holds the recent articles only (dedupe.h): those before `first` are not
+  // compared with new ones.
+  int64_t first = 1;
+  if (sqlite3_prepare_v2(db, "SELECT coalesce(max(article_id), 0) FROM articles", -1, &st, nullptr) != SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW)
+    return fail("finding the last article");
+  first = stories.FirstNeeded(sqlite3_column_int64(st, 0) + 1);
+  sqlite3_finalize(st);
+  st = nullptr;
   if (sqlite3_prepare_v2(db,
                          "SELECT article_id, story_id, sketch, doc_id, content_hash FROM articles ORDER BY article_id",
                          -1, &st, nullptr) != SQLITE_OK)
@@ -185,6 +194,7 @@ Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clus
     };
     doc_ids.Add(text(3), id);
     texts.Add(text(4), id);
+    if (id < first) continue;
     Sketch sketch;
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, 2));
     if (blob && SketchFromBytes(std::string_view(blob, static_cast<size_t>(sqlite3_column_bytes(st, 2))), &sketch))
@@ -736,7 +746,10 @@ Result<std::unique_ptr<EventStore>> OpenSqliteStore(const std::string& path) {
 }
 
 std::string ContentHash(std::string_view text) {
-  auto white = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; };
+  auto white = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= ' ' && (u == ' ' || u == '\n' || u == '\t' || u == '\r' || u == '\f' || u == '\v');
+  };
   // The words joined by single spaces, copied a run at a time.
   std::string normal;
   normal.reserve(text.size());

@@ -118,3 +118,41 @@ TEST(SketchMigration, AVersionThreeDatabaseGetsItsSketchesRecomputed) {
 
 }  // namespace
 }  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// The story index compares a new article with the recent articles only: two generations of
+// `generation` articles. An older near-duplicate is out of reach; and an index rebuilt from the
+// articles FirstNeeded names answers as the index that saw them all.
+TEST(StoryWindow, ANewArticleIsComparedWithTheRecentGenerationsOnly) {
+  auto text = [](int story) { return Words(1000 * story, 40); };  // one text per story
+  StoryIndex index(kStoryThreshold, /*generation=*/4);
+  for (int id = 1; id <= 10; ++id) EXPECT_EQ(index.Add(id, ArticleSketch(text(id))), id);  // ten stories
+  // Stored: 1-10, generations 0 (1-4), 1 (5-8), 2 (9-10); the index holds 1 and 2: ids 5-10.
+  EXPECT_EQ(index.FirstNeeded(11), 5);
+  EXPECT_EQ(index.Find(ArticleSketch(text(6))), 6);   // in the window: the same story
+  EXPECT_EQ(index.Find(ArticleSketch(text(2))), 0);   // out of it: a story of its own
+  EXPECT_EQ(index.Add(11, ArticleSketch(text(9))), 9);
+  EXPECT_EQ(index.Add(12, ArticleSketch(text(5))), 5);
+  // 13 starts generation 3, so 5-8 retire once it is stored; it still saw them.
+  EXPECT_EQ(index.Add(13, ArticleSketch(text(7))), 7);
+  EXPECT_EQ(index.Find(ArticleSketch(text(8))), 0);
+  EXPECT_EQ(index.Find(ArticleSketch(text(10))), 10);
+  EXPECT_EQ(StoryIndex(kStoryThreshold, 4).FirstNeeded(1), 1);
+  EXPECT_EQ(StoryIndex(kStoryThreshold, 4).FirstNeeded(9), 1);   // stored 1-8: generations 0 and 1
+  EXPECT_EQ(StoryIndex(kStoryThreshold, 4).FirstNeeded(10), 5);  // stored 1-9
+
+  // Rebuilt from the stored articles FirstNeeded names, an index agrees with the one that saw all.
+  StoryIndex all(kStoryThreshold, 4);
+  std::vector<int64_t> stories;
+  for (int id = 1; id <= 30; ++id) stories.push_back(all.Add(id, ArticleSketch(text(id % 7))));
+  StoryIndex loaded(kStoryThreshold, 4);
+  for (int id = static_cast<int>(loaded.FirstNeeded(31)); id <= 30; ++id)
+    loaded.Insert(id, stories[static_cast<size_t>(id - 1)], ArticleSketch(text(id % 7)));
+  for (int story = 0; story < 9; ++story)
+    EXPECT_EQ(loaded.Find(ArticleSketch(text(story))), all.Find(ArticleSketch(text(story)))) << story;
+}
+
+}  // namespace
+}  // namespace dateline
