@@ -438,8 +438,14 @@ class PgStore final : public EventStore {
     Result<PgResult> r = c_->Query("SELECT value FROM store_state WHERE name = 'batches'", {}, "reading the store's state");
     if (!r.ok()) return r.status();
     const int64_t batches = PQntuples(r->get()) == 1 ? std::strtoll(PQgetvalue(r->get(), 0, 0), nullptr, 10) : -1;
-    r = c_->Query("SELECT article_id, doc_id, content_hash, story_id, sketch FROM articles ORDER BY article_id", {},
-                  "loading the stored articles");
+    // The story index holds the recent articles only (dedupe.h): older sketches are not loaded.
+    r = c_->Query("SELECT coalesce(max(article_id), 0) FROM articles", {}, "finding the last article");
+    if (!r.ok()) return r.status();
+    const int64_t first = stories_.FirstNeeded(std::strtoll(PQgetvalue(r->get(), 0, 0), nullptr, 10) + 1);
+    r = c_->Query(
+        "SELECT article_id, doc_id, content_hash, story_id, CASE WHEN article_id >= $1 THEN sketch END FROM articles "
+        "ORDER BY article_id",
+        {std::to_string(first)}, "loading the stored articles");
     if (!r.ok()) return r.status();
     PGresult* res = r->get();
     for (int i = 0, n = PQntuples(res); i < n; ++i) {

@@ -171,7 +171,7 @@ bool PgTestServer::Start(std::string* why) {
     const std::string start = "cd " + Quoted(dir_) + " && " + pg_ctl + " -l " + Quoted(dir_ + "/server.log") +
                               " -w -t 60 -o " +
                               Quoted("-c listen_addresses=127.0.0.1 -p " + std::to_string(port_) + " -k " + dir_ +
-                                     " -c fsync=off -c synchronous_commit=off -c full_page_writes=off") +
+                                     " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB") +
                               " start > " + Quoted(dir_ + "/pg_ctl.log") + " 2>&1";
     running_ = std::system(start.c_str()) == 0;
   }
