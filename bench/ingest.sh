@@ -14,6 +14,10 @@
 # thousand full-length articles.
 # Each pair also prints the CPU time the rest of the machine used meanwhile (from /proc/stat):
 # pairs during which other work ran are less comparable.
+# With DATELINE_BENCH_PG set to a PostgreSQL server's URI without database
+# (postgresql://user@host:port), each pair also ingests into PostgreSQL: a database
+# dateline_bench, dropped and created for each run with psql (the user must be allowed to).
+# The server's own CPU time shows in "others".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pairs=${1:-5}
@@ -63,7 +67,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 for threads in "${threads_list[@]}"; do
   for entry in "${inputs[@]}"; do
     name=${entry%%:*}; file=${entry#*:}
-    ratios=(); codes=(); ingests=()
+    ratios=(); codes=(); ingests=(); pg_ratios=(); pg_ingests=()
     for ((r = 0; r < pairs; r++)); do
       read -r cw cc co <<<"$(timed "$bin" code --threads "$threads" "$file")"
       rm -f "$work"/t.db*
@@ -73,9 +77,20 @@ for threads in "${threads_list[@]}"; do
       ratios+=("$ratio"); codes+=("$cw"); ingests+=("$iw")
       printf '  %-19s threads=%d pair %d: code %6.2f s (cpu %5.2f, others %4d) ingest %6.2f s (cpu %5.2f, others %4d) ratio %s, %s stored\n' \
         "$name" "$threads" "$r" "$cw" "$cc" "$co" "$iw" "$ic" "$io" "$ratio" "$stored"
+      if [ -n "${DATELINE_BENCH_PG:-}" ]; then
+        psql -q "$DATELINE_BENCH_PG/postgres" -c "DROP DATABASE IF EXISTS dateline_bench" -c "CREATE DATABASE dateline_bench" 2>/dev/null
+        read -r pw pc po <<<"$(timed "$bin" ingest --threads "$threads" --progress none --db "$DATELINE_BENCH_PG/dateline_bench" "$file")"
+        pg_ratios+=("$(echo "scale=3; $cw / $pw" | bc)"); pg_ingests+=("$pw")
+        printf '  %-19s threads=%d pair %d: PostgreSQL ingest %6.2f s (cpu %5.2f, others %4d) ratio %s\n' \
+          "$name" "$threads" "$r" "$pw" "$pc" "$po" "${pg_ratios[-1]}"
+      fi
     done
     printf '%-19s threads=%d median code %.2f s, ingest %.2f s, ratio of the pairs %s\n' "$name" "$threads" \
       "$(printf '%s\n' "${codes[@]}" | median)" "$(printf '%s\n' "${ingests[@]}" | median)" \
       "$(printf '%s\n' "${ratios[@]}" | median)"
+    if [ -n "${DATELINE_BENCH_PG:-}" ]; then
+      printf '%-19s threads=%d median PostgreSQL ingest %.2f s, ratio of the pairs %s\n' "$name" "$threads" \
+        "$(printf '%s\n' "${pg_ingests[@]}" | median)" "$(printf '%s\n' "${pg_ratios[@]}" | median)"
+    fi
   done
 done
