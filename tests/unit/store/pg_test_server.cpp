@@ -32,7 +32,8 @@ bool HasServerBinaries(const fs::path& dir) {
 
 // The directory of initdb, pg_ctl and postgres, or "".
 std::string FindBindir() {
-  if (const char* env = std::getenv("DATELINE_PG_BINDIR"); env && HasServerBinaries(env)) return env;
+  // Set, it decides (DATELINE_PG_BINDIR=none skips the PostgreSQL tests).
+  if (const char* env = std::getenv("DATELINE_PG_BINDIR")) return HasServerBinaries(env) ? env : "";
   if (FILE* p = ::popen("pg_config --bindir 2>/dev/null", "r")) {
     char buf[512] = {};
     const bool got = std::fgets(buf, sizeof buf, p) != nullptr;
@@ -112,8 +113,10 @@ PgTestServer* PgTestServer::Get(std::string* why) {
 bool PgTestServer::Start(std::string* why) {
   bindir_ = FindBindir();
   if (bindir_.empty()) {
-    *why = "PostgreSQL tests skipped: no initdb/pg_ctl found (install Debian's postgresql package, or set "
-           "DATELINE_PG_BINDIR)";
+    *why = std::getenv("DATELINE_PG_BINDIR")
+               ? "PostgreSQL tests skipped: no initdb/pg_ctl/postgres in $DATELINE_PG_BINDIR"
+               : "PostgreSQL tests skipped: no initdb/pg_ctl found (install Debian's postgresql package, or set "
+                 "DATELINE_PG_BINDIR)";
     return false;
   }
   char tmpl[] = "/tmp/dateline-pg-XXXXXX";

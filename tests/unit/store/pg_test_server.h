@@ -9,8 +9,9 @@
 // of its own, and only the PostgreSQL tests start one): initdb into a fresh temporary directory
 // and pg_ctl start, listening on 127.0.0.1 only, on a free port, with its unix socket in that
 // directory and fsync off. When running as root both run as the `postgres` user (initdb refuses
-// root). PostgreSQL's binaries are found in $DATELINE_PG_BINDIR, `pg_config --bindir`, or
-// /usr/lib/postgresql/*/bin; without them the tests skip with a message.
+// root). PostgreSQL's binaries are found in $DATELINE_PG_BINDIR (when set, only there:
+// DATELINE_PG_BINDIR=none skips), `pg_config --bindir`, or /usr/lib/postgresql/*/bin; without
+// them the tests skip with a message.
 //
 // The server is stopped and its directory deleted by a GoogleTest environment at the end of the
 // test program — and, should the program crash or be killed, by a watchdog process that waits
