@@ -146,7 +146,7 @@ bool PgTestServer::Start(std::string* why) {
     *why = "cannot make a pipe for the PostgreSQL watchdog";
     return false;
   }
-  const std::string script = "cat >/dev/null; " + pg_ctl + " -m immediate -w stop >/dev/null 2>&1; rm -rf " +
+  const std::string script = "cat >/dev/null; cd / && " + pg_ctl + " -m immediate -w stop >/dev/null 2>&1; rm -rf " +
                              Quoted(dir_);
   const pid_t pid = ::fork();
   if (pid == 0) {
