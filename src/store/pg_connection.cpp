@@ -94,6 +94,38 @@ Result<PgResult> PgConnection::Query(const std::string& sql, const std::vector<s
   return r;
 }
 
+Status PgConnection::ForEachRow(const std::string& sql, const std::vector<std::optional<std::string>>& params,
+                                std::string_view what, const std::function<Status(const PGresult*)>& row) {
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+  if (!PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
+                         nullptr, 0))
+    return Error(what);
+  (void)PQsetSingleRowMode(conn_);
+  Status status = Status::Ok();
+  bool cancelled = false;
+  while (PGresult* raw = PQgetResult(conn_)) {
+    PgResult r(raw);
+    const ExecStatusType st = PQresultStatus(raw);
+    if (!status.ok()) continue;  // draining after an error
+    if (st == PGRES_SINGLE_TUPLE) {
+      status = row(raw);
+      if (!status.ok() && !cancelled) {  // stop the query: the rest is drained
+        if (PGcancel* cancel = PQgetCancel(conn_)) {
+          char buf[256];
+          (void)PQcancel(cancel, buf, sizeof buf);
+          PQfreeCancel(cancel);
+        }
+        cancelled = true;
+      }
+    } else if (st != PGRES_TUPLES_OK) {
+      status = Error(what, raw);
+    }
+  }
+  return status;
+}
+
 Status PgConnection::Copy(const std::string& copy_sql, std::string_view data, std::string_view what) {
   Status s = CopyStart(copy_sql, what);
   if (!s.ok()) return s;

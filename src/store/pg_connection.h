@@ -9,6 +9,7 @@
 
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -49,6 +50,11 @@ class PgConnection {
   // returns rows (or of a command). Values are never spliced into the SQL.
   Result<PgResult> Query(const std::string& sql, const std::vector<std::optional<std::string>>& params,
                          std::string_view what);
+  // Runs one statement with text parameters in libpq's single-row mode, calling `row` with each
+  // row's result (its row 0) as it arrives: large results are never held in memory together. The
+  // first error, the statement's or `row`'s, stops it.
+  Status ForEachRow(const std::string& sql, const std::vector<std::optional<std::string>>& params,
+                    std::string_view what, const std::function<Status(const PGresult*)>& row);
   // COPY ... FROM STDIN with `data` in COPY's text format.
   Status Copy(const std::string& copy_sql, std::string_view data, std::string_view what);
   // The same in steps, to send rows while more are being made: CopyStart, CopySend any number of

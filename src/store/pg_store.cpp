@@ -444,45 +444,46 @@ class PgStore final : public EventStore {
     r = c_->Query("SELECT coalesce(max(article_id), 0) FROM articles", {}, "finding the last article");
     if (!r.ok()) return r.status();
     const int64_t first = stories_.FirstNeeded(std::strtoll(PQgetvalue(r->get(), 0, 0), nullptr, 10) + 1);
-    r = c_->Query(
+    Status s = c_->ForEachRow(
         "SELECT article_id, doc_id, content_hash, story_id, CASE WHEN article_id >= $1 THEN sketch END FROM articles "
         "ORDER BY article_id",
-        {std::to_string(first)}, "loading the stored articles");
-    if (!r.ok()) return r.status();
-    PGresult* res = r->get();
-    for (int i = 0, n = PQntuples(res); i < n; ++i) {
-      const int64_t id = std::strtoll(PQgetvalue(res, i, 0), nullptr, 10);
-      next_article_id_ = id + 1;
-      const Hash128 key = Hash128::Of(PQgetvalue(res, i, 2));
-      hash_of_doc_.emplace(PQgetvalue(res, i, 1), key);
-      hashes_.insert(key);
-      if (PQgetisnull(res, i, 4)) continue;
-      size_t size = 0;
-      unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(res, i, 4)), &size);
-      Sketch sketch;
-      if (bytes && SketchFromBytes(std::string_view(reinterpret_cast<const char*>(bytes), size), &sketch))
-        stories_.Insert(id, std::strtoll(PQgetvalue(res, i, 3), nullptr, 10), sketch);
-      PQfreemem(bytes);
-    }
-    r = c_->Query(
+        {std::to_string(first)}, "loading the stored articles", [&](const PGresult* res) {
+          const int64_t id = std::strtoll(PQgetvalue(res, 0, 0), nullptr, 10);
+          next_article_id_ = id + 1;
+          const Hash128 key = Hash128::Of(PQgetvalue(res, 0, 2));
+          hash_of_doc_.emplace(PQgetvalue(res, 0, 1), key);
+          hashes_.insert(key);
+          if (PQgetisnull(res, 0, 4)) return Status::Ok();
+          size_t size = 0;
+          unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(res, 0, 4)), &size);
+          Sketch sketch;
+          if (bytes && SketchFromBytes(std::string_view(reinterpret_cast<const char*>(bytes), size), &sketch))
+            stories_.Insert(id, std::strtoll(PQgetvalue(res, 0, 3), nullptr, 10), sketch);
+          PQfreemem(bytes);
+          return Status::Ok();
+        });
+    if (!s.ok()) return s;
+    s = c_->ForEachRow(
         "SELECT cluster_id, date, source, target, code, story_id, first_article_id, first_event_index, num_mentions, "
         "article_ids, sources FROM event_clusters",
-        {}, "loading the event clusters");
-    if (!r.ok()) return r.status();
-    res = r->get();
-    for (int i = 0, n = PQntuples(res); i < n; ++i) {
-      auto text = [&](int c) { return std::string(PQgetvalue(res, i, c), static_cast<size_t>(PQgetlength(res, i, c))); };
-      auto integer = [&](int c) -> int64_t { return PQgetisnull(res, i, c) ? 0 : std::strtoll(PQgetvalue(res, i, c), nullptr, 10); };
-      EventCluster cl;
-      cl.cluster_id = integer(0);
-      cl.key = ClusterKey{text(1), text(2), text(3), text(4), integer(5)};
-      cl.first_article_id = integer(6);
-      cl.first_event_index = integer(7);
-      cl.num_mentions = integer(8);
-      if (Status s = ParseClusterLists(text(9), text(10), &cl); !s.ok()) return Status(s.code(), c_->name() + ": " + s.message());
-      stored_max_cluster_ = std::max(stored_max_cluster_, cl.cluster_id);
-      clusters_.Insert(std::move(cl));
-    }
+        {}, "loading the event clusters", [&](const PGresult* res) {
+          auto text = [&](int c) { return std::string(PQgetvalue(res, 0, c), static_cast<size_t>(PQgetlength(res, 0, c))); };
+          auto integer = [&](int c) -> int64_t {
+            return PQgetisnull(res, 0, c) ? 0 : std::strtoll(PQgetvalue(res, 0, c), nullptr, 10);
+          };
+          EventCluster cl;
+          cl.cluster_id = integer(0);
+          cl.key = ClusterKey{text(1), text(2), text(3), text(4), integer(5)};
+          cl.first_article_id = integer(6);
+          cl.first_event_index = integer(7);
+          cl.num_mentions = integer(8);
+          if (Status p = ParseClusterLists(text(9), text(10), &cl); !p.ok())
+            return Status(p.code(), c_->name() + ": " + p.message());
+          stored_max_cluster_ = std::max(stored_max_cluster_, cl.cluster_id);
+          clusters_.Insert(std::move(cl));
+          return Status::Ok();
+        });
+    if (!s.ok()) return s;
     batches_seen_ = batches;
     return Status::Ok();
   }
