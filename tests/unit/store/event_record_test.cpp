@@ -180,15 +180,9 @@ TEST_F(EventRecordTest, StoredRecordsOfWireStoriesEqualTheDocumentsRecords) {
   const std::map<std::string, std::vector<StoredEvent>> stored = ReadAll(db);
   ASSERT_GT(stored.size(), 100u);
 
-  std::istringstream in(jsonl);
   std::ostringstream log;
-  InputOptions input;
-  input.format = InputFormat::kJsonl;
-  input.standard_input = &in;
-  ArticleSource source({"-"}, input, log, nullptr);
   CompareSink sink(stored);
-  const Pipeline pipeline(DefaultDictionary(), CoderOptions{});
-  (void)RunPipeline(source, pipeline, sink, RunOptions{}, log);
+  (void)testing::RunJsonl(jsonl, sink, log, 1, RunOptions{}.batch_documents);
   uint64_t rows = 0;
   for (const auto& [doc_id, events] : stored) rows += events.size();
   EXPECT_EQ(sink.events_written(), rows);

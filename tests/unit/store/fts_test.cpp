@@ -38,16 +38,9 @@ class FullTextIndexTest : public ::testing::Test {
 TEST_F(FullTextIndexTest, ARunsArticlesAreIndexedWhenItFinishes) {
   Result<std::unique_ptr<EventStore>> store = OpenStore(db_);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  std::istringstream in(testing::WireCorpus(300));
   std::ostringstream log;
-  InputOptions input;
-  input.format = InputFormat::kJsonl;
-  input.standard_input = &in;
-  ArticleSource source({"-"}, input, log, nullptr);
   StoreSink sink(**store, "dateline test", log);
-  RunOptions run;
-  run.batch_documents = 16;
-  (void)RunPipeline(source, Pipeline(DefaultDictionary(), CoderOptions{}), sink, run, log);
+  (void)testing::RunJsonl(testing::WireCorpus(300), sink, log, 1, 16);
   ASSERT_TRUE(sink.status().ok());
   EXPECT_EQ(testing::QueryInt(db_, "SELECT count(*) FROM articles"), 300);
   EXPECT_EQ(Matches("delegates"), 0);  // stored, committed, not indexed yet

@@ -238,25 +238,32 @@ inline long long QueryInt(const std::string& path, const std::string& sql) {
   return v;
 }
 
-// Codes `jsonl` with the default dictionaries and stores it in the database at `db`, in batches
-// of `batch` documents per thread, as `dateline ingest` does; the run's log in *log_out.
+// Codes `jsonl` with the default dictionaries into `sink`, in batches of `batch` documents per
+// thread, as `dateline ingest` does (without finishing the sink); the log goes to `log`.
+inline RunSummary RunJsonl(const std::string& jsonl, RecordSink& sink, std::ostream& log, int threads = 1,
+                           size_t batch = 8) {
+  std::istringstream in(jsonl);
+  InputOptions input;
+  input.format = InputFormat::kJsonl;
+  input.standard_input = &in;
+  ArticleSource source({"-"}, input, log, nullptr);
+  const Pipeline pipeline(DefaultDictionary(), CoderOptions{});
+  RunOptions run;
+  run.threads = threads;
+  run.batch_documents = batch;
+  return RunPipeline(source, pipeline, sink, run, log);
+}
+
+// Codes `jsonl` and stores it in the database at `db` (RunJsonl into a StoreSink); the run's log
+// in *log_out.
 inline StoreCounters IngestJsonl(const std::string& jsonl, const std::string& db, int threads = 1, size_t batch = 8,
                                  std::string* log_out = nullptr) {
   Result<std::unique_ptr<EventStore>> store = OpenStore(db);
   EXPECT_TRUE(store.ok()) << store.status().message();
   if (!store.ok()) return {};
-  std::istringstream in(jsonl);
   std::ostringstream log;
-  InputOptions input;
-  input.format = InputFormat::kJsonl;
-  input.standard_input = &in;
-  ArticleSource source({"-"}, input, log, nullptr);
   StoreSink sink(**store, "dateline test", log);
-  const Pipeline pipeline(DefaultDictionary(), CoderOptions{});
-  RunOptions run;
-  run.threads = threads;
-  run.batch_documents = batch;
-  RunSummary summary = RunPipeline(source, pipeline, sink, run, log);
+  RunSummary summary = RunJsonl(jsonl, sink, log, threads, batch);
   EXPECT_EQ(summary.sink_error, "");
   if (log_out) *log_out = log.str();
   return sink.counters();
