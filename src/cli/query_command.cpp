@@ -78,12 +78,18 @@ bool FinishFilter(QueryCommandOptions& o) {
   return true;
 }
 
-std::unique_ptr<EventReader> OpenReader(const std::string& db) {
+// Opens the database; with a full-text filter, says when the index lags behind the articles.
+std::unique_ptr<EventReader> OpenReader(const std::string& db, const EventFilter& filter) {
   Result<std::unique_ptr<EventReader>> r = EventReader::Open(db);
   if (!r.ok()) {
     std::cerr << "dateline: " << r.status().message() << "\n";
     return nullptr;
   }
+  if (!filter.text.empty())
+    if (Result<int64_t> n = (*r)->UnindexedArticles(); n.ok() && *n > 0)
+      std::cerr << "dateline: note: " << *n << " stored articles are not in the full-text index yet (an ingest "
+                << "stopped before indexing them; the next `dateline ingest` into " << db
+                << " indexes them): --text does not find them\n";
   return r.take();
 }
 
@@ -120,7 +126,7 @@ int RunQuery(QueryCommandOptions o) {
     std::cerr << "dateline: --format expects table, jsonl, csv or tsv, got '" << format << "'\n";
     return 2;
   }
-  std::unique_ptr<EventReader> reader = OpenReader(o.db);
+  std::unique_ptr<EventReader> reader = OpenReader(o.db, o.filter);
   if (!reader) return 1;
   if (format == "table") {
     std::vector<StoredEvent> events;
@@ -185,7 +191,7 @@ int RunStats(QueryCommandOptions o) {
     std::cerr << "dateline: --format expects table or csv, got '" << format << "'\n";
     return 2;
   }
-  std::unique_ptr<EventReader> reader = OpenReader(o.db);
+  std::unique_ptr<EventReader> reader = OpenReader(o.db, o.filter);
   if (!reader) return 1;
   Result<std::vector<StatsRow>> rows = reader->Stats(o.filter, period, group);
   if (!rows.ok()) {
@@ -257,7 +263,7 @@ int RunExport(QueryCommandOptions o) {
     }
   }
   std::ostream& out = file.is_open() ? file : std::cout;
-  std::unique_ptr<EventReader> reader = OpenReader(o.db);
+  std::unique_ptr<EventReader> reader = OpenReader(o.db, o.filter);
   if (!reader) return 1;
   if (o.format == "gdelt") {
     // GDELT's event table has a row per event, not per report of it: one row per cluster, with

@@ -130,6 +130,10 @@ class SqliteSource final : public SqlSource {
   std::string WeekStart(const std::string& expr) const override {
     return "date(" + expr + ", 'weekday 0', '-6 days')";
   }
+  std::string UnindexedArticlesSql() const override {
+    return "SELECT (SELECT coalesce(max(article_id), 0) FROM articles) - "
+           "(SELECT value FROM store_state WHERE name = 'fts_indexed_through')";
+  }
 
  private:
   sqlite3* db_;
@@ -314,6 +318,16 @@ Status EventReader::ForEach(const EventFilter& filter, const std::function<bool(
   while ((*rows)->Next())
     if (!fn(ReadEvent(**rows, parser))) return Status::Ok();
   return (*rows)->status();
+}
+
+Result<int64_t> EventReader::UnindexedArticles() const {
+  Result<std::unique_ptr<SqlRows>> rows = db_->Query(db_->UnindexedArticlesSql(), {});
+  if (!rows.ok()) return rows.status();
+  if (!(*rows)->Next()) {
+    if (Status s = (*rows)->status(); !s.ok()) return s;
+    return 0;
+  }
+  return (*rows)->Int(0);
 }
 
 Result<std::vector<StatsRow>> EventReader::Stats(const EventFilter& filter, StatsPeriod period,

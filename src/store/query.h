@@ -114,6 +114,10 @@ class EventReader {
   // absent. `filter.limit` is ignored.
   Result<std::vector<StatsRow>> Stats(const EventFilter& filter, StatsPeriod period, StatsGroup group) const;
 
+  // Stored articles the full-text index does not cover yet (an ingest killed before indexing
+  // them; the next ingest does): a `text` filter does not find them.
+  Result<int64_t> UnindexedArticles() const;
+
  private:
   explicit EventReader(std::unique_ptr<SqlSource> db);
   std::unique_ptr<SqlSource> db_;

@@ -53,6 +53,9 @@ class SqlSource {
   virtual Result<std::string> TextQueryValue(const std::string& query) const = 0;
   // The Monday of the ISO week of the date `expr` (YYYY-MM-DD) as YYYY-MM-DD.
   virtual std::string WeekStart(const std::string& expr) const = 0;
+  // A query of one integer: the stored articles the full-text index does not cover yet (SQLite
+  // fills it in chunks; PostgreSQL's index is always complete: "SELECT 0").
+  virtual std::string UnindexedArticlesSql() const = 0;
 };
 
 // PostgreSQL (pg_query.cpp): connects to `uri` for reading only.

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "store/query.h"
 #include "unit/store/store_test_util.h"
 
 namespace dateline {
@@ -67,12 +68,27 @@ TEST_F(FullTextIndexTest, ArticlesAKilledRunLeftUnindexedAreIndexedOnOpen) {
       << sqlite3_errmsg(db);
   sqlite3_close(db);
   ASSERT_EQ(Matches("delegates"), 100);
+  // Readers can tell (`query --text` says so on stderr).
+  auto unindexed = [&] {
+    Result<std::unique_ptr<EventReader>> reader = EventReader::Open(db_);
+    if (!reader.ok()) return int64_t{-1};
+    Result<int64_t> n = (*reader)->UnindexedArticles();
+    return n.ok() ? *n : int64_t{-2};
+  };
+  EXPECT_EQ(unindexed(), 100);
+  const fs::path err = dir_ / "err.txt";
+  const std::string cmd = std::string(DATELINE_BINARY) + " query --db " + db_ + " --text delegates --format jsonl" +
+                          " >/dev/null 2>" + err.string();
+  EXPECT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_NE(testing::ReadFile(err).find("100 stored articles are not in the full-text index yet"), std::string::npos)
+      << testing::ReadFile(err);
   {
     Result<std::unique_ptr<EventStore>> store = OpenStore(db_);
     ASSERT_TRUE(store.ok()) << store.status().message();
   }
   EXPECT_EQ(Matches("delegates"), 200);
   EXPECT_EQ(IndexedThrough(), 200);
+  EXPECT_EQ(unindexed(), 0);
   ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
   EXPECT_EQ(sqlite3_exec(db, "INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')", nullptr, nullptr,
                          nullptr),
