@@ -15,12 +15,11 @@
 #include <charconv>
 #include <functional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "output/output.h"
 #include "store/dedupe.h"
+#include "store/identity.h"
 #include "store/pg_connection.h"
 #include "store/rows.h"
 
@@ -217,24 +216,6 @@ class CopyRow {
   bool first_ = true;
 };
 
-// A content hash (32 hex digits) as its 16 bytes, to keep the stored articles' hashes in memory
-// compactly.
-struct Hash128 {
-  uint64_t high = 0, low = 0;
-  bool operator==(const Hash128&) const = default;
-  struct Hasher {
-    size_t operator()(const Hash128& h) const { return static_cast<size_t>(h.low ^ (h.high * 0x9E3779B97F4A7C15ull)); }
-  };
-  static Hash128 Of(std::string_view hex) {
-    Hash128 h;
-    if (hex.size() == 32 && std::from_chars(hex.data(), hex.data() + 16, h.high, 16).ptr == hex.data() + 16 &&
-        std::from_chars(hex.data() + 16, hex.data() + 32, h.low, 16).ptr == hex.data() + 32)
-      return h;
-    // Not ContentHash's form (a row written by hand): still a key, compared as its text's hash.
-    return Hash128{std::hash<std::string_view>{}(hex), ~0ull};
-  }
-};
-
 Status Migrate(PgConnection& c, int* version_out) {
   const int current = CurrentPgStoreVersion();
   for (;;) {
@@ -316,12 +297,8 @@ class PgStore final : public EventStore {
   Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
     const std::string& hash = prepared.hash;
-    const Hash128 key = Hash128::Of(hash);
-    if (auto it = hash_of_doc_.find(doc.id); it != hash_of_doc_.end())
-      return it->second == key ? AddOutcome::kPresent : AddOutcome::kConflict;
-    if (hashes_.count(key)) return AddOutcome::kDuplicateText;
-    hash_of_doc_.emplace(doc.id, key);
-    hashes_.insert(key);
+    if (const std::optional<AddOutcome> stored = identity_.Find(doc.id, hash)) return *stored;
+    identity_.Add(doc.id, hash);
 
     const int64_t article_id = next_article_id_++;
     const std::string& text = prepared.cleaned;
@@ -432,8 +409,7 @@ class PgStore final : public EventStore {
   Status Reload() {
     stories_.Clear();
     clusters_.Clear();
-    hash_of_doc_.clear();
-    hashes_.clear();
+    identity_.Clear();
     next_article_id_ = 1;
     stored_max_cluster_ = 0;
     batches_seen_ = -1;
@@ -450,9 +426,8 @@ class PgStore final : public EventStore {
         {std::to_string(first)}, "loading the stored articles", [&](const PGresult* res) {
           const int64_t id = std::strtoll(PQgetvalue(res, 0, 0), nullptr, 10);
           next_article_id_ = id + 1;
-          const Hash128 key = Hash128::Of(PQgetvalue(res, 0, 2));
-          hash_of_doc_.emplace(PQgetvalue(res, 0, 1), key);
-          hashes_.insert(key);
+          identity_.Add(std::string_view(PQgetvalue(res, 0, 1), static_cast<size_t>(PQgetlength(res, 0, 1))),
+                        std::string_view(PQgetvalue(res, 0, 2), static_cast<size_t>(PQgetlength(res, 0, 2))));
           if (PQgetisnull(res, 0, 4)) return Status::Ok();
           size_t size = 0;
           unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(res, 0, 4)), &size);
@@ -548,8 +523,7 @@ class PgStore final : public EventStore {
   // The batch's rows, in COPY's text format.
   std::string articles_, events_, quotes_;
   // Stored doc_ids with their content hashes, and the hashes: the identity rules without a query.
-  std::unordered_map<std::string, Hash128> hash_of_doc_;
-  std::unordered_set<Hash128, Hash128::Hasher> hashes_;
+  ArticleIdentity identity_;  // the stored articles' doc_ids and content hashes (identity.h)
   EventRecordBuffer record_;  // AppendEvent's, reused
   StoryIndex stories_;
   ClusterIndex clusters_;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/dedupe.h"
+#include "store/identity.h"
 #include "store/rows.h"
 #include "store/schema.h"
 #include "store/sqlite_store.h"
@@ -109,62 +110,11 @@ std::string ColumnText(sqlite3_stmt* st, int c) {
   return t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(st, c))) : std::string();
 }
 
-// The stored articles by a 64-bit hash of a key (doc_id, content hash): hash -> article_id, with
-// several entries for one hash when two keys share it (the caller compares the rows). Open
-// addressing with linear probing, 16 bytes a slot, at most half full.
-class KeyTable {
- public:
-  static uint64_t KeyOf(std::string_view key) {
-    const uint64_t h = XXH3_64bits(key.data(), key.size());
-    return h == 0 ? 1 : h;  // 0 marks an empty slot
-  }
-  void Clear() {
-    slots_.clear();
-    used_ = 0;
-  }
-  void Add(std::string_view key, int64_t article_id) {
-    if (2 * (used_ + 1) > slots_.size()) Grow();
-    Place(Slot{KeyOf(key), article_id});
-    ++used_;
-  }
-  // Calls f(article_id) for each entry whose key has the hash of `key`.
-  template <typename F>
-  void ForEach(std::string_view key, F&& f) const {
-    if (slots_.empty()) return;
-    const uint64_t h = KeyOf(key);
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask; slots_[i].key != 0; i = (i + 1) & mask)
-      if (slots_[i].key == h) f(slots_[i].article_id);
-  }
-
- private:
-  struct Slot {
-    uint64_t key = 0;
-    int64_t article_id = 0;
-  };
-  void Place(Slot s) {
-    const size_t mask = slots_.size() - 1;
-    size_t i = s.key & mask;
-    while (slots_[i].key != 0) i = (i + 1) & mask;
-    slots_[i] = s;
-  }
-  void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 4096 : 2 * old.size(), Slot{});
-    for (const Slot& s : old)
-      if (s.key != 0) Place(s);
-  }
-  std::vector<Slot> slots_;
-  size_t used_ = 0;
-};
-
 // Rebuilds the in-memory indexes from the database; returns the next article id.
-Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clusters, KeyTable& doc_ids,
-                            KeyTable& texts) {
+Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clusters, ArticleIdentity& identity) {
   stories.Clear();
   clusters.Clear();
-  doc_ids.Clear();
-  texts.Clear();
+  identity.Clear();
   int64_t next_article = 1;
   sqlite3_stmt* st = nullptr;
   auto fail = [&](const char* what) {
@@ -192,8 +142,7 @@ Result<int64_t> LoadIndexes(sqlite3* db, StoryIndex& stories, ClusterIndex& clus
       const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
       return t ? std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(st, c))) : std::string_view();
     };
-    doc_ids.Add(text(3), id);
-    texts.Add(text(4), id);
+    identity.Add(text(3), text(4));
     if (id < first) continue;
     Sketch sketch;
     const auto* blob = static_cast<const char*>(sqlite3_column_blob(st, 2));
@@ -258,7 +207,6 @@ class SqliteStore final : public EventStore {
     if (!(s = begin_.Prepare(db_, "BEGIN IMMEDIATE")).ok()) return s;
     if (!(s = commit_.Prepare(db_, "COMMIT")).ok()) return s;
     if (!(s = rollback_.Prepare(db_, "ROLLBACK")).ok()) return s;
-    if (!(s = by_id_.Prepare(db_, "SELECT doc_id, content_hash FROM articles WHERE article_id = ?1")).ok()) return s;
     if (!(s = data_version_get_.Prepare(db_, "PRAGMA data_version")).ok()) return s;
     if (!(s = insert_article_.Prepare(db_, kInsertArticle)).ok()) return s;
     if (!(s = insert_event_.Prepare(db_, kInsertEvent)).ok()) return s;
@@ -333,11 +281,9 @@ class SqliteStore final : public EventStore {
   Result<AddOutcome> AddArticle(const Document& doc, const PreparedText& prepared, std::string_view version) override {
     if (!in_batch_) return Status(StatusCode::kInternal, "AddArticle outside a batch");
     const std::string& hash = prepared.hash;
-    // Stored already (by doc_id or text)? The in-memory tables answer, reading a row by
-    // article_id only when a hash matches: no index on the two columns to keep up to date.
-    Result<std::optional<AddOutcome>> stored = Lookup(doc.id, hash);
-    if (!stored.ok()) return stored.status();
-    if (*stored) return **stored;
+    // Stored already (by doc_id or text)? The in-memory identity answers (identity.h): no index
+    // on the two columns to keep up to date.
+    if (const std::optional<AddOutcome> stored = identity_.Find(doc.id, hash)) return *stored;
     Statement& a = insert_article_;
     a.Text(1, doc.id);
     a.Text(2, hash);
@@ -368,8 +314,7 @@ class SqliteStore final : public EventStore {
     int rc = sqlite3_step(a.get());
     a.Reset();
     if (rc != SQLITE_DONE) return Error("storing article " + doc.id);
-    doc_ids_.Add(doc.id, article_id);
-    texts_.Add(hash, article_id);
+    identity_.Add(doc.id, hash);
     ++next_article_id_;
     stories_.Insert(article_id, story_id, sketch);
 
@@ -385,44 +330,6 @@ class SqliteStore final : public EventStore {
   }
 
  private:
-  // Whether an article is stored already: its doc_id (with the same text: a rerun; with other
-  // text: a conflict, the stored article stays), or its text under another doc_id; nullopt when
-  // neither.
-  Result<std::optional<AddOutcome>> Lookup(const std::string& doc_id, const std::string& hash) {
-    std::optional<AddOutcome> found;
-    Status error;
-    // The stored doc_id and content hash of article `id` to `check`, unless found or failed.
-    auto read = [&](int64_t id, const auto& check) {
-      if (found || !error.ok()) return;
-      by_id_.Int(1, id);
-      const int rc = sqlite3_step(by_id_.get());
-      if (rc == SQLITE_ROW) {
-        auto text = [&](int c) {
-          const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(by_id_.get(), c));
-          return t ? std::string_view(t, static_cast<size_t>(sqlite3_column_bytes(by_id_.get(), c)))
-                   : std::string_view();
-        };
-        check(text(0), text(1));
-      } else if (rc != SQLITE_DONE) {
-        error = Error("looking up a stored article for " + doc_id);
-      }
-      by_id_.Reset();
-    };
-    doc_ids_.ForEach(doc_id, [&](int64_t id) {
-      read(id, [&](std::string_view stored_id, std::string_view stored_hash) {
-        if (stored_id == doc_id) found = stored_hash == hash ? AddOutcome::kPresent : AddOutcome::kConflict;
-      });
-    });
-    if (!found && error.ok())
-      texts_.ForEach(hash, [&](int64_t id) {
-        read(id, [&](std::string_view, std::string_view stored_hash) {
-          if (stored_hash == hash) found = AddOutcome::kDuplicateText;
-        });
-      });
-    if (!error.ok()) return error;
-    return found;
-  }
-
   // The stored articles after indexed_through_ into the full-text index; pending_indexed_through_
   // becomes indexed_through_ when the transaction commits.
   Status IndexPending() {
@@ -435,7 +342,7 @@ class SqliteStore final : public EventStore {
   }
 
   Status Reload() {
-    Result<int64_t> next = LoadIndexes(db_, stories_, clusters_, doc_ids_, texts_);
+    Result<int64_t> next = LoadIndexes(db_, stories_, clusters_, identity_);
     if (!next.ok()) return IoError(path_ + ": " + next.status().message());
     next_article_id_ = *next;
     const int rc = sqlite3_step(indexed_through_get_.get());
@@ -581,12 +488,12 @@ class SqliteStore final : public EventStore {
   int64_t indexed_through_ = 0;          // the last article_id in the full-text index (committed)
   int64_t pending_indexed_through_ = 0;  // the same, in the transaction in progress
   Statement index_, indexed_through_get_, indexed_through_set_;
-  Statement begin_, commit_, rollback_, by_id_, data_version_get_, insert_article_, insert_event_, insert_quote_;
+  Statement begin_, commit_, rollback_, data_version_get_, insert_article_, insert_event_, insert_quote_;
   Statement write_cluster_;
   EventRecordBuffer record_;  // InsertEvent's, reused
   StoryIndex stories_;
   ClusterIndex clusters_;
-  KeyTable doc_ids_, texts_;  // the stored articles by doc_id and by content hash
+  ArticleIdentity identity_;  // the stored articles' doc_ids and content hashes
   int64_t data_version_ = 0;  // PRAGMA data_version when the in-memory indexes were loaded
   int64_t next_article_id_ = 1;
 };

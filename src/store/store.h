@@ -169,7 +169,7 @@ class StoreSink : public RecordSink {
   std::function<void()> after_batch_;
   // Content hashes this sink has seen: a text seen before is a repeat, not stored again (nearly
   // always), so its sketch is not computed on the calling thread (the store computes it if needed).
-  // 64-bit prefixes of the hashes: a collision only moves one sketch to the writer thread.
+  // 64 bits of each content hash: a collision only moves one sketch to the writer thread.
   std::unordered_set<uint64_t> seen_hashes_;
 
   mutable std::mutex mutex_;

@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include "store/identity.h"
+
 namespace dateline {
 
 StoreSink::StoreSink(EventStore& store, std::string version, std::ostream& log)
@@ -32,8 +34,7 @@ void StoreSink::Write(const Document& doc) { Take(Document(doc)); }
 
 void StoreSink::Take(Document&& doc) {
   PreparedText text = PrepareText(doc, false);
-  if (seen_hashes_.insert(std::stoull(text.hash.substr(0, 16), nullptr, 16)).second)
-    text.sketch = ArticleSketch(text.cleaned);
+  if (seen_hashes_.insert(ArticleIdentity::ContentKey(text.hash).low).second) text.sketch = ArticleSketch(text.cleaned);
   current_.push_back(Item{std::move(doc), std::move(text)});
 }
 

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "store/identity.h"
 #include "unit/store/store_test_util.h"
 
 namespace dateline {
@@ -61,6 +62,41 @@ TEST_P(StoreIdentity, TwoConnectionsInTurnStoreEachArticleOnce) {
   EXPECT_EQ(testing::QueryInt(db, "SELECT count(DISTINCT article_id) FROM articles"), 3);
   // Article ids stay consecutive although the two connections took turns.
   EXPECT_EQ(testing::QueryInt(db, "SELECT max(article_id) FROM articles"), 3);
+}
+
+}  // namespace
+}  // namespace dateline
+
+namespace dateline {
+namespace {
+
+// The in-memory identity both backends keep: the four answers, past several growths of its
+// tables, and content hashes not in ContentHash's form.
+TEST(ArticleIdentity, TellsStoredDocIdsAndTextsApart) {
+  ArticleIdentity identity;
+  for (int i = 0; i < 20000; ++i) identity.Add("doc-" + std::to_string(i), ContentHash("text " + std::to_string(i)));
+  EXPECT_EQ(identity.size(), 20000u);
+  auto find = [&](const std::string& id, const std::string& text) {
+    const std::optional<AddOutcome> o = identity.Find(id, ContentHash(text));
+    return o ? static_cast<int>(*o) : -1;
+  };
+  for (int i = 0; i < 20000; i += 997) {
+    const std::string n = std::to_string(i);
+    EXPECT_EQ(find("doc-" + n, "text " + n), static_cast<int>(AddOutcome::kPresent)) << i;
+    EXPECT_EQ(find("doc-" + n, "other " + n), static_cast<int>(AddOutcome::kConflict)) << i;
+    EXPECT_EQ(find("new-" + n, "text " + n), static_cast<int>(AddOutcome::kDuplicateText)) << i;
+    EXPECT_EQ(find("new-" + n, "other " + n), -1) << i;
+  }
+  // White space does not make another text (ContentHash normalises it).
+  EXPECT_EQ(find("new", "text  7"), static_cast<int>(AddOutcome::kDuplicateText));
+  // A hash that is not 32 hex digits (a row made by hand) is a key of its own.
+  identity.Add("odd", "not-a-hash");
+  EXPECT_EQ(identity.Find("odd", "not-a-hash"), AddOutcome::kPresent);
+  EXPECT_EQ(identity.Find("odd2", "not-a-hash"), AddOutcome::kDuplicateText);
+  EXPECT_EQ(identity.Find("odd2", "not-a-hasx"), std::nullopt);
+  identity.Clear();
+  EXPECT_EQ(identity.size(), 0u);
+  EXPECT_EQ(find("doc-1", "text 1"), -1);
 }
 
 }  // namespace
